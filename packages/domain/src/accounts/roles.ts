@@ -1,0 +1,96 @@
+/**
+ * Roles and the permissions they grant: the one declarative table that every server route and
+ * every web menu consults, so a permission is never re-derived ad hoc.
+ */
+
+export const ROLES = [
+  'applicant',
+  'unitAdmin',
+  'expert',
+  'officer',
+  'leader',
+  'department',
+  'sysadmin',
+  'secadmin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  applicant: '申报单位用户',
+  unitAdmin: '单位管理员',
+  expert: '评审专家',
+  officer: '科技局经办人',
+  leader: '领导',
+  department: '责任单位',
+  sysadmin: '系统管理员',
+  secadmin: '安全管理员',
+  auditor: '审计管理员',
+};
+
+export const PERMISSIONS = [
+  'profile.read', // own account, change own password
+  'organisation.read', // own organisation's profile
+  'organisation.update', // edit own organisation's profile
+  'organisation.members', // list members, invite and revoke invitations
+  'organisation.readAll', // every organisation (bureau staff)
+  'user.manage', // create, edit, disable, unlock users and assign roles
+  'security.read',
+  'security.manage', // password, lockout and session policy
+  'audit.read',
+  'audit.export',
+  'audit.verify',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  applicant: ['profile.read', 'organisation.read'],
+  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members'],
+  expert: ['profile.read'],
+  officer: ['profile.read', 'organisation.readAll'],
+  leader: ['profile.read', 'organisation.readAll'],
+  department: ['profile.read'],
+  // 三员分立: the system administrator manages accounts but never reads the audit trail …
+  sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll'],
+  // … the security administrator owns the security policy …
+  secadmin: ['profile.read', 'security.read', 'security.manage'],
+  // … and the auditor reads and exports the trail and nothing else.
+  auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify'],
+};
+
+/** Roles whose holder belongs to an applicant organisation (申报单位). */
+export const ORGANISATION_ROLES: readonly Role[] = ['applicant', 'unitAdmin'];
+/** The three separated administrator roles (三员): each must be held alone. */
+export const SEPARATED_ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r]) out.add(p);
+  return out;
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}
+
+/**
+ * Checks a set of roles for one account. Returns the Chinese reasons it is not allowed, empty if fine.
+ * An account in an organisation holds only organisation roles; bureau accounts hold none of them.
+ */
+export function roleCombinationProblems(roles: readonly Role[], hasOrganisation: boolean): string[] {
+  const problems: string[] = [];
+  if (roles.length === 0) problems.push('至少分配一个角色');
+  if (new Set(roles).size !== roles.length) problems.push('角色不能重复');
+  const admin = roles.filter((r) => SEPARATED_ADMIN_ROLES.includes(r));
+  if (admin.length > 0 && roles.length > 1) {
+    problems.push(`三员分立：${admin.map((r) => ROLE_LABELS[r]).join('、')}不能与其他角色兼任`);
+  }
+  const orgRoles = roles.filter((r) => ORGANISATION_ROLES.includes(r));
+  if (hasOrganisation && orgRoles.length !== roles.length) {
+    problems.push('申报单位的账号只能拥有申报单位用户或单位管理员角色');
+  }
+  if (!hasOrganisation && orgRoles.length > 0) {
+    problems.push('申报单位用户和单位管理员角色必须属于某个申报单位');
+  }
+  return problems;
+}

@@ -1,0 +1,5 @@
+/** Every context's tables, gathered for drizzle-kit and the typed client. */
+export * from '../modules/organisations/schema.js';
+export * from '../modules/accounts/schema.js';
+export * from '../modules/security/schema.js';
+export * from '../modules/audit/schema.js';

@@ -1,0 +1,58 @@
+/**
+ * Demo data: one account per role (username = role name in lower case, password Demo@2026) and a few
+ * fictional organisations. Idempotent: a record that already exists is left as it is.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { OrganisationCreate, Role } from '@kechuang/domain';
+import type { Db } from '../client.js';
+import { insertUser } from '../../modules/accounts/create-user.js';
+import { hashPassword } from '../../modules/accounts/passwords.js';
+import { users } from '../../modules/accounts/schema.js';
+import { SYSTEM_ACTOR } from '../../modules/audit/record.js';
+import { findOrganisationByCreditCode, insertOrganisation } from '../../modules/organisations/service.js';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+/** Fictional organisations; the credit codes are made up but carry a valid GB 32100 check character. */
+export const DEMO_ORGANISATIONS: OrganisationCreate[] = [
+  { name: '宁波甬创智能装备有限公司', creditCode: '91330206MA2KC7HX53', type: 'enterprise', region: '浙江省宁波市北仑区', industry: 'C', address: '宁波市北仑区示范路1号', contactName: '陈工', contactPhone: '0574-55550101', contactEmail: 'contact@yongchuang.example' },
+  { name: '宁波东海新材料科技有限公司', creditCode: '91330211MA2J8DLT1M', type: 'enterprise', region: '浙江省宁波市镇海区', industry: 'C', address: '宁波市镇海区示范路8号', contactName: '林经理', contactPhone: '0574-55550202', contactEmail: '' },
+  { name: '甬江理工大学', creditCode: '12330212MB1A7720X3', type: 'university', region: '浙江省宁波市鄞州区', industry: 'P', address: '宁波市鄞州区学府路100号', contactName: '科研处', contactPhone: '0574-55550303', contactEmail: 'kyc@yjlg.example' },
+  { name: '宁波海湾先进制造研究院', creditCode: '52330206MJ9F3R4N8A', type: 'institute', region: '浙江省宁波市北仑区', industry: 'M', address: '宁波市北仑区创新大道6号', contactName: '综合办', contactPhone: '0574-55550404', contactEmail: 'office@hwam.example' },
+  { name: '宁波港城康复医院', creditCode: '52330203MJ8P6Q2A0W', type: 'hospital', region: '浙江省宁波市海曙区', industry: 'Q', address: '宁波市海曙区康宁路2号', contactName: '科教科', contactPhone: '0574-55550505', contactEmail: '' },
+];
+
+export const DEMO_USERS: { username: string; name: string; roles: Role[]; organisation?: string }[] = [
+  { username: 'applicant', name: '王申报', roles: ['applicant'], organisation: '91330206MA2KC7HX53' },
+  { username: 'unitadmin', name: '李单管', roles: ['unitAdmin', 'applicant'], organisation: '91330206MA2KC7HX53' },
+  { username: 'expert', name: '赵专家', roles: ['expert'] },
+  { username: 'officer', name: '周经办', roles: ['officer'] },
+  { username: 'leader', name: '吴局长', roles: ['leader'] },
+  { username: 'department', name: '郑处长', roles: ['department'] },
+  { username: 'sysadmin', name: '系统管理员', roles: ['sysadmin'] },
+  { username: 'secadmin', name: '安全管理员', roles: ['secadmin'] },
+  { username: 'auditor', name: '审计管理员', roles: ['auditor'] },
+];
+
+export async function seedDemo(db: Db): Promise<{ organisations: number; users: number }> {
+  let orgCount = 0;
+  let userCount = 0;
+  const actor = { ...SYSTEM_ACTOR, name: 'system.seed' };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const orgIds = new Map<string, string>();
+    for (const o of DEMO_ORGANISATIONS) {
+      const existing = await findOrganisationByCreditCode(tx, o.creditCode);
+      orgIds.set(o.creditCode, existing?.id ?? (await insertOrganisation(tx, actor, o)).id);
+      if (!existing) orgCount++;
+    }
+    for (const u of DEMO_USERS) {
+      const [found] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, u.username));
+      if (found) continue;
+      const organisationId = u.organisation ? orgIds.get(u.organisation)! : null;
+      await insertUser(tx, actor, { username: u.username, name: u.name, phone: '', email: '', roles: u.roles, organisationId, passwordHash, mustChangePassword: false });
+      userCount++;
+    }
+  });
+  return { organisations: orgCount, users: userCount };
+}

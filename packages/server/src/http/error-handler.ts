@@ -1,0 +1,51 @@
+/** The one place errors become responses: everything leaves as problem+json, nothing as a bare 500. */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, commonProblem, problemBody, type FieldError } from './problem.js';
+
+function fieldPath(instancePath: string, context: string | undefined): string {
+  const path = instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+  if (context && context !== 'body') return path ? `${context}.${path}` : context;
+  return path;
+}
+
+function toAppError(err: FastifyError | AppError | Error): AppError {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const context = (err as FastifyError).validationContext;
+    const errors: FieldError[] = err.validation.map((v) => ({ field: fieldPath(v.instancePath, context), message: v.message ?? '格式不正确' }));
+    const detail = errors.map((e) => (e.field ? `${e.field}：${e.message}` : e.message)).join('；');
+    return commonProblem('VALIDATION_FAILED', detail, errors);
+  }
+  const fe = err as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return commonProblem('BAD_REQUEST_BODY', '请求体不是有效的 JSON');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return commonProblem('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return commonProblem('PAYLOAD_TOO_LARGE');
+    case 'FST_ERR_VALIDATION':
+      return commonProblem('VALIDATION_FAILED', fe.message);
+  }
+  if (fe instanceof SyntaxError && fe.statusCode === 400) return commonProblem('BAD_REQUEST_BODY', '请求体不是有效的 JSON');
+  if (fe.statusCode === 429) return commonProblem('RATE_LIMITED');
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return new AppError('BAD_REQUEST', fe.statusCode, '请求无效', '请求无效，请检查后重试');
+  }
+  return commonProblem('INTERNAL', '服务器处理请求时出错，已记录日志，请稍后重试');
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
+  return reply.status(err.status).type('application/problem+json; charset=utf-8').send(problemBody(err, request.url.split('?')[0]));
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    const appErr = toAppError(err);
+    if (appErr.status >= 500) request.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, request, appErr);
+  });
+}

@@ -1,0 +1,75 @@
+/** Reads the configuration, opens and migrates the database, seeds once, and serves until a signal. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { readConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { acquireDataDirLock, DataDirLockedError } from './db/lock.js';
+import { bootstrapAdministrators } from './db/seed/bootstrap.js';
+import { seedDemo } from './db/seed/demo.js';
+import { SYSTEM_ACTOR } from './modules/audit/record.js';
+import { anchorIsStale, createAnchor } from './modules/audit/service.js';
+
+const ANCHOR_EVERY_MS = 60 * 60 * 1000;
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  let release = (): void => {};
+  if (!config.databaseUrl) {
+    fs.mkdirSync(path.dirname(config.dataDir), { recursive: true });
+    try {
+      release = acquireDataDirLock(config.dataDir);
+    } catch (e) {
+      if (e instanceof DataDirLockedError) {
+        console.error(`启动失败：${e.message}`);
+        process.exit(1);
+      }
+      throw e;
+    }
+    process.on('exit', release);
+  }
+
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  if (config.seedDemo) {
+    const seeded = await seedDemo(database.db);
+    if (seeded.users || seeded.organisations) console.log(`演示数据已初始化：${seeded.organisations} 个单位，${seeded.users} 个账号（密码 Demo@2026）`);
+  } else {
+    for (const a of await bootstrapAdministrators(database.db)) {
+      console.log(`已创建 ${a.username}，一次性初始密码：${a.password}（首次登录须修改；此密码不会再次显示）`);
+    }
+  }
+
+  const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`科创已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `内嵌 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}）`);
+
+  const anchorTimer = setInterval(() => {
+    anchorIsStale(database.db)
+      .then((stale) => (stale ? createAnchor(database.db, { ...SYSTEM_ACTOR, name: 'system.anchor' }) : null))
+      .catch((err: unknown) => app.log.error({ err }, 'periodic audit anchor failed'));
+  }, ANCHOR_EVERY_MS);
+  anchorTimer.unref();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`收到 ${signal}，正在关闭…`);
+    clearInterval(anchorTimer);
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      release();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('启动失败：', err);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+/**
+ * Appends an audit event inside the caller's transaction. Only the event's own chain head is locked,
+ * so commits on unrelated entities do not queue behind one global row.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { auditEventHash, chainOf, type AuditEventContent } from '@kechuang/domain';
+import type { Tx } from '../../db/client.js';
+import { auditChainHeads, auditEvents } from './schema.js';
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export interface Actor {
+  id: string | null;
+  name: string | null;
+  role: string | null;
+  ip: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', role: 'system', ip: null };
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  changes?: Record<string, { before?: unknown; after?: unknown }> | null;
+  detail?: Record<string, unknown> | null;
+}
+
+/** JSON round trip, so what is hashed is exactly what jsonb will give back. */
+function plain<T>(v: T): T {
+  return v === undefined || v === null ? (null as T) : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
+  const chain = chainOf(input.entityType, input.entityId);
+  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chain, chain)).for('update');
+  if (!head) throw new Error(`audit chain ${chain} has no head row; migrations incomplete`);
+  const changes = input.changes && Object.keys(input.changes).length ? plain(input.changes) : null;
+  const content: AuditEventContent = {
+    id: randomUUID(),
+    chain,
+    seq: head.seq + 1,
+    occurredAt: new Date().toISOString(),
+    actorId: actor.id,
+    actorName: actor.name,
+    role: actor.role,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    changes,
+    detail: plain(input.detail ?? null),
+    ip: actor.ip,
+  };
+  const hash = auditEventHash(head.hash, content, sha256Hex);
+  await tx.insert(auditEvents).values({ ...content, occurredAt: new Date(content.occurredAt), prevHash: head.hash, hash });
+  await tx.update(auditChainHeads).set({ seq: content.seq, hash }).where(eq(auditChainHeads.chain, chain));
+}

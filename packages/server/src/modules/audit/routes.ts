@@ -1,0 +1,64 @@
+/** The auditor's endpoints: search, export, verify, anchor. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditQuerySchema, canonicalJson, formatShanghai } from '@kechuang/domain';
+import { actorOf } from '../../http/auth.js';
+import type { AppContext } from '../../http/context.js';
+import { sendWorkbook } from '../../http/excel.js';
+import { recordAudit } from './record.js';
+import { AUDIT_EXPORT_LIMIT, auditEventsForExport, createAnchor, listAnchors, presentEvent, searchAuditEvents } from './service.js';
+import { verifyAuditTrail } from './verify.js';
+
+export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+  const tags = ['审计'];
+
+  r.get('/api/audit/events', { schema: { tags, summary: '检索审计日志', querystring: auditQuerySchema }, config: { access: { permission: 'audit.read' } } }, async (request) =>
+    searchAuditEvents(db, request.query),
+  );
+
+  r.get(
+    '/api/audit/events/export',
+    { schema: { tags, summary: '按筛选条件导出审计日志 Excel', querystring: auditQuerySchema }, config: { access: { permission: 'audit.export' } } },
+    async (request, reply) => {
+      const { rows, truncated } = await auditEventsForExport(db, actorOf(request), request.query);
+      type Row = ReturnType<typeof presentEvent>;
+      return sendWorkbook<Row>(
+        reply,
+        `审计日志-${formatShanghai(new Date()).slice(0, 10)}.xlsx`,
+        '审计日志',
+        [
+          { header: '时间（北京时间）', width: 20, value: (e) => formatShanghai(e.occurredAt) },
+          { header: '操作人', value: (e) => e.actorName ?? '' },
+          { header: '角色', width: 20, value: (e) => e.role ?? '' },
+          { header: '操作', value: (e) => e.actionLabel },
+          { header: '操作代码', width: 20, value: (e) => e.action },
+          { header: '对象类型', value: (e) => e.entityType },
+          { header: '对象编号', width: 38, value: (e) => e.entityId },
+          { header: '变更内容', width: 60, value: (e) => (e.changes ? canonicalJson(e.changes) : '') },
+          { header: '详情', width: 40, value: (e) => (e.detail ? canonicalJson(e.detail) : '') },
+          { header: 'IP', value: (e) => e.ip ?? '' },
+          { header: '链', width: 6, value: (e) => e.chain },
+          { header: '序号', width: 8, value: (e) => e.seq },
+          { header: '哈希', width: 66, value: (e) => e.hash },
+        ],
+        rows,
+        truncated ? `仅导出前 ${AUDIT_EXPORT_LIMIT} 条，请缩小筛选范围` : undefined,
+      );
+    },
+  );
+
+  r.get('/api/audit/verify', { schema: { tags, summary: '校验审计哈希链与锚点' }, config: { access: { permission: 'audit.verify' } } }, async (request) => {
+    const result = await verifyAuditTrail(db);
+    await db.transaction((tx) =>
+      recordAudit(tx, actorOf(request), { action: 'audit.verify', entityType: 'audit', entityId: 'trail', detail: { ok: result.ok, checked: result.checked } }),
+    );
+    return result;
+  });
+
+  r.get('/api/audit/anchors', { schema: { tags, summary: '最近的链头锚点' }, config: { access: { permission: 'audit.read' } } }, async () => ({ items: await listAnchors(db) }));
+  r.post('/api/audit/anchors', { schema: { tags, summary: '立即锚定全部链头' }, config: { access: { permission: 'audit.verify' } } }, async (request, reply) =>
+    reply.status(201).send(await createAnchor(db, actorOf(request))),
+  );
+}

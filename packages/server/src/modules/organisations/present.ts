@@ -1,0 +1,27 @@
+/** The API view of an organisation, with the actions the caller may take on it. */
+import { hasPermission, type Role } from '@kechuang/domain';
+import type { organisations } from './schema.js';
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+
+export function presentOrganisation(o: OrganisationRow, roles: readonly Role[], callerOrganisationId: string | null) {
+  const own = callerOrganisationId === o.id;
+  return {
+    id: o.id,
+    name: o.name,
+    creditCode: o.creditCode,
+    type: o.type,
+    region: o.region,
+    industry: o.industry,
+    address: o.address,
+    contactName: o.contactName,
+    contactPhone: o.contactPhone,
+    contactEmail: o.contactEmail,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+    actions: {
+      update: own && hasPermission(roles, 'organisation.update'),
+      manageMembers: own && hasPermission(roles, 'organisation.members'),
+    },
+  };
+}

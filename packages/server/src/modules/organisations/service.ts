@@ -1,0 +1,86 @@
+/** Organisation profiles: creation at registration, the unit admin's edits, the bureau's list. */
+import { randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { changedFields, hasPermission, type OrganisationCreate, type OrganisationProfile } from '@kechuang/domain';
+import type { Db, Tx } from '../../db/client.js';
+import type { AuthContext } from '../../http/auth.js';
+import { commonProblem } from '../../http/problem.js';
+import { recordAudit, type Actor } from '../audit/record.js';
+import { organisationProblem } from './errors.js';
+import type { OrganisationRow } from './present.js';
+import { organisations } from './schema.js';
+
+export async function findOrganisation(db: Tx, id: string): Promise<OrganisationRow | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+export async function findOrganisationByCreditCode(db: Tx, creditCode: string): Promise<OrganisationRow | null> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.creditCode, creditCode));
+  return row ?? null;
+}
+
+export async function insertOrganisation(tx: Tx, actor: Actor, input: OrganisationCreate): Promise<OrganisationRow> {
+  const now = new Date();
+  const row: OrganisationRow = { id: randomUUID(), ...input, createdAt: now, updatedAt: now };
+  await tx.insert(organisations).values(row);
+  const { createdAt: _c, updatedAt: _u, ...fields } = row;
+  await recordAudit(tx, actor, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, changes: changedFields(null, fields) });
+  return row;
+}
+
+/**
+ * Record-level rule: bureau roles read every organisation; an organisation's own members read only theirs.
+ * Someone else's organisation answers 404, so its existence is not disclosed either.
+ */
+export async function readableOrganisation(db: Db, auth: AuthContext, id: string): Promise<OrganisationRow> {
+  const own = auth.user.organisationId === id;
+  if (!own && !hasPermission(auth.roles, 'organisation.readAll')) throw organisationProblem('ORGANISATION_NOT_FOUND');
+  const row = await findOrganisation(db, id);
+  if (!row) throw organisationProblem('ORGANISATION_NOT_FOUND');
+  return row;
+}
+
+/** Only the unit admin of this very organisation passes. */
+export function assertOwnOrganisation(auth: AuthContext, id: string, permission: 'organisation.update' | 'organisation.members'): void {
+  if (auth.user.organisationId !== id) throw organisationProblem('ORGANISATION_NOT_FOUND');
+  if (!hasPermission(auth.roles, permission)) throw commonProblem('FORBIDDEN', '只有本单位的单位管理员可以执行此操作');
+}
+
+export async function updateOrganisationProfile(db: Db, auth: AuthContext, actor: Actor, id: string, input: OrganisationProfile): Promise<OrganisationRow> {
+  assertOwnOrganisation(auth, id, 'organisation.update');
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
+    if (!before) throw organisationProblem('ORGANISATION_NOT_FOUND');
+    const now = new Date();
+    const [after] = await tx.update(organisations).set({ ...input, updatedAt: now }).where(eq(organisations.id, id)).returning();
+    const pick = (o: OrganisationRow) => ({ name: o.name, type: o.type, region: o.region, industry: o.industry, address: o.address, contactName: o.contactName, contactPhone: o.contactPhone, contactEmail: o.contactEmail });
+    await recordAudit(tx, actor, { action: 'organisation.update', entityType: 'organisation', entityId: id, changes: changedFields(pick(before), pick(after!)) });
+    return after!;
+  });
+}
+
+export interface OrganisationListQuery {
+  page: number;
+  pageSize: number;
+  q?: string | undefined;
+  type?: string | undefined;
+  sort: 'name' | '-name' | 'createdAt' | '-createdAt';
+}
+
+export async function listOrganisations(db: Db, q: OrganisationListQuery) {
+  const c: SQL[] = [];
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+    c.push(or(ilike(organisations.name, like), ilike(organisations.creditCode, like))!);
+  }
+  if (q.type) c.push(eq(organisations.type, q.type));
+  const where = c.length ? and(...c) : undefined;
+  const col = q.sort.endsWith('name') ? organisations.name : organisations.createdAt;
+  const order = q.sort.startsWith('-') ? desc(col) : asc(col);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(organisations).where(where).orderBy(order, asc(organisations.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(organisations).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}

@@ -1,0 +1,11 @@
+/** Liveness and identity of the running service. */
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../../http/context.js';
+
+export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/health', { schema: { tags: ['系统'], summary: '健康检查' }, config: { access: 'public' } }, async () => {
+    await ctx.database.db.execute(sql`select 1`);
+    return { status: 'ok', db: ctx.database.kind, version: ctx.version };
+  });
+}

@@ -1,0 +1,48 @@
+/** The signed-in user (`GET /api/auth/me`) as a query, and the calls that change who is signed in. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, resetCsrfToken } from './client';
+import { isApiError } from './errors';
+import type { Me } from './types';
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/auth/me');
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** `data` is null when nobody is signed in. */
+export function useMeQuery() {
+  return useQuery({ queryKey: meQueryKey, queryFn: fetchMe, staleTime: 60_000 });
+}
+
+/** After login, registration or accepting an invitation: drop everything cached for the previous user. */
+export function useSignedIn() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (me: Me) => {
+      resetCsrfToken();
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, me);
+    },
+    [queryClient],
+  );
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    try {
+      await api.post<void>('/auth/logout');
+    } finally {
+      resetCsrfToken();
+      queryClient.clear();
+      queryClient.setQueryData(meQueryKey, null);
+    }
+  }, [queryClient]);
+}

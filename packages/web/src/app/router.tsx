@@ -1,0 +1,68 @@
+/** Routes. Every page is its own lazily loaded chunk, so the first screen downloads only what it shows. */
+import type { Permission } from '@kechuang/domain';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from '../components/AppLayout';
+import { PageLoading } from '../components/PageLoading';
+import { RequireAuth, RequirePermission } from '../components/RequireAuth';
+import { RouteError } from '../components/RouteError';
+
+const LoginPage = lazy(() => import('../pages/accounts/login/LoginPage'));
+const RegisterPage = lazy(() => import('../pages/accounts/register/RegisterPage'));
+const InvitePage = lazy(() => import('../pages/accounts/invite/InvitePage'));
+const ChangePasswordPage = lazy(() => import('../pages/accounts/password/ChangePasswordPage'));
+const WorkbenchPage = lazy(() => import('../pages/home/workbench/WorkbenchPage'));
+const MyOrganisationPage = lazy(() => import('../pages/organisations/mine/MyOrganisationPage'));
+const MembersPage = lazy(() => import('../pages/organisations/members/MembersPage'));
+const OrganisationListPage = lazy(() => import('../pages/organisations/list/OrganisationListPage'));
+const UserListPage = lazy(() => import('../pages/users/list/UserListPage'));
+const SecurityPolicyPage = lazy(() => import('../pages/security/policy/SecurityPolicyPage'));
+const AuditEventsPage = lazy(() => import('../pages/audit/events/AuditEventsPage'));
+const ForbiddenPage = lazy(() => import('../pages/errors/ForbiddenPage'));
+const NotFoundPage = lazy(() => import('../pages/errors/NotFoundPage'));
+
+type Page = LazyExoticComponent<ComponentType>;
+
+/** A page outside the frame (login, registration, invitation). */
+const standalone = (Page: Page) => (
+  <Suspense fallback={<PageLoading fullScreen />}>
+    <Page />
+  </Suspense>
+);
+
+/** A page inside the frame; the frame's own Suspense shows the loading state. */
+const guarded = (Page: Page, permission?: Permission) =>
+  permission ? (
+    <RequirePermission permission={permission}>
+      <Page />
+    </RequirePermission>
+  ) : (
+    <Page />
+  );
+
+export const router = createBrowserRouter([
+  { path: '/login', element: standalone(LoginPage), errorElement: <RouteError /> },
+  { path: '/register', element: standalone(RegisterPage), errorElement: <RouteError /> },
+  { path: '/invite/:token', element: standalone(InvitePage), errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: guarded(WorkbenchPage) },
+      { path: 'organisation', element: guarded(MyOrganisationPage, 'organisation.read') },
+      { path: 'organisation/members', element: guarded(MembersPage, 'organisation.members') },
+      { path: 'organisations', element: guarded(OrganisationListPage, 'organisation.readAll') },
+      { path: 'users', element: guarded(UserListPage, 'user.manage') },
+      { path: 'security', element: guarded(SecurityPolicyPage, 'security.read') },
+      { path: 'audit', element: guarded(AuditEventsPage, 'audit.read') },
+      { path: 'account/password', element: guarded(ChangePasswordPage) },
+      { path: '403', element: guarded(ForbiddenPage) },
+      { path: '*', element: guarded(NotFoundPage) },
+    ],
+  },
+]);

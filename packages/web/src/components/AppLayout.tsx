@@ -1,0 +1,102 @@
+/** The application frame: ProLayout with the permission-based menu, the user's name and roles, and the account menu. */
+import { ApiOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { ProLayout } from '@ant-design/pro-components';
+import { App, Button, Dropdown, Space, Tooltip, Typography } from 'antd';
+import { Suspense, useMemo } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { errorText } from '../api/errors';
+import { useSignOut } from '../api/session';
+import { menuFor, selectedMenuKey } from '../app/menu';
+import { useSession } from '../app/session';
+import { BrandMark } from './BrandMark';
+import { PageLoading } from './PageLoading';
+import { RoleTags } from './RoleTags';
+
+export function AppLayout() {
+  const me = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const { message, modal } = App.useApp();
+  const menu = useMemo(() => menuFor(me), [me]);
+  const selected = selectedMenuKey(menu, location.pathname);
+
+  const logout = () =>
+    modal.confirm({
+      title: '确定退出登录吗？',
+      okText: '退出登录',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await signOut();
+          void navigate('/login', { replace: true });
+        } catch (error) {
+          void message.error(errorText(error));
+        }
+      },
+    });
+
+  return (
+    <ProLayout
+      title="科创 · 科技项目管理平台"
+      logo={<BrandMark size={28} />}
+      layout="mix"
+      fixSiderbar
+      fixedHeader
+      siderWidth={216}
+      location={{ pathname: location.pathname }}
+      route={{ path: '/', routes: menu }}
+      selectedKeys={selected ? [selected] : []}
+      onMenuHeaderClick={() => void navigate('/')}
+      menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
+      token={{ header: { colorBgHeader: '#fff' }, sider: { colorMenuBackground: '#fff' } }}
+      actionsRender={(props) => {
+        if (props.isMobile) return [];
+        return [
+          me.user.roles.includes('sysadmin') ? (
+            <Tooltip key="docs" title="在新标签页打开接口文档（OpenAPI）">
+              <Button type="text" size="small" icon={<ApiOutlined />} href="/api/docs" target="_blank" rel="noopener noreferrer">
+                接口文档
+              </Button>
+            </Tooltip>
+          ) : null,
+          <Space key="who" size={4} wrap={false}>
+            {me.organisation && (
+              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }}>
+                {me.organisation.name}
+              </Typography.Text>
+            )}
+            <RoleTags roles={me.user.roles} />
+          </Space>,
+        ];
+      }}
+      avatarProps={{
+        title: me.user.name || me.user.username,
+        size: 'small',
+        style: { backgroundColor: '#1677ff' },
+        children: (me.user.name || me.user.username).slice(0, 1),
+        render: (_props, dom) => (
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+                { type: 'divider' },
+                { key: 'logout', icon: <LogoutOutlined />, label: '退出登录', danger: true },
+              ],
+              onClick: ({ key }) => {
+                if (key === 'password') void navigate('/account/password');
+                if (key === 'logout') logout();
+              },
+            }}
+          >
+            {dom}
+          </Dropdown>
+        ),
+      }}
+    >
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+    </ProLayout>
+  );
+}

@@ -1,0 +1,45 @@
+/** New password + confirmation with the live rule checklist; the confirmation is never sent to the server. */
+import { ProFormText } from '@ant-design/pro-components';
+import { Form, type ColProps } from 'antd';
+import { confirmPasswordRules, passwordRules } from '../lib/rules';
+import { PasswordRuleHints } from './PasswordRuleHints';
+
+interface Props {
+  /** Form path of the password, e.g. ['user', 'password'] or ['newPassword']. */
+  name: (string | number)[];
+  /** Form path of the confirmation; keep it outside the submitted object. */
+  confirmName: (string | number)[];
+  /** Form path of the username the password must not contain, or the username itself. */
+  usernamePath?: (string | number)[];
+  username?: string;
+  label?: string;
+  /** Column props when the form uses `grid`. */
+  colProps?: ColProps;
+}
+
+export function PasswordFields({ name, confirmName, usernamePath, username, label = '密码', colProps }: Props) {
+  const form = Form.useFormInstance();
+  const password = Form.useWatch(name, form) as string | undefined;
+  const watchedUsername = Form.useWatch(usernamePath ?? ['__none__'], form) as string | undefined;
+  return (
+    <>
+      <ProFormText.Password
+        name={name}
+        label={label}
+        colProps={colProps}
+        rules={passwordRules(usernamePath, undefined, username)}
+        fieldProps={{ autoComplete: 'new-password', maxLength: 128 }}
+        extra={<PasswordRuleHints password={password} username={username ?? watchedUsername} />}
+        dependencies={usernamePath ? [usernamePath] : []}
+      />
+      <ProFormText.Password
+        name={confirmName}
+        label={`确认${label}`}
+        colProps={colProps}
+        rules={confirmPasswordRules(name)}
+        dependencies={[name]}
+        fieldProps={{ autoComplete: 'new-password', maxLength: 128 }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+/** Entry point of the web SPA. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './lib/time';
+import './styles.css';
+import { App } from './app/App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

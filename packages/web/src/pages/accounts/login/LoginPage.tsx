@@ -1,0 +1,118 @@
+/** 登录: username and password; the server's reason (wrong password, locked until …, disabled) shows in the form. */
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { ProForm, ProFormText } from '@ant-design/pro-components';
+import { Alert, Flex, Form, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../../api/client';
+import { ApiError, networkError } from '../../../api/errors';
+import { applyFieldErrors } from '../../../api/form-errors';
+import { useMeQuery, useSignedIn } from '../../../api/session';
+import type { Me } from '../../../api/types';
+import { AuthShell } from '../../../components/AuthShell';
+import { PageLoading } from '../../../components/PageLoading';
+import { safeRedirect } from '../../../lib/redirect';
+import { formatDateTime, fromNow } from '../../../lib/time';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+const PROBLEM_TITLES: Record<string, string> = {
+  INVALID_CREDENTIALS: '用户名或密码错误',
+  ACCOUNT_LOCKED: '账号已被锁定',
+  ACCOUNT_DISABLED: '账号已停用',
+  RATE_LIMITED: '登录尝试过于频繁',
+};
+
+function LockedUntil({ problem }: { problem: ApiError }) {
+  const until = problem.extra.lockedUntil;
+  if (typeof until !== 'string') return null;
+  return (
+    <div>
+      解锁时间：{formatDateTime(until)}（{fromNow(until)}），也可联系系统管理员提前解锁。
+    </div>
+  );
+}
+
+export default function LoginPage() {
+  const [params] = useSearchParams();
+  const redirect = safeRedirect(params.get('redirect'));
+  const navigate = useNavigate();
+  const signedIn = useSignedIn();
+  const { data: me, isPending } = useMeQuery();
+  const [form] = Form.useForm<LoginValues>();
+  const [problem, setProblem] = useState<ApiError | null>(null);
+
+  if (isPending) return <PageLoading fullScreen />;
+  if (me) return <Navigate to={me.user.mustChangePassword ? '/account/password' : redirect} replace />;
+
+  const onFinish = async (values: LoginValues) => {
+    setProblem(null);
+    try {
+      const who = await api.post<Me>('/auth/login', { username: values.username.trim(), password: values.password });
+      signedIn(who);
+      void navigate(who.user.mustChangePassword ? '/account/password' : redirect, { replace: true });
+    } catch (error) {
+      const p = error instanceof ApiError ? error : networkError();
+      setProblem(p);
+      applyFieldErrors(form, p);
+      form.setFieldValue('password', '');
+    }
+  };
+
+  return (
+    <AuthShell title="账号登录" subTitle="申报单位、评审专家、科技局工作人员及各责任单位统一由此登录。">
+      {params.get('redirect') && !problem && (
+        <Alert type="info" showIcon title="请先登录，登录后将返回您刚才访问的页面。" style={{ marginBottom: 16 }} />
+      )}
+      {problem && (
+        <Alert
+          type={problem.code === 'ACCOUNT_LOCKED' || problem.code === 'ACCOUNT_DISABLED' ? 'warning' : 'error'}
+          showIcon
+          title={PROBLEM_TITLES[problem.code] ?? problem.title}
+          description={
+            <>
+              {problem.detail !== (PROBLEM_TITLES[problem.code] ?? problem.title) && <div>{problem.detail}</div>}
+              <LockedUntil problem={problem} />
+            </>
+          }
+          style={{ marginBottom: 16 }}
+          role="alert"
+        />
+      )}
+      <ProForm<LoginValues>
+        form={form}
+        onFinish={onFinish}
+        size="large"
+        submitter={{
+          searchConfig: { submitText: '登录' },
+          resetButtonProps: false,
+          submitButtonProps: { block: true, size: 'large' },
+          render: (_props, dom) => dom,
+        }}
+      >
+        <ProFormText
+          name="username"
+          placeholder="用户名"
+          fieldProps={{ prefix: <UserOutlined />, autoComplete: 'username', autoFocus: true }}
+          rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}
+        />
+        <ProFormText.Password
+          name="password"
+          placeholder="密码"
+          fieldProps={{ prefix: <LockOutlined />, autoComplete: 'current-password' }}
+          rules={[{ required: true, message: '请填写密码' }]}
+        />
+      </ProForm>
+      <Flex justify="space-between" style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary">还没有账号？</Typography.Text>
+        <Link to="/register">注册申报单位</Link>
+      </Flex>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
+        忘记密码请联系本单位管理员或平台系统管理员重置。连续多次输错密码，账号将被临时锁定。
+      </Typography.Paragraph>
+    </AuthShell>
+  );
+}

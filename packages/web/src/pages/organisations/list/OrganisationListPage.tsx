@@ -1,0 +1,75 @@
+/** 单位列表: every registered organisation, for bureau staff; paged, searched and filtered by the server. */
+import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
+import { INDUSTRY_SECTIONS, ORGANISATION_TYPE_LABELS } from '@kechuang/domain';
+import { App, Typography } from 'antd';
+import { api } from '../../../api/client';
+import type { Organisation, Page } from '../../../api/types';
+import { filtersOf, toTableResult } from '../../../lib/pro-table';
+import { formatDateTime } from '../../../lib/time';
+
+const columns: ProColumns<Organisation>[] = [
+  {
+    title: '关键词',
+    dataIndex: 'q',
+    hideInTable: true,
+    fieldProps: { placeholder: '单位名称、信用代码或联系人' },
+  },
+  { title: '单位名称', dataIndex: 'name', search: false, ellipsis: true, width: 240 },
+  {
+    title: '统一社会信用代码',
+    dataIndex: 'creditCode',
+    search: false,
+    copyable: true,
+    width: 200,
+    render: (_, r) => <Typography.Text style={{ fontFamily: 'monospace' }}>{r.creditCode}</Typography.Text>,
+  },
+  { title: '单位类型', dataIndex: 'type', valueType: 'select', valueEnum: ORGANISATION_TYPE_LABELS, width: 120 },
+  { title: '所在地区', dataIndex: 'region', search: false, ellipsis: true },
+  {
+    title: '所属行业',
+    dataIndex: 'industry',
+    search: false,
+    ellipsis: true,
+    render: (_, r) => `${r.industry} ${INDUSTRY_SECTIONS[r.industry] ?? ''}`,
+  },
+  {
+    title: '联系人',
+    dataIndex: 'contactName',
+    search: false,
+    render: (_, r) => (
+      <>
+        {r.contactName}
+        <br />
+        <Typography.Text type="secondary">{r.contactPhone}</Typography.Text>
+      </>
+    ),
+  },
+  { title: '注册时间', dataIndex: 'createdAt', search: false, width: 170, render: (_, r) => formatDateTime(r.createdAt) },
+];
+
+export default function OrganisationListPage() {
+  const { message } = App.useApp();
+  return (
+    <PageContainer title="单位列表" breadcrumbRender={false} content="平台上注册的全部申报单位。">
+      <ProTable<Organisation>
+        rowKey="id"
+        cardBordered
+        columns={columns}
+        search={{ labelWidth: 'auto' }}
+        pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
+        options={{ density: true, reload: true, setting: true }}
+        request={(params) =>
+          toTableResult(
+            () =>
+              api.get<Page<Organisation>>('/organisations', {
+                page: params.current ?? 1,
+                pageSize: params.pageSize ?? 20,
+                ...filtersOf(params),
+              }),
+            (text) => void message.error(text),
+          )
+        }
+      />
+    </PageContainer>
+  );
+}
