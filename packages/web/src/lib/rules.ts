@@ -8,7 +8,7 @@ import {
   validateCreditCode,
   type SecurityPolicy,
 } from '@kechuang/domain';
-import type { FormInstance, Rule } from 'antd';
+import type { Rule } from 'antd/es/form';
 
 /** Any Zod schema, typed structurally so the web needs no direct zod dependency. */
 export interface SafeParser {
@@ -53,10 +53,10 @@ export function passwordRules(
 ): Rule[] {
   return [
     { required: true, message: '请填写密码' },
-    (form: FormInstance) => ({
+    ({ getFieldValue }) => ({
       validator: async (_rule, value: unknown) => {
         if (isEmpty(value)) return;
-        const username = fixedUsername ?? (usernamePath ? (form.getFieldValue(usernamePath) as string | undefined) : undefined);
+        const username = fixedUsername ?? (usernamePath ? (getFieldValue(usernamePath) as string | undefined) : undefined);
         const problems = passwordProblems(String(value), policy, { username });
         if (problems.length > 0) throw new Error(problems.join('；'));
       },
@@ -67,9 +67,9 @@ export function passwordRules(
 export function confirmPasswordRules(passwordPath: (string | number)[]): Rule[] {
   return [
     { required: true, message: '请再次输入密码' },
-    (form: FormInstance) => ({
+    ({ getFieldValue }) => ({
       validator: async (_rule, value: unknown) => {
-        if (isEmpty(value) || form.getFieldValue(passwordPath) === value) return;
+        if (isEmpty(value) || getFieldValue(passwordPath) === value) return;
         throw new Error('两次输入的密码不一致');
       },
     }),

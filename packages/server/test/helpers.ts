@@ -1,0 +1,167 @@
+/** Test harness: a real app on a real database (PGlite or PostgreSQL), and a cookie-keeping client with CSRF. */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { expect, inject } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/app.js';
+import type { Config } from '../src/config.js';
+import { openDatabase, openPglite, type Database, type Db } from '../src/db/client.js';
+import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo.js';
+import { clearSecurityPolicyCache } from '../src/modules/security/service.js';
+
+export { DEMO_PASSWORD };
+
+export const testConfig: Config = {
+  port: 0,
+  host: '127.0.0.1',
+  dataDir: '',
+  databaseUrl: null,
+  seedDemo: true,
+  cookieSecure: false,
+  trustProxy: false,
+  logLevel: 'silent',
+  webDist: null,
+};
+
+async function openTestDatabase(): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `${inject('runId')}_${randomUUID().slice(0, 8)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database "${name}"`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
+    await database.migrate();
+    const close = database.close;
+    return {
+      ...database,
+      close: async () => {
+        await close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop database if exists "${name}" with (force)`);
+        await c.end();
+      },
+    };
+  }
+  const template = fs.readFileSync(inject('pgliteTemplate'));
+  const client = await PGlite.create({ loadDataDir: new Blob([template]) });
+  return openPglite(client);
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  database: Database;
+  close(): Promise<void>;
+  /** A client from its own IP address, so per-IP login rate limits of one test do not affect another. */
+  client(): TestClient;
+}
+
+let ipCounter = 1;
+
+export async function createTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
+  clearSecurityPolicyCache();
+  const database = await openTestDatabase();
+  if (opts.seed !== false) await seedDemo(database.db);
+  const app = await buildApp({ database, config: testConfig });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    database,
+    client: () => new TestClient(app, `10.0.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export class TestClient {
+  private cookies = new Map<string, string>();
+  private csrf: string | null = null;
+
+  constructor(
+    readonly app: FastifyInstance,
+    readonly ip: string,
+  ) {}
+
+  private absorb(res: LightMyRequestResponse): void {
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  async csrfToken(): Promise<string> {
+    if (!this.csrf) {
+      const res = await this.request('GET', '/api/auth/csrf');
+      this.csrf = (res.json() as { token: string }).token;
+    }
+    return this.csrf;
+  }
+
+  async request(method: Method, url: string, body?: unknown, opts: { csrf?: boolean; headers?: Record<string, string>; rawBody?: string } = {}): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (method !== 'GET' && opts.csrf !== false) headers['x-csrf-token'] = await this.csrfToken();
+    const cookie = this.cookieHeader();
+    if (cookie) headers.cookie = cookie;
+    let payload: string | undefined;
+    if (opts.rawBody !== undefined) payload = opts.rawBody;
+    else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await this.app.inject({ method, url, headers, remoteAddress: this.ip, ...(payload !== undefined ? { payload } : {}) });
+    this.absorb(res);
+    return res;
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body);
+  }
+  put(url: string, body?: unknown) {
+    return this.request('PUT', url, body);
+  }
+  patch(url: string, body?: unknown) {
+    return this.request('PATCH', url, body);
+  }
+
+  async login(username: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
+    const res = await this.post('/api/auth/login', { username, password });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    return res;
+  }
+}
+
+/** Runs raw SQL on the test database, for arranging state and for tampering in audit tests. */
+export async function rawSql(db: Db, query: string): Promise<Record<string, unknown>[]> {
+  const res = (await db.execute(sql.raw(query))) as unknown as { rows: Record<string, unknown>[] };
+  return res.rows;
+}
+
+export function problem(res: LightMyRequestResponse): { code: string; status: number; title: string; detail: string; errors?: { field: string; message: string }[] } {
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  return res.json();
+}
+

@@ -1,0 +1,147 @@
+/** 审计日志 (auditor): the append-only trail with server paging and filters, Excel export and chain verification. */
+import { DownloadOutlined } from '@ant-design/icons';
+import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { AUDIT_ACTION_LABELS, ROLE_LABELS, type Role } from '@kechuang/domain';
+import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { api, type Query } from '../../../api/client';
+import { errorText } from '../../../api/errors';
+import type { AuditEvent, Page } from '../../../api/types';
+import { filtersOf, sortParam, toTableResult } from '../../../lib/pro-table';
+import { formatDateTime, toShanghaiIso } from '../../../lib/time';
+import { AuditIntegrityCard } from './AuditIntegrityCard';
+import { ChangesTable } from './ChangesTable';
+
+const roleLabel = (role: string | null) => (role ? (ROLE_LABELS[role as Role] ?? role) : '—');
+
+const columns: ProColumns<AuditEvent>[] = [
+  {
+    title: '时间范围',
+    dataIndex: 'range',
+    valueType: 'dateTimeRange',
+    hideInTable: true,
+    search: {
+      transform: (value: unknown) => {
+        const [from, to] = Array.isArray(value) ? value : [];
+        return { from: toShanghaiIso(from), to: toShanghaiIso(to) };
+      },
+    },
+  },
+  { title: '操作人', dataIndex: 'actor', hideInTable: true, fieldProps: { placeholder: '姓名或用户名' } },
+  {
+    title: '时间',
+    dataIndex: 'occurredAt',
+    search: false,
+    sorter: true,
+    defaultSortOrder: 'descend',
+    width: 170,
+    render: (_, r) => formatDateTime(r.occurredAt),
+  },
+  {
+    title: '操作人',
+    dataIndex: 'actorName',
+    search: false,
+    width: 140,
+    render: (_, r) => (
+      <>
+        {r.actorName ?? <Typography.Text type="secondary">系统</Typography.Text>}
+        <br />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {roleLabel(r.role)}
+        </Typography.Text>
+      </>
+    ),
+  },
+  {
+    title: '操作',
+    dataIndex: 'action',
+    valueType: 'select',
+    valueEnum: AUDIT_ACTION_LABELS,
+    fieldProps: { showSearch: true },
+    width: 130,
+    render: (_, r) => r.actionLabel || AUDIT_ACTION_LABELS[r.action] || r.action,
+  },
+  { title: '对象类型', dataIndex: 'entityType', width: 120 },
+  {
+    title: '对象编号',
+    dataIndex: 'entityId',
+    ellipsis: true,
+    copyable: true,
+    width: 200,
+  },
+  { title: 'IP 地址', dataIndex: 'ip', width: 140, render: (_, r) => r.ip ?? '—' },
+  {
+    title: '链 / 序号',
+    dataIndex: 'seq',
+    search: false,
+    width: 90,
+    render: (_, r) => `#${r.chain} · ${r.seq}`,
+  },
+  {
+    title: '哈希',
+    dataIndex: 'hash',
+    search: false,
+    width: 150,
+    render: (_, r) => (
+      <Tooltip title={r.hash}>
+        <Typography.Text code copyable={{ text: r.hash, tooltips: ['复制哈希', '已复制'] }}>
+          {r.hash.slice(0, 10)}
+        </Typography.Text>
+      </Tooltip>
+    ),
+  },
+];
+
+export default function AuditEventsPage() {
+  const { message } = App.useApp();
+  const actionRef = useRef<ActionType>(null);
+  const lastQuery = useRef<Query>({});
+  const [exporting, setExporting] = useState(false);
+
+  const exportExcel = async () => {
+    setExporting(true);
+    try {
+      await api.download('/audit/events/export', lastQuery.current, '审计日志.xlsx');
+      void actionRef.current?.reload(); // the export itself is an audited event
+    } catch (error) {
+      void message.error(errorText(error));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <PageContainer title="审计日志" breadcrumbRender={false} content="平台上所有登录、账号、单位和策略变更的不可篡改记录。审计管理员只能查看和导出，不能修改或删除。">
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <AuditIntegrityCard onChanged={() => void actionRef.current?.reload()} />
+        <ProTable<AuditEvent>
+          rowKey="id"
+          actionRef={actionRef}
+          cardBordered
+          columns={columns}
+          scroll={{ x: 1200 }}
+          search={{ labelWidth: 'auto', defaultCollapsed: false }}
+          pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
+          options={{ density: true, reload: true, setting: true }}
+          expandable={{
+            expandedRowRender: (r) => <ChangesTable changes={r.changes} detail={r.detail} />,
+            rowExpandable: (r) => Object.keys(r.changes ?? {}).length > 0 || Object.keys(r.detail ?? {}).length > 0,
+          }}
+          request={(params, sort) => {
+            const query: Query = { ...filtersOf(params), sort: sortParam(sort, ['occurredAt'], '-occurredAt') };
+            lastQuery.current = query;
+            return toTableResult(
+              () => api.get<Page<AuditEvent>>('/audit/events', { ...query, page: params.current ?? 1, pageSize: params.pageSize ?? 20 }),
+              (text) => void message.error(text),
+            );
+          }}
+          toolBarRender={() => [
+            <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
+              导出Excel
+            </Button>,
+          ]}
+        />
+      </Space>
+    </PageContainer>
+  );
+}
