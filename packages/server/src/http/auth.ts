@@ -24,6 +24,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
   }
+  interface FastifyInstance {
+    /** Every /api route with its access rule, for the test that proves none is open by accident. */
+    routeAccess: { method: string; url: string; access: Access }[];
+  }
 }
 
 export type UserRow = typeof users.$inferSelect;
@@ -71,6 +75,8 @@ export function issueCsrfToken(request: FastifyRequest, reply: FastifyReply, sec
 
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('auth', null);
+  const routeAccess: { method: string; url: string; access: Access }[] = [];
+  app.decorate('routeAccess', routeAccess);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
@@ -78,9 +84,11 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     const config = route.config as { access?: Access };
     if (!config.access && pluginPublic(route.url)) config.access = 'public';
     if (!config.access) throw new Error(`route ${String(route.method)} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) routeAccess.push({ method, url: route.url, access: config.access });
   });
 
-  app.addHook('preHandler', async (request) => {
+  // preValidation, not preHandler: a caller without rights must get 401/403, never a validation answer about the body.
+  app.addHook('preValidation', async (request) => {
     const config = request.routeOptions.config;
     const access = config?.access;
     if (!request.url.startsWith('/api') || !access) return;

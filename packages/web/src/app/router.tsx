@@ -2,11 +2,12 @@
 import type { Permission } from '@kechuang/domain';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { AppLayout } from '../components/AppLayout';
 import { PageLoading } from '../components/PageLoading';
 import { RequireAuth, RequirePermission } from '../components/RequireAuth';
 import { RouteError } from '../components/RouteError';
 
+// The frame (ProLayout) is only needed once signed in, so the login page does not download it.
+const AppLayout = lazy(() => import('../components/AppLayout').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('../pages/accounts/login/LoginPage'));
 const RegisterPage = lazy(() => import('../pages/accounts/register/RegisterPage'));
 const InvitePage = lazy(() => import('../pages/accounts/invite/InvitePage'));
@@ -48,7 +49,9 @@ export const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<PageLoading fullScreen />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     errorElement: <RouteError />,

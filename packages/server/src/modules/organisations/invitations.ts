@@ -113,9 +113,8 @@ export async function acceptInvitation(
   ip: string,
   userAgent: string,
 ) {
-  const policy = await getSecurityPolicy(db);
-  assertPasswordStrong(input.password, policy, input.username, 'password');
   await usableInvitation(db, token, false);
+  assertPasswordStrong(input.password, await getSecurityPolicy(db), input.username, 'password');
   const passwordHash = await hashPassword(input.password);
   const actor: Actor = { id: null, name: input.username, role: null, ip };
   try {

@@ -26,14 +26,16 @@ const PROBLEM_TITLES: Record<string, string> = {
   RATE_LIMITED: '登录尝试过于频繁',
 };
 
-function LockedUntil({ problem }: { problem: ApiError }) {
+/** The Alert's body: the server's detail when it adds to the title, and when a lock ends. */
+function problemDescription(problem: ApiError, title: string) {
+  const lines: string[] = [];
+  if (problem.detail && problem.detail !== title) lines.push(problem.detail);
   const until = problem.extra.lockedUntil;
-  if (typeof until !== 'string') return null;
-  return (
-    <div>
-      解锁时间：{formatDateTime(until)}（{fromNow(until)}），也可联系系统管理员提前解锁。
-    </div>
-  );
+  if (typeof until === 'string') {
+    if (!problem.detail.includes(formatDateTime(until).slice(0, 16))) lines.push(`解锁时间：${formatDateTime(until)}（北京时间）`);
+    lines.push(`${fromNow(until)}自动解锁，也可联系系统管理员提前解锁。`);
+  }
+  return lines.length > 0 ? lines.map((l) => <div key={l}>{l}</div>) : undefined;
 }
 
 export default function LoginPage() {
@@ -72,12 +74,7 @@ export default function LoginPage() {
           type={problem.code === 'ACCOUNT_LOCKED' || problem.code === 'ACCOUNT_DISABLED' ? 'warning' : 'error'}
           showIcon
           title={PROBLEM_TITLES[problem.code] ?? problem.title}
-          description={
-            <>
-              {problem.detail !== (PROBLEM_TITLES[problem.code] ?? problem.title) && <div>{problem.detail}</div>}
-              <LockedUntil problem={problem} />
-            </>
-          }
+          description={problemDescription(problem, PROBLEM_TITLES[problem.code] ?? problem.title)}
           style={{ marginBottom: 16 }}
           role="alert"
         />
