@@ -1,7 +1,7 @@
 /** The application frame: ProLayout with the permission-based menu, the user's name and roles, and the account menu. */
 import { ApiOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
-import { App, Button, Dropdown, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Dropdown, Flex, Tooltip, Typography } from 'antd';
 import { Suspense, useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { errorText } from '../api/errors';
@@ -60,14 +60,16 @@ export function AppLayout() {
               </Button>
             </Tooltip>
           ) : null,
-          <Space key="who" size={4} wrap={false}>
+          <Flex key="who" align="center" gap={8} style={{ whiteSpace: 'nowrap' }}>
             {me.organisation && (
-              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 220 }}>
+              <Typography.Text type="secondary" ellipsis={{ tooltip: me.organisation.name }} style={{ maxWidth: 240 }}>
                 {me.organisation.name}
               </Typography.Text>
             )}
-            <RoleTags roles={me.user.roles} />
-          </Space>,
+            <span>
+              <RoleTags roles={me.user.roles} />
+            </span>
+          </Flex>,
         ];
       }}
       avatarProps={{

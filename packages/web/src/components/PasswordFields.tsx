@@ -27,7 +27,7 @@ export function PasswordFields({ name, confirmName, usernamePath, username, labe
         name={name}
         label={label}
         colProps={colProps}
-        rules={passwordRules(usernamePath, undefined, username)}
+        rules={passwordRules(usernamePath, undefined, username, '密码不符合下列规则，请修改')}
         fieldProps={{ autoComplete: 'new-password', maxLength: 128 }}
         extra={<PasswordRuleHints password={password} username={username ?? watchedUsername} />}
         dependencies={usernamePath ? [usernamePath] : []}

@@ -50,6 +50,8 @@ export function passwordRules(
   usernamePath?: (string | number)[],
   policy: SecurityPolicy = DEFAULT_SECURITY_POLICY,
   fixedUsername?: string,
+  /** One line to show instead of the list of problems, when a checklist beside the field already lists them. */
+  summary?: string,
 ): Rule[] {
   return [
     { required: true, message: '请填写密码' },
@@ -58,7 +60,7 @@ export function passwordRules(
         if (isEmpty(value)) return;
         const username = fixedUsername ?? (usernamePath ? (getFieldValue(usernamePath) as string | undefined) : undefined);
         const problems = passwordProblems(String(value), policy, { username });
-        if (problems.length > 0) throw new Error(problems.join('；'));
+        if (problems.length > 0) throw new Error(summary ?? problems.join('；'));
       },
     }),
   ];

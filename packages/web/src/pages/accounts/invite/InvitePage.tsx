@@ -75,7 +75,7 @@ export default function InvitePage() {
   };
 
   return (
-    <AuthShell title="接受邀请，创建账号" width={560}>
+    <AuthShell title="接受邀请，创建账号" width={560} subTitle={`${inv.organisationName}邀请您加入科创平台，请设置您的登录账号。`}>
       <Descriptions
         column={1}
         size="small"

@@ -12,7 +12,14 @@ import { formatDateTime, toShanghaiIso } from '../../../lib/time';
 import { AuditIntegrityCard } from './AuditIntegrityCard';
 import { ChangesTable } from './ChangesTable';
 
-const roleLabel = (role: string | null) => (role ? (ROLE_LABELS[role as Role] ?? role) : '—');
+/** The actor's role(s) at the time; several roles arrive comma-separated. */
+const roleLabel = (role: string | null) =>
+  role
+    ? role
+        .split(',')
+        .map((r) => ROLE_LABELS[r.trim() as Role] ?? (r.trim() === 'system' ? '系统' : r.trim()))
+        .join('、')
+    : '—';
 
 const columns: ProColumns<AuditEvent>[] = [
   {
@@ -61,15 +68,15 @@ const columns: ProColumns<AuditEvent>[] = [
     width: 130,
     render: (_, r) => r.actionLabel || AUDIT_ACTION_LABELS[r.action] || r.action,
   },
-  { title: '对象类型', dataIndex: 'entityType', width: 120 },
+  { title: '对象类型', dataIndex: 'entityType', width: 110 },
   {
     title: '对象编号',
     dataIndex: 'entityId',
     ellipsis: true,
     copyable: true,
-    width: 200,
+    width: 170,
   },
-  { title: 'IP 地址', dataIndex: 'ip', width: 140, render: (_, r) => r.ip ?? '—' },
+  { title: 'IP 地址', dataIndex: 'ip', width: 130, render: (_, r) => r.ip ?? '—' },
   {
     title: '链 / 序号',
     dataIndex: 'seq',
@@ -81,7 +88,7 @@ const columns: ProColumns<AuditEvent>[] = [
     title: '哈希',
     dataIndex: 'hash',
     search: false,
-    width: 150,
+    width: 130,
     render: (_, r) => (
       <Tooltip title={r.hash}>
         <Typography.Text code copyable={{ text: r.hash, tooltips: ['复制哈希', '已复制'] }}>
@@ -119,7 +126,6 @@ export default function AuditEventsPage() {
           actionRef={actionRef}
           cardBordered
           columns={columns}
-          scroll={{ x: 1200 }}
           search={{ labelWidth: 'auto', defaultCollapsed: false }}
           pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
           options={{ density: true, reload: true, setting: true }}

@@ -76,7 +76,7 @@ export default function WorkbenchPage() {
               },
               {
                 key: 'last',
-                label: '上次登录',
+                label: '最近登录',
                 children: me.user.lastLoginAt ? (
                   <Space size={4}>
                     <ClockCircleOutlined />

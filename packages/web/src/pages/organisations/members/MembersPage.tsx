@@ -2,7 +2,7 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { ROLE_LABELS, type Role } from '@kechuang/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, App, Popconfirm, Result, Space, Tag, Typography } from 'antd';
 import { api } from '../../../api/client';
 import { errorText } from '../../../api/errors';
 import type { Invitation, InvitationStatus, UserRow } from '../../../api/types';
@@ -108,6 +108,14 @@ export default function MembersPage() {
           : [],
     },
   ];
+
+  if (!me.organisation) {
+    return (
+      <PageContainer title="成员与邀请" breadcrumbRender={false}>
+        <Result status="info" title="您的账号未关联申报单位" subTitle="成员与邀请只对申报单位的单位管理员开放。" />
+      </PageContainer>
+    );
+  }
 
   return (
     <PageContainer

@@ -51,8 +51,8 @@ export default function UserListPage() {
     { title: '用户名', dataIndex: 'username', search: false, sorter: true, render: (_, r) => <Typography.Text strong>{r.username}</Typography.Text> },
     { title: '姓名', dataIndex: 'name', search: false },
     { title: '角色', dataIndex: 'roles', search: false, render: (_, r) => <RoleTags roles={r.roles} /> },
-    { title: '所属单位', dataIndex: ['organisation', 'name'], search: false, ellipsis: true, render: (_, r) => r.organisation?.name ?? '—' },
-    { title: '联系方式', dataIndex: 'phone', search: false, render: (_, r) => [r.phone, r.email].filter(Boolean).join(' / ') || '—' },
+    { title: '所属单位', dataIndex: ['organisation', 'name'], search: false, ellipsis: true, width: 180, render: (_, r) => r.organisation?.name ?? '—' },
+    { title: '联系方式', key: 'contact', dataIndex: 'phone', search: false, render: (_, r) => [r.phone, r.email].filter(Boolean).join(' / ') || '—' },
     { title: '状态', dataIndex: 'status', valueType: 'select', valueEnum: USER_STATUS_LABELS, render: (_, r) => <UserStatusTags user={r} /> },
     {
       title: '最近登录',
@@ -66,8 +66,7 @@ export default function UserListPage() {
     {
       title: '操作',
       valueType: 'option',
-      fixed: 'right',
-      width: 220,
+      width: 200,
       render: (_, r) => [
         <UserRowActions
           key="actions"
@@ -88,7 +87,7 @@ export default function UserListPage() {
         actionRef={actionRef}
         cardBordered
         columns={columns}
-        scroll={{ x: 1200 }}
+        columnsState={{ persistenceKey: 'kc-users-columns', persistenceType: 'localStorage', defaultValue: { contact: { show: false } } }}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
         options={{ density: true, reload: true, setting: true }}

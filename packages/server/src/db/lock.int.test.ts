@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { acquireDataDirLock, DataDirLockedError } from './lock.js';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-lock-'));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function startServer(dataDir: string, port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', WEB_DIST: '', LOG_LEVEL: 'warn' },
+  });
+  children.push(child);
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const started = new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', () => output.includes('科创已启动') && resolve());
+    void exited.then((code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+  started.catch(() => {}); // a server expected to refuse never starts; its exit code is what the test reads
+  return { child, started, exited, output: () => output };
+}
+
+describe('data directory lock (PGlite)', () => {
+  it('refuses a lock held by a live process and takes over one left by a dead process', () => {
+    const dir = path.join(tmp, 'unit');
+    fs.writeFileSync(`${dir}.lock`, JSON.stringify({ pid: process.ppid }));
+    expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
+    fs.writeFileSync(`${dir}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345 }));
+    const release = acquireDataDirLock(dir);
+    expect(JSON.parse(fs.readFileSync(`${dir}.lock`, 'utf8')).pid).toBe(process.pid);
+    release();
+    expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+  });
+
+  it('a second server on the same data directory refuses to start with a clear message; the first closes cleanly on SIGTERM and keeps its data', async () => {
+    if (process.env.DATABASE_URL) return; // the lock concerns the embedded database only
+    const dataDir = path.join(tmp, 'data');
+    const first = startServer(dataDir, 3311);
+    await first.started;
+    const second = startServer(dataDir, 3312);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('正被另一个科创进程');
+
+    const health = await fetch('http://127.0.0.1:3311/api/health');
+    expect(await health.json()).toMatchObject({ status: 'ok', db: 'pglite' });
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
+
+    // Restarted on the same directory: the demo data is still there, not seeded again.
+    const again = startServer(dataDir, 3313);
+    await again.started;
+    expect(again.output()).not.toContain('演示数据已初始化');
+    const login = await fetch('http://127.0.0.1:3313/api/health');
+    expect(login.status).toBe(200);
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
+});

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, problem, type TestApp } from '../../test/helpers.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
+const concrete = (url: string) => url.replace(/:token/g, 'a'.repeat(32)).replace(/:[A-Za-z]+/g, SAMPLE_ID);
+
+describe('authorisation is declared on every route', () => {
+  it('lists the public routes explicitly; everything else is protected', () => {
+    const open = t.app.routeAccess.filter((r) => r.access === 'public' && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`).sort();
+    expect(open).toEqual([
+      'GET /api/auth/csrf',
+      'GET /api/auth/password-policy',
+      'GET /api/health',
+      'GET /api/invitations/:token',
+      'GET /api/openapi.json',
+      'HEAD /api/auth/csrf',
+      'HEAD /api/auth/password-policy',
+      'HEAD /api/health',
+      'HEAD /api/invitations/:token',
+      'HEAD /api/openapi.json',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'POST /api/auth/register',
+      'POST /api/invitations/:token/accept',
+    ]);
+  });
+
+  it('every non-public route refuses an anonymous caller with 401 problem+json', async () => {
+    const c = t.client();
+    const protectedRoutes = t.app.routeAccess.filter((r) => r.access !== 'public' && r.method !== 'HEAD');
+    expect(protectedRoutes.length).toBeGreaterThan(20);
+    for (const r of protectedRoutes) {
+      const res = await c.request(r.method as 'GET', concrete(r.url), r.method === 'GET' ? undefined : {});
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(problem(res).code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('every permission-guarded route refuses a signed-in user without that permission with 403', async () => {
+    const expert = t.client();
+    await expert.login('expert'); // holds only profile.read
+    const guarded = t.app.routeAccess.filter((r) => typeof r.access === 'object' && r.method !== 'HEAD');
+    for (const r of guarded) {
+      const res = await expert.request(r.method as 'GET', concrete(r.url), r.method === 'GET' ? undefined : {});
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
+    }
+  });
+
+  it.each([
+    ['applicant', '/api/organisations', 403],
+    ['officer', '/api/organisations', 200],
+    ['leader', '/api/organisations', 200],
+    ['sysadmin', '/api/users', 200],
+    ['officer', '/api/users', 403],
+    ['secadmin', '/api/security/policy', 200],
+    ['sysadmin', '/api/security/policy', 200],
+    ['applicant', '/api/security/policy', 403],
+    ['auditor', '/api/audit/events', 200],
+    ['sysadmin', '/api/audit/events', 403],
+    ['applicant', '/api/organisations/mine', 200],
+    ['officer', '/api/organisations/mine', 403],
+  ])('%s GET %s → %i', async (role, url, status) => {
+    const c = t.client();
+    await c.login(role);
+    expect((await c.get(url)).statusCode).toBe(status);
+  });
+
+  it('an applicant cannot read another organisation by id; an officer can', async () => {
+    const officer = t.client();
+    await officer.login('officer');
+    const orgs = (await officer.get('/api/organisations?pageSize=50')).json().items as { id: string; name: string }[];
+    const other = orgs.find((o) => o.name === '甬江理工大学')!;
+    expect((await officer.get(`/api/organisations/${other.id}`)).statusCode).toBe(200);
+    const applicant = t.client();
+    await applicant.login('applicant');
+    const res = await applicant.get(`/api/organisations/${other.id}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('甬江理工大学');
+  });
+});
+
+describe('bad input never produces a 500', () => {
+  it.each([
+    ['malformed JSON', '{"username": ', 'application/json', 400, 'BAD_REQUEST_BODY'],
+    ['wrong content type', 'username=a', 'application/x-www-form-urlencoded', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['JSON array instead of object', '[1,2]', 'application/json', 400, 'VALIDATION_FAILED'],
+    ['null body', 'null', 'application/json', 400, 'VALIDATION_FAILED'],
+  ])('%s → %i %s', async (_label, raw, type, status, code) => {
+    const c = t.client();
+    const res = await c.request('POST', '/api/auth/login', undefined, { rawBody: raw, headers: { 'content-type': type } });
+    expect(res.statusCode).toBe(status);
+    expect(problem(res)).toMatchObject({ code, status });
+  });
+
+  it('an oversized body is refused with 413', async () => {
+    const res = await t.client().request('POST', '/api/auth/login', undefined, { rawBody: JSON.stringify({ username: 'x'.repeat(2_000_000), password: 'y' }), headers: { 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(413);
+    expect(problem(res).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('unknown API paths answer 404 problem+json', async () => {
+    const res = await t.client().get('/api/no-such-thing');
+    expect(problem(res)).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('random JSON bodies on every state-changing route, signed in as each kind of admin, never give a 5xx (property)', async () => {
+    const clients = await Promise.all(
+      ['unitadmin', 'sysadmin', 'secadmin'].map(async (u) => {
+        const c = t.client();
+        await c.login(u);
+        return c;
+      }),
+    );
+    const routes = t.app.routeAccess.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !r.url.includes('logout') && !r.url.includes('/password'));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.constantFrom(...clients), fc.jsonValue({ maxDepth: 3 }), async (route, client, body) => {
+        const res = await client.request(route.method as 'POST', concrete(route.url), undefined, { rawBody: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+        expect(res.statusCode, `${route.method} ${route.url} ${JSON.stringify(body)} → ${res.body}`).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
+      }),
+      { numRuns: 150, seed: 20261123 },
+    );
+  });
+});
