@@ -55,7 +55,13 @@ export function useApiErrorHandler() {
         return;
       }
       const unmatched = form ? applyFieldErrors(form, error, options) : error.errors;
-      const extra = unmatched.map((e) => e.message).filter((m) => m !== error.detail);
+      // When every problem now sits under its field, the detail (which lists them with their
+      // machine field names) adds nothing: say where to look instead.
+      if (error.errors.length > 0 && unmatched.length === 0) {
+        void message.error(`${error.title}，请按标红的提示修改`);
+        return;
+      }
+      const extra = unmatched.map((e) => e.message).filter((m) => !error.detail.includes(m));
       void message.error([error.detail, ...extra].join('；'));
     },
     [message],

@@ -45,7 +45,8 @@ export function AppLayout() {
       fixedHeader
       siderWidth={216}
       location={{ pathname: location.pathname }}
-      route={{ path: '/', routes: menu }}
+      // `children`, not `routes`: ProLayout only recomputes its menu when route.children changes
+      route={{ path: '/', children: menu }}
       selectedKeys={selected ? [selected] : []}
       onMenuHeaderClick={() => void navigate('/')}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}

@@ -1,5 +1,6 @@
 /** New password + confirmation with the live rule checklist; the confirmation is never sent to the server. */
 import { ProFormText } from '@ant-design/pro-components';
+import type { SecurityPolicy } from '@kechuang/domain';
 import { Form, type ColProps } from 'antd';
 import { confirmPasswordRules, passwordRules } from '../lib/rules';
 import { PasswordRuleHints } from './PasswordRuleHints';
@@ -15,9 +16,11 @@ interface Props {
   label?: string;
   /** Column props when the form uses `grid`. */
   colProps?: ColProps;
+  /** The live policy when the user may read it; otherwise the 等保三级 default, which the server enforces unless changed. */
+  policy?: SecurityPolicy;
 }
 
-export function PasswordFields({ name, confirmName, usernamePath, username, label = '密码', colProps }: Props) {
+export function PasswordFields({ name, confirmName, usernamePath, username, label = '密码', colProps, policy }: Props) {
   const form = Form.useFormInstance();
   const password = Form.useWatch(name, form) as string | undefined;
   const watchedUsername = Form.useWatch(usernamePath ?? ['__none__'], form) as string | undefined;
@@ -27,9 +30,9 @@ export function PasswordFields({ name, confirmName, usernamePath, username, labe
         name={name}
         label={label}
         colProps={colProps}
-        rules={passwordRules(usernamePath, undefined, username, '密码不符合下列规则，请修改')}
+        rules={passwordRules(usernamePath, policy, username, '密码不符合下列规则，请修改')}
         fieldProps={{ autoComplete: 'new-password', maxLength: 128 }}
-        extra={<PasswordRuleHints password={password} username={username ?? watchedUsername} />}
+        extra={<PasswordRuleHints password={password} username={username ?? watchedUsername} policy={policy} />}
         dependencies={usernamePath ? [usernamePath] : []}
       />
       <ProFormText.Password

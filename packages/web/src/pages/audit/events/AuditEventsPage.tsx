@@ -41,6 +41,7 @@ const columns: ProColumns<AuditEvent>[] = [
     search: false,
     sorter: true,
     defaultSortOrder: 'descend',
+    sortDirections: ['descend', 'ascend', 'descend'],
     width: 170,
     render: (_, r) => formatDateTime(r.occurredAt),
   },
@@ -48,7 +49,7 @@ const columns: ProColumns<AuditEvent>[] = [
     title: '操作人',
     dataIndex: 'actorName',
     search: false,
-    width: 140,
+    width: 130,
     render: (_, r) => (
       <>
         {r.actorName ?? <Typography.Text type="secondary">系统</Typography.Text>}
@@ -74,7 +75,7 @@ const columns: ProColumns<AuditEvent>[] = [
     dataIndex: 'entityId',
     ellipsis: true,
     copyable: true,
-    width: 170,
+    width: 150,
   },
   { title: 'IP 地址', dataIndex: 'ip', width: 130, render: (_, r) => r.ip ?? '—' },
   {
@@ -129,6 +130,7 @@ export default function AuditEventsPage() {
           search={{ labelWidth: 'auto', defaultCollapsed: false }}
           pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
           options={{ density: true, reload: true, setting: true }}
+          scroll={{ x: 1080 }}
           expandable={{
             expandedRowRender: (r) => <ChangesTable changes={r.changes} detail={r.detail} />,
             rowExpandable: (r) => Object.keys(r.changes ?? {}).length > 0 || Object.keys(r.detail ?? {}).length > 0,

@@ -80,7 +80,7 @@ export function UserFormModal({ user, open, onOpenChange, onSaved }: Props) {
       }
       return true;
     } catch (error) {
-      onError(attachCodeToField(error, { USERNAME_TAKEN: 'username' }), form);
+      onError(attachCodeToField(error, { USERNAME_TAKEN: 'username', INVALID_ROLES: 'roles' }), form);
       return false;
     }
   };

@@ -4,6 +4,7 @@ import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-
 import { ROLE_LABELS, USER_STATUS_LABELS } from '@kechuang/domain';
 import { App, Button, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, type Query } from '../../../api/client';
 import { errorText } from '../../../api/errors';
 import type { Page, UserRow } from '../../../api/types';
@@ -17,10 +18,16 @@ import { UserFormModal } from './UserFormModal';
 import { UserRowActions } from './UserRowActions';
 
 const SORTABLE = ['username', 'createdAt', 'lastLoginAt'] as const;
+/** The status filter also offers 已锁定 (locked by failed logins, whatever the status). */
+const STATUS_FILTER = { ...USER_STATUS_LABELS, locked: '已锁定' };
+/** Filters a link may preset, e.g. the home page's "locked accounts" to-do links to /users?status=locked. */
+const URL_FILTERS = ['q', 'role', 'status'] as const;
 
 export default function UserListPage() {
   const me = useSession();
   const { message } = App.useApp();
+  const [searchParams] = useSearchParams();
+  const initialFilters = Object.fromEntries(URL_FILTERS.flatMap((k) => (searchParams.get(k) ? [[k, searchParams.get(k)]] : [])));
   const actionRef = useRef<ActionType>(null);
   const lastQuery = useRef<Query>({});
   const [editing, setEditing] = useState<UserRow | null>(null);
@@ -53,7 +60,7 @@ export default function UserListPage() {
     { title: '角色', dataIndex: 'roles', search: false, render: (_, r) => <RoleTags roles={r.roles} /> },
     { title: '所属单位', dataIndex: ['organisation', 'name'], search: false, ellipsis: true, width: 180, render: (_, r) => r.organisation?.name ?? '—' },
     { title: '联系方式', key: 'contact', dataIndex: 'phone', search: false, render: (_, r) => [r.phone, r.email].filter(Boolean).join(' / ') || '—' },
-    { title: '状态', dataIndex: 'status', valueType: 'select', valueEnum: USER_STATUS_LABELS, render: (_, r) => <UserStatusTags user={r} /> },
+    { title: '状态', dataIndex: 'status', valueType: 'select', valueEnum: STATUS_FILTER, render: (_, r) => <UserStatusTags user={r} /> },
     {
       title: '最近登录',
       dataIndex: 'lastLoginAt',
@@ -88,7 +95,8 @@ export default function UserListPage() {
         cardBordered
         columns={columns}
         columnsState={{ persistenceKey: 'kc-users-columns', persistenceType: 'localStorage', defaultValue: { contact: { show: false } } }}
-        search={{ labelWidth: 'auto' }}
+        search={{ labelWidth: 'auto', defaultCollapsed: Object.keys(initialFilters).length === 0 }}
+        form={{ initialValues: initialFilters }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
         options={{ density: true, reload: true, setting: true }}
         request={(params, sort) => {

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoBrowserErrors, login, openBrowser, screenshot, type Browser } from './browser.js';
+
+// Each demo role and the menu it must see: nothing more, nothing less.
+const MENUS: [string, string[]][] = [
+  ['applicant', ['首页', '本单位信息']],
+  ['unitadmin', ['首页', '本单位信息', '成员与邀请']],
+  ['expert', ['首页']],
+  ['officer', ['首页', '单位列表']],
+  ['leader', ['首页', '单位列表']],
+  ['department', ['首页']],
+  ['sysadmin', ['首页', '用户管理', '单位列表', '安全策略（只读）']],
+  ['secadmin', ['首页', '安全策略']],
+  ['auditor', ['首页', '审计日志']],
+];
+
+let b: Browser;
+beforeAll(async () => {
+  b = await openBrowser();
+});
+afterAll(() => b.close());
+
+describe('each demo role logs in and sees its own menu', () => {
+  it.each(MENUS)('%s sees %j', async (username, expected) => {
+    await b.context.clearCookies();
+    await login(b.page, username);
+    await b.page.waitForURL((u) => u.pathname === '/');
+    await b.page.getByText('待办事项').first().waitFor();
+    const items = (await b.page.locator('.ant-layout-sider .ant-menu-item, .ant-pro-sider .ant-menu-item').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
+    expect(items).toEqual(expected);
+    await screenshot(b.page, `home-${username}`);
+    expectNoBrowserErrors(b);
+  });
+
+  it('an anonymous visitor is sent to the login page', async () => {
+    await b.context.clearCookies();
+    await b.page.goto('/users');
+    await b.page.waitForURL((u) => u.pathname === '/login');
+    await b.page.getByRole('button', { name: /登\s*录/ }).waitFor();
+  });
+});
