@@ -28,6 +28,15 @@ describe('sign-in', () => {
     expect(JSON.stringify(me)).not.toContain('argon2');
   });
 
+  it('shows the previous sign-in (time and IP) so an unexpected one stands out', async () => {
+    const first = (await t.client().login('officer')).json();
+    const c = t.client();
+    const second = (await c.login('officer')).json();
+    expect(second.user.previousLoginAt).toBe(first.user.lastLoginAt);
+    expect(second.user.previousLoginIp).toMatch(/^10\.0\./);
+    expect(second.user.previousLoginIp).not.toBe(c.ip);
+  });
+
   it('stores passwords as argon2id hashes', async () => {
     expect(String((await userRow('officer')).password_hash)).toMatch(/^\$argon2id\$/);
   });

@@ -68,7 +68,10 @@ export async function login(db: Db, input: { username: string; password: string 
   }
 
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now, lastLoginIp: ip, previousLoginAt: user.lastLoginAt, previousLoginIp: user.lastLoginIp })
+      .where(eq(users.id, user.id));
     const token = await createSession(tx, user.id, ip, userAgent);
     await recordAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id, detail: { userAgent: userAgent.slice(0, 200) } });
     return { token, userId: user.id };

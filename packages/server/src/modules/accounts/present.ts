@@ -35,6 +35,8 @@ export function presentMe(u: UserRow, org: OrganisationRow | null, policy: Secur
       mustChangePassword: u.mustChangePassword || isPasswordExpired(u.passwordChangedAt, now, policy),
       passwordExpiresInDays: daysUntilPasswordExpiry(u.passwordChangedAt, now, policy),
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+      previousLoginAt: u.previousLoginAt?.toISOString() ?? null,
+      previousLoginIp: u.previousLoginIp,
     },
     organisation: org ? presentOrganisation(org, roles, u.organisationId) : null,
     permissions: [...permissionsOf(roles)].sort(),

@@ -19,6 +19,10 @@ export const users = pgTable('users', {
   lastFailedAt: timestamp('last_failed_at', { withTimezone: true }),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  lastLoginIp: text('last_login_ip'),
+  // The sign-in before the current one, shown to the user so an unexpected one stands out.
+  previousLoginAt: timestamp('previous_login_at', { withTimezone: true }),
+  previousLoginIp: text('previous_login_ip'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
