@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
 import type { Config } from '../src/config.js';
 import { openDatabase, openPglite, type Database, type Db } from '../src/db/client.js';
+import { checkInvariants } from '../src/db/invariants.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo.js';
 import { clearSecurityPolicyCache } from '../src/modules/security/service.js';
 
@@ -56,6 +57,8 @@ async function openTestDatabase(): Promise<Database> {
 }
 
 export interface TestApp {
+  /** For suites that tamper with the audit trail on purpose: its chain invariants are then expected to fail. */
+  auditTampered(): void;
   app: FastifyInstance;
   db: Db;
   database: Database;
@@ -72,14 +75,20 @@ export async function createTestApp(opts: { seed?: boolean } = {}): Promise<Test
   if (opts.seed !== false) await seedDemo(database.db);
   const app = await buildApp({ database, config: testConfig });
   await app.ready();
+  let audit = true;
   return {
+    auditTampered: () => {
+      audit = false;
+    },
     app,
     db: database.db,
     database,
     client: () => new TestClient(app, `10.0.${Math.floor(ipCounter / 250)}.${(ipCounter++ % 250) + 1}`),
     close: async () => {
+      const problems = await checkInvariants(database.db, { audit });
       await app.close();
       await database.close();
+      if (problems.length) throw new Error(`database invariants broken:\n${problems.join('\n')}`);
     },
   };
 }

@@ -73,6 +73,17 @@ function genericMessage(status: number): string {
 export const networkError = (): ApiError =>
   new ApiError(0, { code: 'NETWORK_ERROR', title: '网络连接失败', detail: '无法连接服务器，请检查网络后重试' });
 
+/**
+ * Failures the client already answers by navigating (to /login or /account/password): a message
+ * on top of the redirect would only repeat it.
+ */
+export function isRedirectedError(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    ((error.status === 401 && error.code !== 'INVALID_CREDENTIALS') || (error.status === 403 && error.code === 'PASSWORD_EXPIRED'))
+  );
+}
+
 /** A Chinese sentence for any thrown value, for message.error. */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) return error.detail || error.title;

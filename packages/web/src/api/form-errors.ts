@@ -2,7 +2,7 @@
 import type { FormInstance } from 'antd';
 import { App } from 'antd';
 import { useCallback } from 'react';
-import { ApiError, errorText } from './errors';
+import { ApiError, errorText, isRedirectedError } from './errors';
 
 export type NamePath = (string | number)[];
 
@@ -42,13 +42,14 @@ export function applyFieldErrors(form: FormInstance, error: ApiError, options: A
 }
 
 /**
- * The standard reaction to a failed mutation: field errors under their fields, and the problem's
+ * The standard reaction to a failed request: field errors under their fields, and the problem's
  * detail (plus any field error no field could show) as a message.
  */
 export function useApiErrorHandler() {
   const { message } = App.useApp();
   return useCallback(
     (error: unknown, form?: FormInstance, options?: ApplyOptions) => {
+      if (isRedirectedError(error)) return;
       if (!(error instanceof ApiError)) {
         console.error(error);
         void message.error(errorText(error));

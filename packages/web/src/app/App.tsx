@@ -2,7 +2,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
-import { useEffect } from 'react';
 import { RouterProvider } from 'react-router';
 import { setApiHandlers } from '../api/client';
 import { queryClient } from '../api/query-client';
@@ -12,27 +11,23 @@ import { router } from './router';
 
 const PUBLIC_PATHS = ['/login', '/register', '/invite/'];
 
-function useApiRedirects() {
-  useEffect(() => {
-    setApiHandlers({
-      onUnauthenticated: () => {
-        const { pathname, search } = router.state.location;
-        if (PUBLIC_PATHS.some((p) => pathname.startsWith(p))) return;
-        queryClient.clear();
-        queryClient.setQueryData(meQueryKey, null);
-        const here = pathname + search;
-        void router.navigate(here === '/' ? '/login' : `/login?redirect=${encodeURIComponent(here)}`, { replace: true });
-      },
-      onPasswordExpired: () => {
-        void queryClient.invalidateQueries({ queryKey: meQueryKey });
-        if (router.state.location.pathname !== CHANGE_PASSWORD_PATH) void router.navigate(CHANGE_PASSWORD_PATH);
-      },
-    });
-  }, []);
-}
+// Set before the first render so even the first requests react through the router.
+setApiHandlers({
+  onUnauthenticated: () => {
+    const { pathname, search } = router.state.location;
+    if (PUBLIC_PATHS.some((p) => pathname.startsWith(p))) return;
+    queryClient.clear();
+    queryClient.setQueryData(meQueryKey, null);
+    const here = pathname + search;
+    void router.navigate(here === '/' ? '/login' : `/login?redirect=${encodeURIComponent(here)}`, { replace: true });
+  },
+  onPasswordExpired: () => {
+    void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    if (router.state.location.pathname !== CHANGE_PASSWORD_PATH) void router.navigate(CHANGE_PASSWORD_PATH);
+  },
+});
 
 export function App() {
-  useApiRedirects();
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
       <AntApp>

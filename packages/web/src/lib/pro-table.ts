@@ -1,6 +1,5 @@
 /** Glue between ProTable's request callback and the server's Page<T> / sort parameters. */
 import type { SortOrder } from 'antd/es/table/interface';
-import { errorText } from '../api/errors';
 import type { Page } from '../api/types';
 
 export interface TableParams {
@@ -31,13 +30,13 @@ export function filtersOf(params: TableParams): Record<string, string> {
 /** Runs a page request and turns its result (or failure) into what ProTable expects. */
 export async function toTableResult<T>(
   load: () => Promise<Page<T>>,
-  onError: (text: string) => void,
+  onError: (error: unknown) => void,
 ): Promise<{ data: T[]; total: number; success: boolean }> {
   try {
     const page = await load();
     return { data: page.items, total: page.total, success: true };
   } catch (error) {
-    onError(errorText(error));
+    onError(error);
     return { data: [], total: 0, success: false };
   }
 }

@@ -18,6 +18,7 @@ afterAll(() => t.close());
 
 /** Tampering needs the append-only trigger out of the way, as an intruder with owner rights would do. */
 async function tamper(statement: string) {
+  t.auditTampered();
   await rawSql(t.db, 'alter table audit_events disable trigger audit_events_append_only');
   await rawSql(t.db, statement);
   await rawSql(t.db, 'alter table audit_events enable trigger audit_events_append_only');

@@ -2,10 +2,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { AUDIT_ACTION_LABELS, ROLE_LABELS, type Role } from '@kechuang/domain';
-import { App, Button, Space, Tooltip, Typography } from 'antd';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { api, type Query } from '../../../api/client';
-import { errorText } from '../../../api/errors';
+import { useApiErrorHandler } from '../../../api/form-errors';
 import type { AuditEvent, Page } from '../../../api/types';
 import { filtersOf, sortParam, toTableResult } from '../../../lib/pro-table';
 import { formatDateTime, toShanghaiIso } from '../../../lib/time';
@@ -101,7 +101,7 @@ const columns: ProColumns<AuditEvent>[] = [
 ];
 
 export default function AuditEventsPage() {
-  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
   const actionRef = useRef<ActionType>(null);
   const lastQuery = useRef<Query>({});
   const [exporting, setExporting] = useState(false);
@@ -112,7 +112,7 @@ export default function AuditEventsPage() {
       await api.download('/audit/events/export', lastQuery.current, '审计日志.xlsx');
       void actionRef.current?.reload(); // the export itself is an audited event
     } catch (error) {
-      void message.error(errorText(error));
+      onError(error);
     } finally {
       setExporting(false);
     }
@@ -140,7 +140,7 @@ export default function AuditEventsPage() {
             lastQuery.current = query;
             return toTableResult(
               () => api.get<Page<AuditEvent>>('/audit/events', { ...query, page: params.current ?? 1, pageSize: params.pageSize ?? 20 }),
-              (text) => void message.error(text),
+              onError,
             );
           }}
           toolBarRender={() => [

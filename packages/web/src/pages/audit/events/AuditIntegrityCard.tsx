@@ -4,6 +4,7 @@ import { ProCard } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, List, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { api } from '../../../api/client';
+import { useApiErrorHandler } from '../../../api/form-errors';
 import { errorText } from '../../../api/errors';
 import type { AuditAnchor, AuditVerifyResult } from '../../../api/types';
 import { formatDateTime } from '../../../lib/time';
@@ -43,11 +44,12 @@ function VerifyOutcome({ result }: { result: AuditVerifyResult }) {
 export function AuditIntegrityCard({ onChanged }: { onChanged: () => void }) {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const onError = useApiErrorHandler();
   const anchors = useQuery({ queryKey: anchorsKey, queryFn: ({ signal }) => api.get<{ items: AuditAnchor[] }>('/audit/anchors', undefined, signal) });
   const verify = useMutation({
     mutationFn: () => api.get<AuditVerifyResult>('/audit/verify'),
     onSuccess: onChanged,
-    onError: (error) => void message.error(errorText(error)),
+    onError,
   });
   const anchor = useMutation({
     mutationFn: () => api.post<AuditAnchor>('/audit/anchors'),
@@ -56,7 +58,7 @@ export function AuditIntegrityCard({ onChanged }: { onChanged: () => void }) {
       void queryClient.invalidateQueries({ queryKey: anchorsKey });
       onChanged();
     },
-    onError: (error) => void message.error(errorText(error)),
+    onError,
   });
   const recent = (anchors.data?.items ?? []).slice(0, 5);
 

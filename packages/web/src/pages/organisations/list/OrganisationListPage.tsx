@@ -1,8 +1,9 @@
 /** 单位列表: every registered organisation, for bureau staff; paged, searched and filtered by the server. */
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { INDUSTRY_SECTIONS, ORGANISATION_TYPE_LABELS } from '@kechuang/domain';
-import { App, Typography } from 'antd';
+import { Typography } from 'antd';
 import { api } from '../../../api/client';
+import { useApiErrorHandler } from '../../../api/form-errors';
 import type { Organisation, Page } from '../../../api/types';
 import { filtersOf, toTableResult } from '../../../lib/pro-table';
 import { formatDateTime } from '../../../lib/time';
@@ -48,7 +49,7 @@ const columns: ProColumns<Organisation>[] = [
 ];
 
 export default function OrganisationListPage() {
-  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
   return (
     <PageContainer title="单位列表" breadcrumbRender={false} content="平台上注册的全部申报单位。">
       <ProTable<Organisation>
@@ -66,7 +67,7 @@ export default function OrganisationListPage() {
                 pageSize: params.pageSize ?? 20,
                 ...filtersOf(params),
               }),
-            (text) => void message.error(text),
+            onError,
           )
         }
       />

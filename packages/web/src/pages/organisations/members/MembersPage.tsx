@@ -4,6 +4,7 @@ import { ROLE_LABELS, type Role } from '@kechuang/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Popconfirm, Result, Space, Tag, Typography } from 'antd';
 import { api } from '../../../api/client';
+import { useApiErrorHandler } from '../../../api/form-errors';
 import { errorText } from '../../../api/errors';
 import type { Invitation, InvitationStatus, UserRow } from '../../../api/types';
 import { useSession } from '../../../app/session';
@@ -26,6 +27,7 @@ export default function MembersPage() {
   const orgId = me.organisation?.id ?? '';
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  const onError = useApiErrorHandler();
   const membersKey = ['organisations', orgId, 'members'];
   const invitationsKey = ['organisations', orgId, 'invitations'];
   const members = useQuery({
@@ -45,7 +47,7 @@ export default function MembersPage() {
       void message.success(`已撤销对 ${inv.name} 的邀请`);
       void queryClient.invalidateQueries({ queryKey: invitationsKey });
     } catch (error) {
-      void message.error(errorText(error));
+      onError(error);
     }
   };
 

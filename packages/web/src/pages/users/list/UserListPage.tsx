@@ -2,11 +2,11 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { ROLE_LABELS, USER_STATUS_LABELS } from '@kechuang/domain';
-import { App, Button, Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, type Query } from '../../../api/client';
-import { errorText } from '../../../api/errors';
+import { useApiErrorHandler } from '../../../api/form-errors';
 import type { Page, UserRow } from '../../../api/types';
 import { useSession } from '../../../app/session';
 import { OneTimeSecretModal } from '../../../components/OneTimeSecretModal';
@@ -25,7 +25,7 @@ const URL_FILTERS = ['q', 'role', 'status'] as const;
 
 export default function UserListPage() {
   const me = useSession();
-  const { message } = App.useApp();
+  const onError = useApiErrorHandler();
   const [searchParams] = useSearchParams();
   const initialFilters = Object.fromEntries(URL_FILTERS.flatMap((k) => (searchParams.get(k) ? [[k, searchParams.get(k)]] : [])));
   const actionRef = useRef<ActionType>(null);
@@ -46,7 +46,7 @@ export default function UserListPage() {
     try {
       await api.download('/users/export', lastQuery.current, '用户列表.xlsx');
     } catch (error) {
-      void message.error(errorText(error));
+      onError(error);
     } finally {
       setExporting(false);
     }
@@ -104,7 +104,7 @@ export default function UserListPage() {
           lastQuery.current = query;
           return toTableResult(
             () => api.get<Page<UserRow>>('/users', { ...query, page: params.current ?? 1, pageSize: params.pageSize ?? 20 }),
-            (text) => void message.error(text),
+            onError,
           );
         }}
         toolBarRender={() => [

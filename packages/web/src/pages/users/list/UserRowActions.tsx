@@ -1,7 +1,7 @@
 /** Row actions on an account: edit, disable/enable, unlock (only while locked), reset the password. */
 import { App, Popconfirm, Space } from 'antd';
 import { api } from '../../../api/client';
-import { errorText } from '../../../api/errors';
+import { useApiErrorHandler } from '../../../api/form-errors';
 import type { UserRow } from '../../../api/types';
 import { isFuture } from '../../../lib/time';
 
@@ -15,13 +15,14 @@ interface Props {
 
 export function UserRowActions({ user, isSelf, onEdit, onChanged, onPasswordReset }: Props) {
   const { message } = App.useApp();
+  const onError = useApiErrorHandler();
   const act = async (verb: 'disable' | 'enable' | 'unlock', done: string) => {
     try {
       await api.post<UserRow>(`/users/${user.id}/${verb}`);
       void message.success(done);
       onChanged();
     } catch (error) {
-      void message.error(errorText(error));
+      onError(error);
     }
   };
   const resetPassword = async () => {
@@ -30,7 +31,7 @@ export function UserRowActions({ user, isSelf, onEdit, onChanged, onPasswordRese
       onPasswordReset(res.user, res.temporaryPassword);
       onChanged();
     } catch (error) {
-      void message.error(errorText(error));
+      onError(error);
     }
   };
   const who = `${user.name}（${user.username}）`;

@@ -1,0 +1,38 @@
+/**
+ * Facts that must hold in any database state the application can produce (after HotCRP's confinvariants).
+ * The integration suites run this after their tests, so a use case that leaves data inconsistent fails
+ * even when its own assertions pass.
+ */
+import { sql } from 'drizzle-orm';
+import { AUDIT_CHAIN_COUNT, roleCombinationProblems, ROLES, type Role } from '@kechuang/domain';
+import type { Db } from './client.js';
+
+async function rows(db: Db, query: string): Promise<Record<string, unknown>[]> {
+  return ((await db.execute(sql.raw(query))) as unknown as { rows: Record<string, unknown>[] }).rows;
+}
+
+export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): Promise<string[]> {
+  const problems: string[] = [];
+  for (const u of await rows(db, 'select username, roles, organisation_id from users')) {
+    const roles = u.roles as Role[];
+    const unknown = roles.filter((r) => !ROLES.includes(r));
+    if (unknown.length) problems.push(`user ${String(u.username)} has unknown roles ${unknown.join(',')}`);
+    for (const p of roleCombinationProblems(roles, u.organisation_id !== null)) problems.push(`user ${String(u.username)}: ${p}`);
+  }
+  for (const s of await rows(db, `select s.id from sessions s join users u on u.id = s.user_id where u.status <> 'active'`)) {
+    problems.push(`session ${String(s.id).slice(0, 8)}… belongs to a disabled user`);
+  }
+  for (const i of await rows(
+    db,
+    `select i.id from invitations i left join users u on u.id = i.accepted_user_id
+      where i.status = 'accepted' and (u.id is null or u.organisation_id <> i.organisation_id)`,
+  )) {
+    problems.push(`accepted invitation ${String(i.id)} has no member of its organisation behind it`);
+  }
+  for (const h of await rows(db, `select h.chain from audit_chain_heads h left join audit_events e on e.chain = h.chain and e.seq = h.seq where h.seq > 0 and (e.id is null or e.hash <> h.hash)`)) {
+    if (opts.audit !== false) problems.push(`audit chain ${String(h.chain)}: head does not match its last event`);
+  }
+  const [heads] = await rows(db, 'select count(*)::int as n from audit_chain_heads');
+  if (heads?.n !== AUDIT_CHAIN_COUNT) problems.push(`expected ${AUDIT_CHAIN_COUNT} audit chain heads, found ${String(heads?.n)}`);
+  return problems;
+}
