@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problem, type TestApp } from '../../test/helpers.js';
@@ -83,6 +84,26 @@ describe('authorisation is declared on every route', () => {
     const res = await applicant.get(`/api/organisations/${other.id}`);
     expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('甬江理工大学');
+  });
+});
+
+describe('organisation list for bureau staff', () => {
+  it('sorts by name and exports exactly the filtered rows to Excel, credit codes as text', async () => {
+    const officer = t.client();
+    await officer.login('officer');
+    const sorted = (await officer.get('/api/organisations?sort=name&pageSize=50')).json().items.map((o: { name: string }) => o.name);
+    expect(sorted).toEqual([...sorted].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
+    const enterprises = (await officer.get('/api/organisations?type=enterprise')).json();
+    const res = await officer.get('/api/organisations/export?type=enterprise');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount - 1).toBe(enterprises.total);
+    const codes = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2).getCell(2).value);
+    expect(codes.every((c) => typeof c === 'string' && c.length === 18)).toBe(true);
+    const applicant = t.client();
+    await applicant.login('applicant');
+    expect((await applicant.get('/api/organisations/export')).statusCode).toBe(403);
   });
 });
 

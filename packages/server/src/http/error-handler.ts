@@ -14,7 +14,8 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const context = (err as FastifyError).validationContext;
     const errors: FieldError[] = err.validation.map((v) => ({ field: fieldPath(v.instancePath, context), message: v.message ?? '格式不正确' }));
-    const detail = errors.map((e) => (e.field ? `${e.field}：${e.message}` : e.message)).join('；');
+    // Field paths stay in `errors` for forms to place; the human detail carries only the Chinese messages.
+    const detail = `共${errors.length}处填写有误：${[...new Set(errors.map((e) => e.message))].join('；')}`;
     return commonProblem('VALIDATION_FAILED', detail, errors);
   }
   const fe = err as FastifyError;

@@ -36,6 +36,9 @@ export interface MeUser {
   mustChangePassword: boolean;
   passwordExpiresInDays: number | null;
   lastLoginAt: string | null;
+  /** The sign-in before this one, shown so a user notices a login that was not theirs. */
+  previousLoginAt?: string | null;
+  previousLoginIp?: string | null;
 }
 
 export interface Me {

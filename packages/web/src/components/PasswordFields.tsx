@@ -3,6 +3,7 @@ import { ProFormText } from '@ant-design/pro-components';
 import type { SecurityPolicy } from '@kechuang/domain';
 import { Form, type ColProps } from 'antd';
 import { confirmPasswordRules, passwordRules } from '../lib/rules';
+import { usePasswordPolicy } from '../api/password-policy';
 import { PasswordRuleHints } from './PasswordRuleHints';
 
 interface Props {
@@ -16,11 +17,13 @@ interface Props {
   label?: string;
   /** Column props when the form uses `grid`. */
   colProps?: ColProps;
-  /** The live policy when the user may read it; otherwise the 等保三级 default, which the server enforces unless changed. */
+  /** A policy to check against instead of the live one (the security policy page previews its own edits). */
   policy?: SecurityPolicy;
 }
 
-export function PasswordFields({ name, confirmName, usernamePath, username, label = '密码', colProps, policy }: Props) {
+export function PasswordFields({ name, confirmName, usernamePath, username, label = '密码', colProps, policy: given }: Props) {
+  const live = usePasswordPolicy();
+  const policy = given ?? live;
   const form = Form.useFormInstance();
   const password = Form.useWatch(name, form) as string | undefined;
   const watchedUsername = Form.useWatch(usernamePath ?? ['__none__'], form) as string | undefined;

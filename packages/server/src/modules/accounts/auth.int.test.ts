@@ -88,6 +88,8 @@ describe('sign-in', () => {
     await c.login('department');
     const cookie = c.cookieHeader();
     expect((await c.post('/api/auth/logout')).statusCode).toBe(204);
+    const [ev] = await rawSql(t.db, `select actor_name, role from audit_events where action = 'auth.logout' order by occurred_at desc limit 1`);
+    expect(ev).toEqual({ actor_name: 'department', role: 'department' });
     const replay = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
     expect(replay.statusCode).toBe(401);
     expect(problem(replay).code).toBe('SESSION_EXPIRED');

@@ -1,7 +1,7 @@
 /** Signing in and out, with the lockout and audit that 等保 requires for every attempt. */
 import { eq, sql } from 'drizzle-orm';
 import { formatShanghai, lockedUntil as lockUntil } from '@kechuang/domain';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { getSecurityPolicy } from '../security/service.js';
 import { accountProblem } from './errors.js';
@@ -78,10 +78,18 @@ export async function login(db: Db, input: { username: string; password: string 
   });
 }
 
-export async function logout(db: Db, token: string | undefined, actor: Actor): Promise<void> {
+/** Logout is public (an expired session may still log out), so the actor is read from the session's user. */
+export async function logout(db: Db, token: string | undefined, ip: string): Promise<void> {
   if (!token) return;
   await db.transaction(async (tx) => {
     const userId = await deleteSessionByToken(tx as Db, token);
-    if (userId) await recordAudit(tx, { ...actor, id: actor.id ?? userId }, { action: 'auth.logout', entityType: 'user', entityId: userId });
+    if (!userId) return;
+    const [u] = await tx.select({ username: users.username, roles: users.roles }).from(users).where(eq(users.id, userId));
+    await recordAudit(tx, { id: userId, name: u?.username ?? null, role: u?.roles.join(',') ?? null, ip }, { action: 'auth.logout', entityType: 'user', entityId: userId });
   });
+}
+
+/** Registration and accepting an invitation sign the new user in: record it like a login. */
+export async function markSignedIn(tx: Tx, userId: string, ip: string): Promise<void> {
+  await tx.update(users).set({ lastLoginAt: new Date(), lastLoginIp: ip }).where(eq(users.id, userId));
 }

@@ -7,6 +7,7 @@ import { getSecurityPolicy } from '../security/service.js';
 import { assertUsernameFree, insertUser, uniqueViolation } from './create-user.js';
 import { accountProblem } from './errors.js';
 import { assertPasswordStrong, hashPassword } from './passwords.js';
+import { markSignedIn } from './login.js';
 import { createSession } from './sessions.js';
 
 export async function registerOrganisation(db: Db, input: Registration, ip: string, userAgent: string): Promise<{ token: string; userId: string }> {
@@ -19,7 +20,7 @@ export async function registerOrganisation(db: Db, input: Registration, ip: stri
   if (await findOrganisationByCreditCode(db, input.organisation.creditCode)) throw orgExists();
   await assertUsernameFree(db, input.user.username, 'user.username');
   const passwordHash = await hashPassword(input.user.password);
-  const actor: Actor = { id: null, name: input.user.username, role: null, ip };
+  const actor: Actor = { id: null, name: input.user.username, role: 'unitAdmin,applicant', ip };
   try {
     return await db.transaction(async (tx) => {
       const org = await insertOrganisation(tx, actor, input.organisation);
@@ -31,6 +32,7 @@ export async function registerOrganisation(db: Db, input: Registration, ip: stri
         'auth.register',
       );
       const token = await createSession(tx, user.id, ip, userAgent);
+      await markSignedIn(tx, user.id, ip);
       return { token, userId: user.id };
     });
   } catch (e) {

@@ -44,7 +44,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   r.post('/api/auth/logout', { schema: { tags, summary: '退出登录' }, config: { access: 'public' } }, async (request: FastifyRequest, reply) => {
-    await logout(db, request.cookies[SESSION_COOKIE], actorOf(request));
+    await logout(db, request.cookies[SESSION_COOKIE], request.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
@@ -74,10 +74,17 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/auth/password-policy',
-    { schema: { tags, summary: '当前密码规则（用于表单提示）', response: { 200: z.object({ minLength: z.number(), minCharClasses: z.number(), historyCount: z.number(), expiryDays: z.number() }) } }, config: { access: 'public' } },
+    {
+      schema: {
+        tags,
+        summary: '当前密码规则（公开，用于注册和改密表单的提示）',
+        response: { 200: z.object({ minLength: z.number(), minCharClasses: z.number(), rejectWeakPasswords: z.boolean(), historyCount: z.number(), expiryDays: z.number() }) },
+      },
+      config: { access: 'public' },
+    },
     async () => {
       const p = await getSecurityPolicy(db);
-      return { minLength: p.minLength, minCharClasses: p.minCharClasses, historyCount: p.historyCount, expiryDays: p.expiryDays };
+      return { minLength: p.minLength, minCharClasses: p.minCharClasses, rejectWeakPasswords: p.rejectWeakPasswords, historyCount: p.historyCount, expiryDays: p.expiryDays };
     },
   );
 }

@@ -60,7 +60,7 @@ export async function todosFor(db: Db, auth: AuthContext): Promise<Todo[]> {
     const [r] = await db.select({ n: count() }).from(invitations).where(and(eq(invitations.organisationId, u.organisationId), eq(invitations.status, 'pending')));
     const pending = r?.n ?? 0;
     if (pending > 0) {
-      todos.push({ key: 'invitations.pending', title: `${pending}个邀请尚未被接受`, description: '可在“成员与邀请”中查看、重新发送或撤销。', link: '/organisation/members', level: 'info' });
+      todos.push({ key: 'invitations.pending', title: `${pending}个邀请尚未被接受`, description: '可在“成员与邀请”中查看或撤销；链接只在发出时显示一次，如已遗失可撤销后重新邀请。', link: '/organisation/members', level: 'info' });
     }
   }
   if (hasPermission(auth.roles, 'user.manage')) {

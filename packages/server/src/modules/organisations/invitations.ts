@@ -11,6 +11,7 @@ import { insertUser, uniqueViolation } from '../accounts/create-user.js';
 import { accountProblem } from '../accounts/errors.js';
 import { assertPasswordStrong, hashPassword } from '../accounts/passwords.js';
 import { createSession } from '../accounts/sessions.js';
+import { markSignedIn } from '../accounts/login.js';
 import { recordAudit, sha256Hex, type Actor } from '../audit/record.js';
 import { getSecurityPolicy } from '../security/service.js';
 import { organisationProblem } from './errors.js';
@@ -116,15 +117,16 @@ export async function acceptInvitation(
   await usableInvitation(db, token, false);
   assertPasswordStrong(input.password, await getSecurityPolicy(db), input.username, 'password');
   const passwordHash = await hashPassword(input.password);
-  const actor: Actor = { id: null, name: input.username, role: null, ip };
   try {
     return await db.transaction(async (tx) => {
       const inv = await usableInvitation(tx as Db, token, true);
+      const actor: Actor = { id: null, name: input.username, role: inv.role, ip };
       const { password: _p, ...profile } = input;
       const user = await insertUser(tx, actor, { ...profile, roles: [inv.role as Role], organisationId: inv.organisationId, passwordHash, mustChangePassword: false });
       await tx.update(invitations).set({ status: 'accepted', acceptedAt: new Date(), acceptedUserId: user.id }).where(eq(invitations.id, inv.id));
       await recordAudit(tx, { ...actor, id: user.id }, { action: 'invitation.accept', entityType: 'invitation', entityId: inv.id, changes: { status: { before: 'pending', after: 'accepted' } }, detail: { userId: user.id } });
       const sessionToken = await createSession(tx, user.id, ip, userAgent);
+      await markSignedIn(tx, user.id, ip);
       return { token: sessionToken, userId: user.id };
     });
   } catch (e) {

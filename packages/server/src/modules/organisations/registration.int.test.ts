@@ -32,6 +32,7 @@ describe('self-registration of an applicant organisation', () => {
     const p = problem(res);
     expect(p.code).toBe('VALIDATION_FAILED');
     expect(p.errors).toContainEqual({ field: 'organisation.creditCode', message: expect.stringContaining('校验位错误') });
+    expect(p.detail).toMatch(/^共1处填写有误：校验位错误/);
     expect(await count('organisations', `name = '${organisation.name}'`)).toBe(0);
     expect(await count('users', `username = '${user.username}'`)).toBe(0);
   });
@@ -48,6 +49,7 @@ describe('self-registration of an applicant organisation', () => {
     expect(res.statusCode).toBe(201);
     const me = res.json();
     expect(me.user.roles).toEqual(['unitAdmin', 'applicant']);
+    expect(me.user.lastLoginAt).not.toBeNull();
     expect(me.organisation).toMatchObject({ name: organisation.name, creditCode: organisation.creditCode, actions: { update: true, manageMembers: true } });
     expect((await c.get('/api/auth/me')).json().user.username).toBe('guangdian');
     const actions = (await rawSql(t.db, `select action from audit_events where actor_name = 'guangdian' order by occurred_at`)).map((r) => r.action);

@@ -1,7 +1,17 @@
 /** Organisation profiles, members and invitations. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { invitationAcceptSchema, invitationCreateSchema, ORGANISATION_TYPES, organisationProfileSchema } from '@kechuang/domain';
+import {
+  formatShanghai,
+  INDUSTRY_SECTIONS,
+  invitationAcceptSchema,
+  invitationCreateSchema,
+  ORGANISATION_TYPE_LABELS,
+  ORGANISATION_TYPES,
+  organisationProfileSchema,
+  type IndustrySection,
+  type OrganisationType,
+} from '@kechuang/domain';
 import { z } from 'zod';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
@@ -10,10 +20,19 @@ import { setSessionCookie } from '../accounts/sessions.js';
 import { loadMe } from '../accounts/me.js';
 import { organisationProblem } from './errors.js';
 import { acceptInvitation, createInvitation, describeInvitation, listInvitations, revokeInvitation } from './invitations.js';
-import { presentOrganisation } from './present.js';
+import { presentOrganisation, type OrganisationRow } from './present.js';
+import { sendWorkbook } from '../../http/excel.js';
 import { assertOwnOrganisation, findOrganisation, listOrganisations, readableOrganisation, updateOrganisationProfile } from './service.js';
 
 const idParams = z.object({ id: z.uuid('单位编号无效') });
+const listQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().trim().max(100).optional(),
+  type: z.enum(ORGANISATION_TYPES).optional(),
+  sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('-createdAt'),
+});
+const EXPORT_LIMIT = 50_000;
 const tokenParams = z.object({ token: z.string().min(16).max(64) });
 
 export function organisationRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -31,17 +50,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext): void 
   r.get(
     '/api/organisations',
     {
-      schema: {
-        tags,
-        summary: '单位列表（科技局）',
-        querystring: z.object({
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
-          q: z.string().trim().max(100).optional(),
-          type: z.enum(ORGANISATION_TYPES).optional(),
-          sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('-createdAt'),
-        }),
-      },
+      schema: { tags, summary: '单位列表（科技局）', querystring: listQuery },
       config: { access: { permission: 'organisation.readAll' } },
     },
     async (request) => {
@@ -50,6 +59,22 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext): void 
       return { items: rows.map((o) => presentOrganisation(o, auth.roles, auth.user.organisationId)), total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );
+
+  r.get('/api/organisations/export', { schema: { tags, summary: '按当前筛选条件导出单位 Excel', querystring: listQuery }, config: { access: { permission: 'organisation.readAll' } } }, async (request, reply) => {
+    const { rows } = await listOrganisations(db, { ...request.query, page: 1, pageSize: EXPORT_LIMIT });
+    return sendWorkbook<OrganisationRow>(reply, `单位列表-${formatShanghai(new Date()).slice(0, 10)}.xlsx`, '单位', [
+      { header: '单位名称', width: 32, value: (o) => o.name },
+      { header: '统一社会信用代码', width: 22, value: (o) => o.creditCode },
+      { header: '单位类型', value: (o) => ORGANISATION_TYPE_LABELS[o.type as OrganisationType] ?? o.type },
+      { header: '所在地区', width: 22, value: (o) => o.region },
+      { header: '所属行业', width: 28, value: (o) => `${o.industry} ${INDUSTRY_SECTIONS[o.industry as IndustrySection] ?? ''}` },
+      { header: '详细地址', width: 30, value: (o) => o.address },
+      { header: '联系人', value: (o) => o.contactName },
+      { header: '联系电话', value: (o) => o.contactPhone },
+      { header: '联系邮箱', width: 24, value: (o) => o.contactEmail },
+      { header: '注册时间', width: 20, value: (o) => formatShanghai(o.createdAt) },
+    ], rows);
+  });
 
   r.get('/api/organisations/:id', { schema: { tags, summary: '单位详情', params: idParams }, config: { access: 'session' } }, async (request) => {
     const auth = authOf(request);

@@ -1,12 +1,11 @@
 /** 修改密码: required at first login and after expiry; otherwise reachable from the account menu. */
 import { PageContainer, ProCard, ProForm, ProFormText } from '@ant-design/pro-components';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form } from 'antd';
 import { useNavigate } from 'react-router';
 import { api } from '../../../api/client';
 import { attachCodeToField, useApiErrorHandler } from '../../../api/form-errors';
 import { meQueryKey } from '../../../api/session';
-import type { SecurityPolicyState } from '../../../api/types';
 import { useSession } from '../../../app/session';
 import { PasswordFields } from '../../../components/PasswordFields';
 
@@ -31,13 +30,6 @@ export default function ChangePasswordPage() {
   const onError = useApiErrorHandler();
   const [form] = Form.useForm<PasswordValues>();
   const forced = me.user.mustChangePassword;
-  // Administrators who may read the policy get hints from the live one; everyone else sees the 等保 default.
-  const canReadPolicy = me.permissions.includes('security.read');
-  const livePolicy = useQuery({
-    queryKey: ['security', 'policy'],
-    queryFn: ({ signal }) => api.get<SecurityPolicyState>('/security/policy', undefined, signal),
-    enabled: canReadPolicy && !forced,
-  });
   const days = me.user.passwordExpiresInDays;
 
   const onFinish = async ({ currentPassword, newPassword }: PasswordValues) => {
@@ -84,7 +76,6 @@ export default function ChangePasswordPage() {
             confirmName={['confirmNewPassword']}
             username={me.user.username}
             label="新密码"
-            policy={livePolicy.data?.policy}
           />
         </ProForm>
       </ProCard>

@@ -3,10 +3,11 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { AUDIT_ACTION_LABELS, ROLE_LABELS, type Role } from '@kechuang/domain';
 import { Button, Space, Tooltip, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { api, type Query } from '../../../api/client';
 import { useApiErrorHandler } from '../../../api/form-errors';
 import type { AuditEvent, Page } from '../../../api/types';
+import { useExcelExport } from '../../../lib/use-excel-export';
 import { filtersOf, sortParam, toTableResult } from '../../../lib/pro-table';
 import { formatDateTime, toShanghaiIso } from '../../../lib/time';
 import { AuditIntegrityCard } from './AuditIntegrityCard';
@@ -103,20 +104,8 @@ const columns: ProColumns<AuditEvent>[] = [
 export default function AuditEventsPage() {
   const onError = useApiErrorHandler();
   const actionRef = useRef<ActionType>(null);
-  const lastQuery = useRef<Query>({});
-  const [exporting, setExporting] = useState(false);
-
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      await api.download('/audit/events/export', lastQuery.current, '审计日志.xlsx');
-      void actionRef.current?.reload(); // the export itself is an audited event
-    } catch (error) {
-      onError(error);
-    } finally {
-      setExporting(false);
-    }
-  };
+  // The export is itself an audited event: reload so it shows.
+  const { exporting, exportExcel, lastQuery } = useExcelExport('/audit/events/export', '审计日志.xlsx', () => void actionRef.current?.reload());
 
   return (
     <PageContainer title="审计日志" breadcrumbRender={false} content="平台上所有登录、账号、单位和策略变更的不可篡改记录。审计管理员只能查看和导出，不能修改或删除。">

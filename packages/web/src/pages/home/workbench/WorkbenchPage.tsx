@@ -76,14 +76,15 @@ export default function WorkbenchPage() {
               },
               {
                 key: 'last',
-                label: '最近登录',
-                children: me.user.lastLoginAt ? (
+                label: '上次登录',
+                children: me.user.previousLoginAt ? (
                   <Space size={4}>
                     <ClockCircleOutlined />
-                    {formatDateTime(me.user.lastLoginAt)}
+                    {formatDateTime(me.user.previousLoginAt)}
+                    {me.user.previousLoginIp && <Typography.Text type="secondary">（IP {me.user.previousLoginIp}）</Typography.Text>}
                   </Space>
                 ) : (
-                  '首次登录'
+                  '这是您的首次登录'
                 ),
               },
             ]}

@@ -1,11 +1,13 @@
 /** 单位列表: every registered organisation, for bureau staff; paged, searched and filtered by the server. */
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { INDUSTRY_SECTIONS, ORGANISATION_TYPE_LABELS } from '@kechuang/domain';
-import { Typography } from 'antd';
-import { api } from '../../../api/client';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
+import { api, type Query } from '../../../api/client';
 import { useApiErrorHandler } from '../../../api/form-errors';
 import type { Organisation, Page } from '../../../api/types';
-import { filtersOf, toTableResult } from '../../../lib/pro-table';
+import { filtersOf, sortParam, toTableResult } from '../../../lib/pro-table';
+import { useExcelExport } from '../../../lib/use-excel-export';
 import { formatDateTime } from '../../../lib/time';
 
 const columns: ProColumns<Organisation>[] = [
@@ -15,7 +17,7 @@ const columns: ProColumns<Organisation>[] = [
     hideInTable: true,
     fieldProps: { placeholder: '单位名称、信用代码或联系人' },
   },
-  { title: '单位名称', dataIndex: 'name', search: false, ellipsis: true, width: 240 },
+  { title: '单位名称', dataIndex: 'name', search: false, ellipsis: true, width: 240, sorter: true },
   {
     title: '统一社会信用代码',
     dataIndex: 'creditCode',
@@ -45,11 +47,14 @@ const columns: ProColumns<Organisation>[] = [
       </>
     ),
   },
-  { title: '注册时间', dataIndex: 'createdAt', search: false, width: 170, render: (_, r) => formatDateTime(r.createdAt) },
+  { title: '注册时间', dataIndex: 'createdAt', search: false, width: 170, sorter: true, defaultSortOrder: 'descend', render: (_, r) => formatDateTime(r.createdAt) },
 ];
+
+const SORTABLE = ['name', 'createdAt'] as const;
 
 export default function OrganisationListPage() {
   const onError = useApiErrorHandler();
+  const { exporting, exportExcel, lastQuery } = useExcelExport('/organisations/export', '单位列表.xlsx');
   return (
     <PageContainer title="单位列表" breadcrumbRender={false} content="平台上注册的全部申报单位。">
       <ProTable<Organisation>
@@ -59,17 +64,19 @@ export default function OrganisationListPage() {
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
         options={{ density: true, reload: true, setting: true }}
-        request={(params) =>
-          toTableResult(
-            () =>
-              api.get<Page<Organisation>>('/organisations', {
-                page: params.current ?? 1,
-                pageSize: params.pageSize ?? 20,
-                ...filtersOf(params),
-              }),
+        request={(params, sort) => {
+          const query: Query = { ...filtersOf(params), sort: sortParam(sort, SORTABLE) };
+          lastQuery.current = query;
+          return toTableResult(
+            () => api.get<Page<Organisation>>('/organisations', { ...query, page: params.current ?? 1, pageSize: params.pageSize ?? 20 }),
             onError,
-          )
-        }
+          );
+        }}
+        toolBarRender={() => [
+          <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
+            导出Excel
+          </Button>,
+        ]}
       />
     </PageContainer>
   );

@@ -13,6 +13,7 @@ import { OneTimeSecretModal } from '../../../components/OneTimeSecretModal';
 import { RoleTags } from '../../../components/RoleTags';
 import { UserStatusTags } from '../../../components/UserStatusTags';
 import { filtersOf, sortParam, toTableResult } from '../../../lib/pro-table';
+import { useExcelExport } from '../../../lib/use-excel-export';
 import { formatDateTime } from '../../../lib/time';
 import { UserFormModal } from './UserFormModal';
 import { UserRowActions } from './UserRowActions';
@@ -29,27 +30,15 @@ export default function UserListPage() {
   const [searchParams] = useSearchParams();
   const initialFilters = Object.fromEntries(URL_FILTERS.flatMap((k) => (searchParams.get(k) ? [[k, searchParams.get(k)]] : [])));
   const actionRef = useRef<ActionType>(null);
-  const lastQuery = useRef<Query>({});
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [secret, setSecret] = useState<{ user: UserRow; password: string; created: boolean } | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, exportExcel, lastQuery } = useExcelExport('/users/export', '用户列表.xlsx');
   const reload = () => void actionRef.current?.reload();
 
   const openForm = (user: UserRow | null) => {
     setEditing(user);
     setFormOpen(true);
-  };
-
-  const exportExcel = async () => {
-    setExporting(true);
-    try {
-      await api.download('/users/export', lastQuery.current, '用户列表.xlsx');
-    } catch (error) {
-      onError(error);
-    } finally {
-      setExporting(false);
-    }
   };
 
   const columns: ProColumns<UserRow>[] = [
