@@ -1,14 +1,10 @@
 /** 审计日志 (auditor): the append-only trail with server paging and filters, Excel export and chain verification. */
-import { DownloadOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { AUDIT_ACTION_LABELS, ROLE_LABELS, type Role } from '@kechuang/domain';
-import { Button, Space, Tooltip, Typography } from 'antd';
+import { Space, Tooltip, Typography } from 'antd';
 import { useRef } from 'react';
-import { api, type Query } from '../../../api/client';
-import { useApiErrorHandler } from '../../../api/form-errors';
-import type { AuditEvent, Page } from '../../../api/types';
-import { useExcelExport } from '../../../lib/use-excel-export';
-import { filtersOf, sortParam, toTableResult } from '../../../lib/pro-table';
+import type { AuditEvent } from '../../../api/types';
+import { useServerTable } from '../../../lib/use-server-table';
 import { formatDateTime, toShanghaiIso } from '../../../lib/time';
 import { AuditIntegrityCard } from './AuditIntegrityCard';
 import { ChangesTable } from './ChangesTable';
@@ -102,10 +98,15 @@ const columns: ProColumns<AuditEvent>[] = [
 ];
 
 export default function AuditEventsPage() {
-  const onError = useApiErrorHandler();
   const actionRef = useRef<ActionType>(null);
-  // The export is itself an audited event: reload so it shows.
-  const { exporting, exportExcel, lastQuery } = useExcelExport('/audit/events/export', '审计日志.xlsx', () => void actionRef.current?.reload());
+  const table = useServerTable<AuditEvent>({
+    path: '/audit/events',
+    sortable: ['occurredAt'],
+    defaultSort: '-occurredAt',
+    exportPath: '/audit/events/export',
+    exportName: '审计日志.xlsx',
+    onExported: () => void actionRef.current?.reload(),
+  });
 
   return (
     <PageContainer title="审计日志" breadcrumbRender={false} content="平台上所有登录、账号、单位和策略变更的不可篡改记录。审计管理员只能查看和导出，不能修改或删除。">
@@ -124,19 +125,8 @@ export default function AuditEventsPage() {
             expandedRowRender: (r) => <ChangesTable changes={r.changes} detail={r.detail} />,
             rowExpandable: (r) => Object.keys(r.changes ?? {}).length > 0 || Object.keys(r.detail ?? {}).length > 0,
           }}
-          request={(params, sort) => {
-            const query: Query = { ...filtersOf(params), sort: sortParam(sort, ['occurredAt'], '-occurredAt') };
-            lastQuery.current = query;
-            return toTableResult(
-              () => api.get<Page<AuditEvent>>('/audit/events', { ...query, page: params.current ?? 1, pageSize: params.pageSize ?? 20 }),
-              onError,
-            );
-          }}
-          toolBarRender={() => [
-            <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
-              导出Excel
-            </Button>,
-          ]}
+          request={table.request}
+          toolBarRender={() => [table.exportButton]}
         />
       </Space>
     </PageContainer>

@@ -1,13 +1,9 @@
 /** 单位列表: every registered organisation, for bureau staff; paged, searched and filtered by the server. */
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { INDUSTRY_SECTIONS, ORGANISATION_TYPE_LABELS } from '@kechuang/domain';
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Typography } from 'antd';
-import { api, type Query } from '../../../api/client';
-import { useApiErrorHandler } from '../../../api/form-errors';
-import type { Organisation, Page } from '../../../api/types';
-import { filtersOf, sortParam, toTableResult } from '../../../lib/pro-table';
-import { useExcelExport } from '../../../lib/use-excel-export';
+import { Typography } from 'antd';
+import type { Organisation } from '../../../api/types';
+import { useServerTable } from '../../../lib/use-server-table';
 import { formatDateTime } from '../../../lib/time';
 
 const columns: ProColumns<Organisation>[] = [
@@ -53,8 +49,7 @@ const columns: ProColumns<Organisation>[] = [
 const SORTABLE = ['name', 'createdAt'] as const;
 
 export default function OrganisationListPage() {
-  const onError = useApiErrorHandler();
-  const { exporting, exportExcel, lastQuery } = useExcelExport('/organisations/export', '单位列表.xlsx');
+  const table = useServerTable<Organisation>({ path: '/organisations', sortable: SORTABLE, exportPath: '/organisations/export', exportName: '单位列表.xlsx' });
   return (
     <PageContainer title="单位列表" breadcrumbRender={false} content="平台上注册的全部申报单位。">
       <ProTable<Organisation>
@@ -64,19 +59,8 @@ export default function OrganisationListPage() {
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
         options={{ density: true, reload: true, setting: true }}
-        request={(params, sort) => {
-          const query: Query = { ...filtersOf(params), sort: sortParam(sort, SORTABLE) };
-          lastQuery.current = query;
-          return toTableResult(
-            () => api.get<Page<Organisation>>('/organisations', { ...query, page: params.current ?? 1, pageSize: params.pageSize ?? 20 }),
-            onError,
-          );
-        }}
-        toolBarRender={() => [
-          <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
-            导出Excel
-          </Button>,
-        ]}
+        request={table.request}
+        toolBarRender={() => [table.exportButton]}
       />
     </PageContainer>
   );

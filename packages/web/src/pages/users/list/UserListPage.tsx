@@ -1,19 +1,16 @@
 /** 用户管理 (sysadmin): every account, with server paging, sorting and filters, Excel export and account actions. */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { ROLE_LABELS, USER_STATUS_LABELS } from '@kechuang/domain';
 import { Button, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, type Query } from '../../../api/client';
-import { useApiErrorHandler } from '../../../api/form-errors';
-import type { Page, UserRow } from '../../../api/types';
+import type { UserRow } from '../../../api/types';
 import { useSession } from '../../../app/session';
 import { OneTimeSecretModal } from '../../../components/OneTimeSecretModal';
 import { RoleTags } from '../../../components/RoleTags';
 import { UserStatusTags } from '../../../components/UserStatusTags';
-import { filtersOf, sortParam, toTableResult } from '../../../lib/pro-table';
-import { useExcelExport } from '../../../lib/use-excel-export';
+import { useServerTable } from '../../../lib/use-server-table';
 import { formatDateTime } from '../../../lib/time';
 import { UserFormModal } from './UserFormModal';
 import { UserRowActions } from './UserRowActions';
@@ -26,14 +23,13 @@ const URL_FILTERS = ['q', 'role', 'status'] as const;
 
 export default function UserListPage() {
   const me = useSession();
-  const onError = useApiErrorHandler();
   const [searchParams] = useSearchParams();
   const initialFilters = Object.fromEntries(URL_FILTERS.flatMap((k) => (searchParams.get(k) ? [[k, searchParams.get(k)]] : [])));
   const actionRef = useRef<ActionType>(null);
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const [secret, setSecret] = useState<{ user: UserRow; password: string; created: boolean } | null>(null);
-  const { exporting, exportExcel, lastQuery } = useExcelExport('/users/export', '用户列表.xlsx');
+  const table = useServerTable<UserRow>({ path: '/users', sortable: SORTABLE, exportPath: '/users/export', exportName: '用户列表.xlsx' });
   const reload = () => void actionRef.current?.reload();
 
   const openForm = (user: UserRow | null) => {
@@ -88,18 +84,9 @@ export default function UserListPage() {
         form={{ initialValues: initialFilters }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
         options={{ density: true, reload: true, setting: true }}
-        request={(params, sort) => {
-          const query: Query = { ...filtersOf(params), sort: sortParam(sort, SORTABLE) };
-          lastQuery.current = query;
-          return toTableResult(
-            () => api.get<Page<UserRow>>('/users', { ...query, page: params.current ?? 1, pageSize: params.pageSize ?? 20 }),
-            onError,
-          );
-        }}
+        request={table.request}
         toolBarRender={() => [
-          <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()}>
-            导出Excel
-          </Button>,
+          table.exportButton,
           <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => openForm(null)}>
             新建用户
           </Button>,
