@@ -96,6 +96,8 @@ describe('audit trail', () => {
     expect(a.json().heads).toHaveLength(16);
     expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: true, anchors: 1 });
     expect((await auditor.get('/api/audit/anchors')).json().items[0].hash).toBe(a.json().hash);
+    const published = (await t.client().get('/api/public/audit-anchors')).json().items;
+    expect(published[0]).toEqual({ createdAt: a.json().createdAt, hash: a.json().hash, prevHash: a.json().prevHash });
   });
 
   it('detects a row changed directly in SQL and names the broken event', async () => {

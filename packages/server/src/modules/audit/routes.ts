@@ -57,6 +57,12 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     return result;
   });
 
+  // Published so anyone (the public, a supervising body) can keep a copy and later prove that the
+  // trail behind an anchor was not cut. Hashes only: nothing about the events themselves.
+  r.get('/api/public/audit-anchors', { schema: { tags, summary: '公开的审计链锚点哈希（仅哈希，不含事件内容）' }, config: { access: 'public' } }, async () => ({
+    items: (await listAnchors(db, 50)).map((a) => ({ createdAt: a.createdAt, hash: a.hash, prevHash: a.prevHash })),
+  }));
+
   r.get('/api/audit/anchors', { schema: { tags, summary: '最近的链头锚点' }, config: { access: { permission: 'audit.read' } } }, async () => ({ items: await listAnchors(db) }));
   r.post('/api/audit/anchors', { schema: { tags, summary: '立即锚定全部链头' }, config: { access: { permission: 'audit.verify' } } }, async (request, reply) =>
     reply.status(201).send(await createAnchor(db, actorOf(request))),
