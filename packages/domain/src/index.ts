@@ -7,3 +7,4 @@ export * from './audit/hash-chain.js';
 export * from './audit/schemas.js';
 export * from './common/time.js';
 export * from './common/zod-chinese.js';
+export * from './programmes/types.js';
