@@ -20,6 +20,9 @@ import { userRoutes } from './modules/accounts/user-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
+import { callRoutes } from './modules/programmes/call-routes.js';
+import { fundingRoutes } from './modules/programmes/funding-routes.js';
+import { programmeRoutes } from './modules/programmes/routes.js';
 import { securityRoutes } from './modules/security/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
@@ -74,6 +77,9 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   securityRoutes(app, ctx);
   auditRoutes(app, ctx);
   homeRoutes(app, ctx);
+  programmeRoutes(app, ctx);
+  callRoutes(app, ctx);
+  fundingRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

@@ -7,6 +7,8 @@ import { openDatabase } from './db/client.js';
 import { acquireDataDirLock, DataDirLockedError } from './db/lock.js';
 import { bootstrapAdministrators } from './db/seed/bootstrap.js';
 import { seedDemo } from './db/seed/demo.js';
+import { seedProgrammes } from './db/seed/programmes.js';
+import { closeExpiredCalls } from './modules/programmes/calls.js';
 import { SYSTEM_ACTOR } from './modules/audit/record.js';
 import { anchorIsStale, createAnchor } from './modules/audit/service.js';
 
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
+  await seedProgrammes(database.db);
   if (config.seedDemo) {
     const seeded = await seedDemo(database.db);
     if (seeded.users || seeded.organisations) console.log(`演示数据已初始化：${seeded.organisations} 个单位，${seeded.users} 个账号（密码 Demo@2026）`);
@@ -50,6 +53,11 @@ async function main(): Promise<void> {
       .catch((err: unknown) => app.log.error({ err }, 'periodic audit anchor failed'));
   }, ANCHOR_EVERY_MS);
   anchorTimer.unref();
+  // Windows are enforced by time on every read; this only moves ended calls to 已截止 for the record.
+  const closeTimer = setInterval(() => {
+    closeExpiredCalls(database.db, { ...SYSTEM_ACTOR, name: 'system.callClose' }).catch((err: unknown) => app.log.error({ err }, 'closing expired calls failed'));
+  }, 60_000);
+  closeTimer.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -57,6 +65,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`收到 ${signal}，正在关闭…`);
     clearInterval(anchorTimer);
+    clearInterval(closeTimer);
     try {
       await app.close();
       await database.close();

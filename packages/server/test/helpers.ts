@@ -11,6 +11,7 @@ import type { Config } from '../src/config.js';
 import { openDatabase, openPglite, type Database, type Db } from '../src/db/client.js';
 import { checkInvariants } from '../src/db/invariants.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo.js';
+import { seedProgrammes } from '../src/db/seed/programmes.js';
 import { clearSecurityPolicyCache } from '../src/modules/security/service.js';
 
 export { DEMO_PASSWORD };
@@ -72,6 +73,7 @@ let ipCounter = 1;
 export async function createTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
   clearSecurityPolicyCache();
   const database = await openTestDatabase();
+  await seedProgrammes(database.db);
   if (opts.seed !== false) await seedDemo(database.db);
   const app = await buildApp({ database, config: testConfig });
   await app.ready();

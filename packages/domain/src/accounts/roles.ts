@@ -40,6 +40,10 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.export',
   'audit.verify',
+  'programme.manage', // programmes, rule-set versions, categories, fields
+  'call.manage', // calls (申报指南) and their guideline items
+  'budget.read', // programme-year budget ledgers
+  'budget.manage', // budget movements
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,8 +51,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   applicant: ['profile.read', 'organisation.read'],
   unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members'],
   expert: ['profile.read'],
-  officer: ['profile.read', 'organisation.readAll'],
-  leader: ['profile.read', 'organisation.readAll'],
+  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage'],
+  leader: ['profile.read', 'organisation.readAll', 'budget.read'],
   department: ['profile.read'],
   // 三员分立: the system administrator manages accounts but never reads the audit trail …
   sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll'],

@@ -49,9 +49,21 @@ export interface FieldRule {
   subDirections: string[];
 }
 
+/**
+ * Kinds of check a rule set cites. The same check cites different POLICY.md IDs in different programmes
+ * (a category cap is BL-6 in Beilun and YJ-1 in 科创甬江2035), so the IDs are data of the rule set.
+ */
+export const RULE_REF_KINDS = ['category', 'lead', 'field', 'ratio', 'cap', 'range', 'matching', 'selfRaised', 'duration', 'overlap', 'budget', 'industrialisation', 'outOfCity', 'chain'] as const;
+export type RuleRefKind = (typeof RULE_REF_KINDS)[number];
+
 export interface RuleSetParameters {
   /** Fiscal budget per programme-year in 元 (BL-4: 4000万; NB-9: 2亿). */
   annualBudgetYuan: number;
+  /**
+   * False when the source document states no annual budget (科创甬江2035): annualBudgetYuan is then 0 and a
+   * funding quote notes the missing budget instead of reporting every request as over it. Default true.
+   */
+  annualBudgetStated?: boolean;
   /** BL-7 就高: when a higher-level project overlaps, top up the difference ('topUp') or pay nothing ('none'). */
   overlapPolicy: 'topUp' | 'none';
   /** NB-6: undertakers from outside the city allowed, on condition results are transferred and companies registered locally. */
@@ -65,6 +77,8 @@ export interface RuleSetParameters {
   chainAxes: { industryChain: string[]; innovationChain: string[] };
   /** Fixed rewards by enterprise tier in 元 (YJ-3: national single champion 200万 reward, city-level champion up to 100万). */
   tierRewards: { tier: EnterpriseTier; amountYuan: number; kind: 'reward' | 'subsidyCap'; rule: string }[];
+  /** POLICY.md IDs this rule set cites per kind of check; a missing kind falls back to DEFAULT_RULE_IDS (rule-ids.ts). */
+  ruleIds?: Partial<Record<RuleRefKind, string>>;
 }
 
 /** A programme version: a rule set in force from a date (BL-1). */

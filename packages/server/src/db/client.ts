@@ -40,6 +40,9 @@ export function openPglite(client: PGlite): Database {
 export async function openDatabase(opts: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 20 });
+    // An idle connection the server drops (restart, failover, admin termination) must not crash the app;
+    // the pool discards it and opens a new one on the next query.
+    pool.on('error', (err) => console.error(`PostgreSQL 空闲连接中断，已丢弃：${err.message}`));
     // Fail fast with the server's own message when the URL is wrong.
     await pool.query('select 1');
     const db = drizzlePg(pool, { schema }) as unknown as Db;

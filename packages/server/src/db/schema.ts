@@ -3,3 +3,4 @@ export * from '../modules/organisations/schema.js';
 export * from '../modules/accounts/schema.js';
 export * from '../modules/security/schema.js';
 export * from '../modules/audit/schema.js';
+export * from '../modules/programmes/schema.js';

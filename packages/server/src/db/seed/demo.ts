@@ -3,7 +3,9 @@
  * fictional organisations. Idempotent: a record that already exists is left as it is.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { OrganisationCreate, Role } from '@kechuang/domain';
+import { DEFAULT_PROPOSAL_TEMPLATE, shanghaiDate, type OrganisationCreate, type Role } from '@kechuang/domain';
+import { createCall, transitionCall } from '../../modules/programmes/calls.js';
+import { calls } from '../../modules/programmes/schema.js';
 import type { Db } from '../client.js';
 import { insertUser } from '../../modules/accounts/create-user.js';
 import { hashPassword } from '../../modules/accounts/passwords.js';
@@ -34,7 +36,39 @@ export const DEMO_USERS: { username: string; name: string; roles: Role[]; organi
   { username: 'auditor', name: '审计管理员', roles: ['auditor'] },
 ];
 
-export async function seedDemo(db: Db): Promise<{ organisations: number; users: number }> {
+/** A published Beilun call open this month, so the public page and the calculator have something real to show. */
+async function seedDemoCall(db: Db, now: Date): Promise<boolean> {
+  const title = `${shanghaiDate(now).slice(0, 4)}年度北仑区关键核心技术攻关项目申报指南（演示）`;
+  const [exists] = await db.select({ id: calls.id }).from(calls).where(eq(calls.title, title));
+  if (exists) return false;
+  const [officer] = await db.select().from(users).where(eq(users.username, 'officer'));
+  const actor = { id: officer?.id ?? null, name: 'officer', role: 'officer', ip: null };
+  const monthStart = `${shanghaiDate(now).slice(0, 7)}-01T00:00:00+08:00`;
+  const closes = new Date(new Date(monthStart).getTime() + 75 * 86_400_000);
+  const call = await createCall(db, actor, ['officer'], {
+    title,
+    description: '围绕集成电路、高端装备、新材料、生命健康、人工智能等重点领域，征集关键核心技术攻关项目。',
+    programmeCode: 'beilun-kct',
+    versionId: null,
+    categoryCodes: ['leading', 'chain', 'incubation'],
+    fieldCodes: ['ic', 'equipment', 'materials', 'health', 'ai'],
+    guidelineItems: [
+      { code: 'BL-2026-01', title: '高精度车规级芯片先进封测关键技术', description: '面向车规级芯片的高可靠先进封装与测试工艺，突破散热与可靠性瓶颈。', fieldCode: 'ic' },
+      { code: 'BL-2026-02', title: '大型一体化压铸高端模具设计与制造', description: '突破超大型一体化压铸模具的设计仿真、材料与热处理关键技术。', fieldCode: 'equipment' },
+      { code: 'BL-2026-03', title: '高性能稀土永磁材料低重稀土化技术', description: '在保持矫顽力的前提下显著降低重稀土用量。', fieldCode: 'materials' },
+    ],
+    opensAt: monthStart,
+    closesAt: `${shanghaiDate(closes)}T17:00:00+08:00`,
+    selectionMode: 'competitive',
+    formSections: DEFAULT_PROPOSAL_TEMPLATE,
+    requiredAttachments: ['businessLicence', 'financialStatements'],
+    eligibility: {},
+  });
+  await transitionCall(db, actor, ['officer'], call.id, 'publish', now);
+  return true;
+}
+
+export async function seedDemo(db: Db, now = new Date()): Promise<{ organisations: number; users: number; calls: number }> {
   let orgCount = 0;
   let userCount = 0;
   const actor = { ...SYSTEM_ACTOR, name: 'system.seed' };
@@ -54,5 +88,6 @@ export async function seedDemo(db: Db): Promise<{ organisations: number; users: 
       userCount++;
     }
   });
-  return { organisations: orgCount, users: userCount };
+  const callCount = (await seedDemoCall(db, now)) ? 1 : 0;
+  return { organisations: orgCount, users: userCount, calls: callCount };
 }

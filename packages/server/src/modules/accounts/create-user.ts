@@ -42,10 +42,3 @@ export async function insertUser(tx: Tx, actor: Actor, input: NewUser, action = 
   await recordAudit(tx, actor, { action, entityType: 'user', entityId: row!.id, changes: changedFields(null, visible) });
   return row!;
 }
-
-/** Unique violations that slip past the checks under concurrency become the same 409s. */
-export function uniqueViolation(e: unknown): string | null {
-  const err = e as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const c = err.code === '23505' ? err : err.cause?.code === '23505' ? err.cause : null;
-  return c ? (c.constraint ?? 'unique') : null;
-}

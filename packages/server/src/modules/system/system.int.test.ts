@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, rawSql, type TestApp } from '../../../test/helpers.js';
 import { seedDemo } from '../../db/seed/demo.js';
+import { seedProgrammes } from '../../db/seed/programmes.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -30,7 +31,8 @@ describe('system', () => {
 
   it('seeding the demo data twice changes nothing the second time', async () => {
     const before = await rawSql(t.db, 'select (select count(*) from users)::int as u, (select count(*) from organisations)::int as o');
-    expect(await seedDemo(t.db)).toEqual({ organisations: 0, users: 0 });
+    expect(await seedDemo(t.db)).toEqual({ organisations: 0, users: 0, calls: 0 });
+    expect(await seedProgrammes(t.db)).toBe(0);
     expect(await rawSql(t.db, 'select (select count(*) from users)::int as u, (select count(*) from organisations)::int as o')).toEqual(before);
     expect(before[0]).toEqual({ u: 9, o: 5 });
   });

@@ -1,0 +1,76 @@
+/**
+ * Programme-year budget ledgers (BL-4, NB-9). Movements are append-only entries; the figures are their
+ * sums, checked by the domain's ledger rules before each entry, under a lock on the programme row so two
+ * concurrent commitments cannot both pass the same available amount.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { availableYuan, commitFunds, disburseFunds, formatWan, returnFunds, type BudgetLedger } from '@kechuang/domain';
+import type { Db, Tx } from '../../db/client.js';
+import { recordAudit, type Actor } from '../audit/record.js';
+import { programmeProblem } from './errors.js';
+import { budgetEntries, programmes } from './schema.js';
+import { findProgramme } from './service.js';
+
+export const BUDGET_ENTRY_KINDS = ['budget', 'commit', 'disburse', 'return'] as const;
+export type BudgetEntryKind = (typeof BUDGET_ENTRY_KINDS)[number];
+
+type EntryRow = typeof budgetEntries.$inferSelect;
+
+export function ledgerFromEntries(entries: Pick<EntryRow, 'kind' | 'amountYuan'>[]): BudgetLedger {
+  const sum = (kind: BudgetEntryKind) => entries.filter((e) => e.kind === kind).reduce((a, e) => a + e.amountYuan, 0);
+  return { budgetYuan: sum('budget'), committedYuan: sum('commit'), disbursedYuan: sum('disburse'), returnedYuan: sum('return') };
+}
+
+async function entriesOf(db: Tx, programmeId: string, year: number) {
+  return db.select().from(budgetEntries).where(and(eq(budgetEntries.programmeId, programmeId), eq(budgetEntries.year, year))).orderBy(asc(budgetEntries.createdAt));
+}
+
+export async function readLedger(db: Db, code: string, year: number) {
+  const p = await findProgramme(db, code);
+  const entries = await entriesOf(db, p.id, year);
+  const ledger = ledgerFromEntries(entries);
+  return {
+    programme: { code: p.code, name: p.name },
+    year,
+    ...ledger,
+    availableYuan: availableYuan(ledger),
+    entries: entries.map((e) => ({ id: e.id, kind: e.kind, amountYuan: e.amountYuan, reference: e.reference, note: e.note, createdAt: e.createdAt.toISOString() })),
+  };
+}
+
+/** Fiscal money committed in the programme-year net of returns: what a funding quote must leave room for. */
+export async function committedNet(db: Tx, programmeId: string, year: number): Promise<number> {
+  const l = ledgerFromEntries(await entriesOf(db, programmeId, year));
+  return l.committedYuan - l.returnedYuan;
+}
+
+export async function recordBudgetEntry(db: Db, actor: Actor, code: string, year: number, input: { kind: BudgetEntryKind; amountYuan: number; reference: string; note: string }) {
+  await db.transaction(async (tx) => {
+    const p = await findProgramme(tx, code);
+    await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, p.id)).for('update');
+    const before = ledgerFromEntries(await entriesOf(tx, p.id, year));
+    const op = { commit: commitFunds, disburse: disburseFunds, return: returnFunds }[input.kind as 'commit' | 'disburse' | 'return'];
+    if (op) {
+      const r = op(before, input.amountYuan);
+      if (!r.ok) {
+        throw programmeProblem('BUDGET_OVERDRAWN', `${r.message}（缺口 ${formatWan(r.shortfallYuan)}）`, [{ field: 'amountYuan', message: r.message }], { shortfallYuan: r.shortfallYuan });
+      }
+    }
+    const id = randomUUID();
+    await tx.insert(budgetEntries).values({ id, programmeId: p.id, year, kind: input.kind, amountYuan: input.amountYuan, reference: input.reference, note: input.note, createdBy: actor.id });
+    await recordAudit(tx, actor, { action: `budget.${input.kind}`, entityType: 'budgetLedger', entityId: `${code}:${year}`, detail: { entryId: id, amountYuan: input.amountYuan, reference: input.reference } });
+  });
+  return readLedger(db, code, year);
+}
+
+/** Seeds a programme-year's budget from its rule set once (reference `seed:<year>`). */
+export async function seedBudget(tx: Tx, actor: Actor, programmeId: string, code: string, year: number, amountYuan: number): Promise<boolean> {
+  const reference = `seed:${year}`;
+  const [exists] = await tx.select({ id: budgetEntries.id }).from(budgetEntries).where(and(eq(budgetEntries.programmeId, programmeId), eq(budgetEntries.reference, reference)));
+  if (exists) return false;
+  const id = randomUUID();
+  await tx.insert(budgetEntries).values({ id, programmeId, year, kind: 'budget', amountYuan, reference, note: '按政策文件核定的年度财政预算' });
+  await recordAudit(tx, actor, { action: 'budget.budget', entityType: 'budgetLedger', entityId: `${code}:${year}`, detail: { entryId: id, amountYuan, reference } });
+  return true;
+}
