@@ -4,7 +4,8 @@
  * even when its own assertions pass.
  */
 import { sql } from 'drizzle-orm';
-import { AUDIT_CHAIN_COUNT, roleCombinationProblems, ROLES, type Role } from '@kechuang/domain';
+import { AUDIT_CHAIN_COUNT, ledgerProblems, roleCombinationProblems, ROLES, type Role } from '@kechuang/domain';
+import { ledgerFromEntries } from '../modules/programmes/budget.js';
 import type { Db } from './client.js';
 
 async function rows(db: Db, query: string): Promise<Record<string, unknown>[]> {
@@ -31,6 +32,16 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   }
   for (const h of await rows(db, `select h.chain from audit_chain_heads h left join audit_events e on e.chain = h.chain and e.seq = h.seq where h.seq > 0 and (e.id is null or e.hash <> h.hash)`)) {
     if (opts.audit !== false) problems.push(`audit chain ${String(h.chain)}: head does not match its last event`);
+  }
+  const entries = await rows(db, 'select programme_id, year, kind, amount_yuan from budget_entries');
+  const byYear = new Map<string, { kind: string; amountYuan: number }[]>();
+  for (const e of entries) {
+    const key = `${String(e.programme_id)}:${String(e.year)}`;
+    byYear.set(key, [...(byYear.get(key) ?? []), { kind: String(e.kind), amountYuan: Number(e.amount_yuan) }]);
+  }
+  for (const [key, list] of byYear) for (const p of ledgerProblems(ledgerFromEntries(list))) problems.push(`budget ledger ${key}: ${p}`);
+  for (const c of await rows(db, `select id from calls where status <> 'draft' and version_id in (select id from programme_versions where frozen_at is null)`)) {
+    problems.push(`call ${String(c.id)} is published but its rule-set version is not frozen`);
   }
   const [heads] = await rows(db, 'select count(*)::int as n from audit_chain_heads');
   if (heads?.n !== AUDIT_CHAIN_COUNT) problems.push(`expected ${AUDIT_CHAIN_COUNT} audit chain heads, found ${String(heads?.n)}`);

@@ -5,21 +5,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { availableYuan, commitFunds, disburseFunds, formatWan, returnFunds, type BudgetLedger } from '@kechuang/domain';
+import { availableYuan, commitFunds, disburseFunds, formatWan, returnFunds, undisbursedYuan, type BudgetLedger } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { programmeProblem } from './errors.js';
 import { budgetEntries, programmes } from './schema.js';
 import { findProgramme } from './service.js';
 
-export const BUDGET_ENTRY_KINDS = ['budget', 'commit', 'disburse', 'return'] as const;
+/** `return` releases an undisbursed commitment; `repay` is money a project paid back after disbursement. */
+export const BUDGET_ENTRY_KINDS = ['budget', 'commit', 'disburse', 'return', 'repay'] as const;
 export type BudgetEntryKind = (typeof BUDGET_ENTRY_KINDS)[number];
 
 type EntryRow = typeof budgetEntries.$inferSelect;
 
 export function ledgerFromEntries(entries: Pick<EntryRow, 'kind' | 'amountYuan'>[]): BudgetLedger {
   const sum = (kind: BudgetEntryKind) => entries.filter((e) => e.kind === kind).reduce((a, e) => a + e.amountYuan, 0);
-  return { budgetYuan: sum('budget'), committedYuan: sum('commit'), disbursedYuan: sum('disburse'), returnedYuan: sum('return') };
+  return { budgetYuan: sum('budget'), committedYuan: sum('commit'), disbursedYuan: sum('disburse'), returnedYuan: sum('return') + sum('repay'), repaidYuan: sum('repay') };
 }
 
 async function entriesOf(db: Tx, programmeId: string, year: number) {
@@ -35,6 +36,7 @@ export async function readLedger(db: Db, code: string, year: number) {
     year,
     ...ledger,
     availableYuan: availableYuan(ledger),
+    undisbursedYuan: undisbursedYuan(ledger),
     entries: entries.map((e) => ({ id: e.id, kind: e.kind, amountYuan: e.amountYuan, reference: e.reference, note: e.note, createdAt: e.createdAt.toISOString() })),
   };
 }
@@ -50,7 +52,13 @@ export async function recordBudgetEntry(db: Db, actor: Actor, code: string, year
     const p = await findProgramme(tx, code);
     await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, p.id)).for('update');
     const before = ledgerFromEntries(await entriesOf(tx, p.id, year));
-    const op = { commit: commitFunds, disburse: disburseFunds, return: returnFunds }[input.kind as 'commit' | 'disburse' | 'return'];
+    const ops = {
+      commit: (l: BudgetLedger, a: number) => commitFunds(l, a),
+      disburse: (l: BudgetLedger, a: number) => disburseFunds(l, a),
+      return: (l: BudgetLedger, a: number) => returnFunds(l, a, 'undisbursed'),
+      repay: (l: BudgetLedger, a: number) => returnFunds(l, a, 'repaid'),
+    };
+    const op = input.kind === 'budget' ? null : ops[input.kind];
     if (op) {
       const r = op(before, input.amountYuan);
       if (!r.ok) {

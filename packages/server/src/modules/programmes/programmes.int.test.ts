@@ -214,6 +214,19 @@ describe('budget ledger', () => {
     expect(q.problems.map((p: { rule: string }) => p.rule)).toContain('BL-4');
   });
 
+  it('disburse, release and repay keep the ledger sound: disbursing more than is committed is refused', async () => {
+    const code = 'yj-2035';
+    const year = 2030;
+    const post = (kind: string, amountYuan: number) => officer.post(`/api/programmes/${code}/budget/${year}/entries`, { kind, amountYuan, reference: `T-${kind}` });
+    await post('budget', 1000 * WAN);
+    await post('commit', 600 * WAN);
+    expect(problem(await post('disburse', 601 * WAN)).code).toBe('BUDGET_OVERDRAWN');
+    await post('disburse', 400 * WAN);
+    await post('return', 200 * WAN); // the undisbursed rest of a terminated project (BL-10)
+    const l = (await post('repay', 100 * WAN)).json(); // money paid back after disbursement
+    expect(l).toMatchObject({ budgetYuan: 1000 * WAN, committedYuan: 600 * WAN, disbursedYuan: 400 * WAN, returnedYuan: 300 * WAN, availableYuan: 700 * WAN, undisbursedYuan: 0 });
+  });
+
   it('the leader reads the ledger but cannot move money', async () => {
     const leader = t.client();
     await leader.login('leader');
