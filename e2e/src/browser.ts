@@ -1,4 +1,5 @@
 /** Debian Chromium through playwright-core, with a fresh profile per test file and screenshots as artefacts. */
+import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,8 @@ export async function openBrowser(): Promise<Browser> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
+    // A client address of its own (the e2e server trusts the proxy header): see global-setup.ts.
+    extraHTTPHeaders: { 'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` },
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];

@@ -34,7 +34,9 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(path.join(root, 'packages/web/dist/index.html'))) throw new Error('web app not built: run `npm run build:web`');
   const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'warn', SEED_DEMO: 'true' };
+  // Behind a reverse proxy, as in production: each browser sends its own X-Forwarded-For address, so
+  // per-IP login rate limits apply per test file rather than to the whole suite at once.
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'warn', SEED_DEMO: 'true', TRUST_PROXY: 'true' };
   let dropDb: (() => Promise<void>) | null = null;
   if (process.env.DATABASE_URL) {
     const name = `kc_e2e_${process.pid}_${Date.now().toString(36)}`;
