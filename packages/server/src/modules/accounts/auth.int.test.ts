@@ -22,6 +22,7 @@ describe('sign-in', () => {
     const me = (await c.get('/api/auth/me')).json();
     expect(me.user.username).toBe('unitadmin');
     expect(me.user.roles).toEqual(['unitAdmin', 'applicant']);
+    expect(me.roles).toEqual(['unitAdmin', 'applicant']);
     expect(me.organisation.name).toBe('宁波甬创智能装备有限公司');
     expect(me.organisation.actions).toEqual({ update: true, manageMembers: true });
     expect(me.permissions).toContain('organisation.members');

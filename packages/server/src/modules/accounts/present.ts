@@ -39,6 +39,7 @@ export function presentMe(u: UserRow, org: OrganisationRow | null, policy: Secur
       previousLoginIp: u.previousLoginIp,
     },
     organisation: org ? presentOrganisation(org, roles, u.organisationId) : null,
+    roles,
     permissions: [...permissionsOf(roles)].sort(),
   };
 }
