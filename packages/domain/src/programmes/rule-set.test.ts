@@ -124,3 +124,11 @@ describe('diffParameters', () => {
     expect(diffParameters(base.parameters, b)).toEqual([]);
   });
 });
+
+describe('diffParameters defaults', () => {
+  it('treats an unset annualBudgetStated as true, so adding the default is not a change', () => {
+    const p = BEILUN_KCT.versions[0]!.parameters;
+    expect(diffParameters({ ...p, annualBudgetStated: undefined }, { ...p, annualBudgetStated: true })).toEqual([]);
+    expect(diffParameters({ ...p, annualBudgetStated: undefined }, { ...p, annualBudgetStated: false })).toHaveLength(1);
+  });
+});

@@ -145,6 +145,9 @@ const TOP_LABELS: Record<'annualBudgetYuan' | 'annualBudgetStated' | 'overlapPol
 
 /** Every changed parameter between two versions, with a Chinese label such as '领军类 补助上限: 500万 → 600万'. */
 export function diffParameters(a: RuleSetParameters, b: RuleSetParameters): ParameterChange[] {
+  // An unset annualBudgetStated means true (the documents state a budget unless marked otherwise).
+  a = { ...a, annualBudgetStated: a.annualBudgetStated ?? true };
+  b = { ...b, annualBudgetStated: b.annualBudgetStated ?? true };
   const out: ParameterChange[] = [];
   for (const key of Object.keys(TOP_LABELS) as (keyof typeof TOP_LABELS)[]) {
     if (!same(a[key], b[key])) out.push(change(key, TOP_LABELS[key], key, a[key], b[key]));

@@ -9,7 +9,7 @@ import { meQueryKey } from '../api/session';
 import { CHANGE_PASSWORD_PATH } from '../components/RequireAuth';
 import { router } from './router';
 
-const PUBLIC_PATHS = ['/login', '/register', '/invite/'];
+const PUBLIC_PATHS = ['/login', '/register', '/invite/', '/public/', '/calculator'];
 
 // Set before the first render so even the first requests react through the router.
 setApiHandlers({

@@ -1,9 +1,12 @@
 /** The side menu, computed from the permissions the server granted the user (never from role names). */
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  FileTextOutlined,
   HomeOutlined,
+  ProjectOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -17,10 +20,13 @@ export interface MenuEntry {
   path: string;
   name: string;
   icon: ReactNode;
+  /** A group's entries; the group's own path is only its menu key, never a page. */
+  children?: MenuEntry[];
 }
 
-interface MenuRule extends MenuEntry {
+interface MenuRule extends Omit<MenuEntry, 'children'> {
   permission?: Permission;
+  children?: MenuRule[];
 }
 
 const MENU: MenuRule[] = [
@@ -29,6 +35,17 @@ const MENU: MenuRule[] = [
   { path: '/organisation/members', name: '成员与邀请', icon: <TeamOutlined />, permission: 'organisation.members' },
   { path: '/users', name: '用户管理', icon: <UserSwitchOutlined />, permission: 'user.manage' },
   { path: '/organisations', name: '单位列表', icon: <ApartmentOutlined />, permission: 'organisation.readAll' },
+  {
+    // Grouped so /calls and /calls/new never both light up (STACK.md); a leader sees only the ledger here.
+    path: '/plan',
+    name: '计划与指南',
+    icon: <ProjectOutlined />,
+    children: [
+      { path: '/programmes', name: '计划管理', icon: <ProjectOutlined />, permission: 'programme.manage' },
+      { path: '/calls', name: '申报指南', icon: <FileTextOutlined />, permission: 'call.manage' },
+      { path: '/budget', name: '预算台账', icon: <AccountBookOutlined />, permission: 'budget.read' },
+    ],
+  },
   { path: '/security', name: '安全策略', icon: <SafetyCertificateOutlined />, permission: 'security.read' },
   { path: '/audit', name: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
 ];
@@ -39,9 +56,19 @@ export function menuFor(me: Me): MenuEntry[] {
   // Until a first-login or expired password is changed, nothing else is reachable.
   if (me.user.mustChangePassword) return [CHANGE_PASSWORD_ENTRY];
   const can = new Set(me.permissions);
-  return MENU.filter((m) => !m.permission || can.has(m.permission)).map(({ permission: _p, ...entry }) =>
-    entry.path === '/security' && !can.has('security.manage') ? { ...entry, name: '安全策略（只读）' } : entry,
-  );
+  const allowed = (rules: MenuRule[]): MenuEntry[] =>
+    rules.flatMap(({ permission, children, ...entry }): MenuEntry[] => {
+      if (permission && !can.has(permission)) return [];
+      if (!children) return [entry.path === '/security' && !can.has('security.manage') ? { ...entry, name: '安全策略（只读）' } : entry];
+      const kids = allowed(children);
+      return kids.length ? [{ ...entry, children: kids }] : [];
+    });
+  return allowed(MENU);
+}
+
+/** Groups opened up into their entries. */
+export function flatMenu(entries: readonly MenuEntry[]): MenuEntry[] {
+  return entries.flatMap((e) => (e.children ? flatMenu(e.children) : [e]));
 }
 
 /**
@@ -50,7 +77,7 @@ export function menuFor(me: Me): MenuEntry[] {
  */
 export function selectedMenuKey(entries: readonly MenuEntry[], pathname: string): string | undefined {
   const inside = (p: string) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`));
-  return entries
+  return flatMenu(entries)
     .filter((e) => inside(e.path))
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 }

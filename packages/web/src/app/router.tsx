@@ -19,12 +19,21 @@ const OrganisationListPage = lazy(() => import('../pages/organisations/list/Orga
 const UserListPage = lazy(() => import('../pages/users/list/UserListPage'));
 const SecurityPolicyPage = lazy(() => import('../pages/security/policy/SecurityPolicyPage'));
 const AuditEventsPage = lazy(() => import('../pages/audit/events/AuditEventsPage'));
+const PublicCallListPage = lazy(() => import('../pages/public/calls/PublicCallListPage'));
+const PublicCallPage = lazy(() => import('../pages/public/call/PublicCallPage'));
+const CalculatorPage = lazy(() => import('../pages/public/calculator/CalculatorPage'));
+const ProgrammeListPage = lazy(() => import('../pages/programmes/list/ProgrammeListPage'));
+const ProgrammeDetailPage = lazy(() => import('../pages/programmes/detail/ProgrammeDetailPage'));
+const CallListPage = lazy(() => import('../pages/calls/list/CallListPage'));
+const CallDetailPage = lazy(() => import('../pages/calls/detail/CallDetailPage'));
+const CallEditPage = lazy(() => import('../pages/calls/edit/CallEditPage'));
+const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const ForbiddenPage = lazy(() => import('../pages/errors/ForbiddenPage'));
 const NotFoundPage = lazy(() => import('../pages/errors/NotFoundPage'));
 
 type Page = LazyExoticComponent<ComponentType>;
 
-/** A page outside the frame (login, registration, invitation). */
+/** A page outside the frame (login, registration, invitation, the public portal). */
 const standalone = (Page: Page) => (
   <Suspense fallback={<PageLoading fullScreen />}>
     <Page />
@@ -45,6 +54,10 @@ export const router = createBrowserRouter([
   { path: '/login', element: standalone(LoginPage), errorElement: <RouteError /> },
   { path: '/register', element: standalone(RegisterPage), errorElement: <RouteError /> },
   { path: '/invite/:token', element: standalone(InvitePage), errorElement: <RouteError /> },
+  // The public portal: no login, its own light frame (PublicShell) inside each page.
+  { path: '/public/calls', element: standalone(PublicCallListPage), errorElement: <RouteError /> },
+  { path: '/public/calls/:id', element: standalone(PublicCallPage), errorElement: <RouteError /> },
+  { path: '/calculator', element: standalone(CalculatorPage), errorElement: <RouteError /> },
   {
     path: '/',
     element: (
@@ -63,6 +76,13 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded(UserListPage, 'user.manage') },
       { path: 'security', element: guarded(SecurityPolicyPage, 'security.read') },
       { path: 'audit', element: guarded(AuditEventsPage, 'audit.read') },
+      { path: 'programmes', element: guarded(ProgrammeListPage, 'programme.manage') },
+      { path: 'programmes/:code', element: guarded(ProgrammeDetailPage, 'programme.manage') },
+      { path: 'calls', element: guarded(CallListPage, 'call.manage') },
+      { path: 'calls/new', element: guarded(CallEditPage, 'call.manage') },
+      { path: 'calls/:id', element: guarded(CallDetailPage, 'call.manage') },
+      { path: 'calls/:id/edit', element: guarded(CallEditPage, 'call.manage') },
+      { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'account/password', element: guarded(ChangePasswordPage) },
       { path: '403', element: guarded(ForbiddenPage) },
       { path: '*', element: guarded(NotFoundPage) },

@@ -2,7 +2,7 @@
 import { ApiOutlined, KeyOutlined, LogoutOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { App, Button, Dropdown, Flex, Tooltip, Typography } from 'antd';
-import { Suspense, useMemo } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { errorText } from '../api/errors';
 import { useSignOut } from '../api/session';
@@ -20,6 +20,7 @@ export function AppLayout() {
   const { message, modal } = App.useApp();
   const menu = useMemo(() => menuFor(me), [me]);
   const selected = selectedMenuKey(menu, location.pathname);
+  const [openKeys, setOpenKeys] = useState<string[]>(() => menu.filter((m) => m.children).map((m) => m.path));
 
   const logout = () =>
     modal.confirm({
@@ -48,6 +49,11 @@ export function AppLayout() {
       // `children`, not `routes`: ProLayout only recomputes its menu when route.children changes
       route={{ path: '/', children: menu }}
       selectedKeys={selected ? [selected] : []}
+      // Groups are few and short: open from the start so every page is one click away, and kept open on
+      // navigation (autoClose false); a group the user closes stays closed.
+      openKeys={openKeys}
+      onOpenChange={(keys) => setOpenKeys(keys || [])}
+      menu={{ autoClose: false }}
       onMenuHeaderClick={() => void navigate('/')}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       token={{ header: { colorBgHeader: '#fff' }, sider: { colorMenuBackground: '#fff' } }}

@@ -1,6 +1,8 @@
-/** The frame of the pages used before signing in: brand on top, one card in the middle. */
-import { Card, Flex, Typography, theme } from 'antd';
+/** The frame of the pages used before signing in: the public links on top, brand, one card in the middle. */
+import { CalculatorOutlined, NotificationOutlined } from '@ant-design/icons';
+import { Card, Flex, Space, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { BrandMark } from './BrandMark';
 
 interface Props {
@@ -22,6 +24,17 @@ export function AuthShell({ title, subTitle, width = 420, children }: Props) {
         background: `linear-gradient(180deg, ${token.colorPrimaryBg} 0%, ${token.colorBgLayout} 360px)`,
       }}
     >
+      {/* What the public may read without an account is one click away from the sign-in page. */}
+      <Flex justify="flex-end" style={{ width: '100%', maxWidth: 1200, marginTop: -32, marginBottom: 16 }}>
+        <Space size={24}>
+          <Link to="/public/calls">
+            <NotificationOutlined /> 申报指南公告
+          </Link>
+          <Link to="/calculator">
+            <CalculatorOutlined /> 经费测算
+          </Link>
+        </Space>
+      </Flex>
       <Flex align="center" gap={12} style={{ marginBottom: 8 }}>
         <BrandMark size={40} />
         <Typography.Title level={2} style={{ margin: 0 }}>

@@ -32,6 +32,7 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext): void {
     ['publish', '发布（冻结所用政策版本）'],
     ['close', '截止'],
     ['archive', '归档'],
+    ['withdraw', '撤回草稿（保留只读记录，不删除）'],
   ] as [CallEvent, string][]) {
     r.post(`/api/calls/:id/${event}`, { schema: { tags, summary, params: idParams }, config: manage }, async (request) =>
       transitionCall(db, actorOf(request), authOf(request).roles, request.params.id, event),

@@ -160,6 +160,15 @@ describe('calls (申报指南)', () => {
     expect(await rawSql(t.db, `select 1 from calls where title = '错误指南'`)).toHaveLength(0);
   });
 
+  it('a draft can be withdrawn (kept read-only), a published call cannot', async () => {
+    const call = (await draft('测试指南D')).json();
+    expect((await officer.post(`/api/calls/${call.id}/withdraw`)).json().status).toBe('archived');
+    const other = (await draft('测试指南E')).json();
+    await officer.post(`/api/calls/${other.id}/publish`);
+    expect(problem(await officer.post(`/api/calls/${other.id}/withdraw`)).code).toBe('CALL_TRANSITION_REFUSED');
+    expect((await officer.get(`/api/calls/${other.id}`)).json().status).toBe('published');
+  });
+
   it('close then archive; archiving a draft is refused', async () => {
     const call = (await draft('测试指南C')).json();
     expect(problem(await officer.post(`/api/calls/${call.id}/archive`)).code).toBe('CALL_TRANSITION_REFUSED');

@@ -1,0 +1,135 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoBrowserErrors, login, openBrowser, screenshot, type Browser } from './browser.js';
+
+/** A screenshot once CSS animations (modal zoom, message slide-in) have finished; spinners (infinite) do not count. */
+async function shot(page: Page, name: string) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  await screenshot(page, name);
+}
+
+// Unique per run, so a re-run against a kept database still finds exactly this call.
+const TITLE = `端到端测试关键核心技术攻关申报指南 ${Date.now().toString(36)}`;
+const ITEM = { code: 'E2E-2026-01', title: '车规级功率芯片高可靠封装工艺' };
+
+let b: Browser;
+beforeAll(async () => {
+  b = await openBrowser();
+  // One sign-in for the whole file: the login rate limit is shared by every spec.
+  const [res] = await Promise.all([b.page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), login(b.page, 'officer')]);
+  expect(res.status(), await res.text()).toBe(200);
+  await b.page.waitForURL((u) => u.pathname === '/');
+});
+afterAll(() => b.close());
+
+/** 'YYYY-MM-DD HH:mm:ss' in Asia/Shanghai, as the pickers show it. */
+function shanghai(d: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(d);
+}
+
+async function choose(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await dropdown.waitFor({ state: 'hidden' });
+}
+
+async function pickDateTime(page: Page, label: string, value: string) {
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.fill(value);
+  await page.keyboard.press('Enter');
+  expect(await input.inputValue()).toBe(value);
+}
+
+const next = (page: Page) => page.getByRole('button', { name: '下一步' }).click();
+const currentStep = (page: Page, title: string) => page.locator('.ant-steps-item-process').filter({ hasText: title }).waitFor();
+
+describe('an officer publishes a call and the public reads it', () => {
+  it('drafts the call in the five steps, saves the draft and publishes it', async () => {
+    const page = b.page;
+    await page.getByRole('link', { name: '申报指南', exact: true }).click();
+    await page.getByRole('button', { name: /新建指南/ }).click();
+    await page.waitForURL((u) => u.pathname === '/calls/new');
+
+    // ① 基本信息: the window opens a minute ago (so the call is open at once) and closes in 30 days, to the second.
+    const opens = shanghai(new Date(Date.now() - 60_000));
+    const closes = `${shanghai(new Date(Date.now() + 30 * 86_400_000)).slice(0, 10)} 17:30:45`;
+    await choose(page, '所属计划', '北仑区关键核心技术攻关项目');
+    await page.getByLabel('指南标题').fill(TITLE);
+    await page.getByLabel('指南说明').fill('端到端测试：征集集成电路领域关键核心技术攻关项目。');
+    await pickDateTime(page, '申报开始时间（北京时间）', opens);
+    await pickDateTime(page, '申报截止时间（北京时间）', closes);
+    await page.getByText('将按政策版本“2024修订”').waitFor();
+    await next(page);
+
+    // ② 类别与领域, from the version in force at the opening.
+    await currentStep(page, '类别与领域');
+    await page.getByRole('checkbox', { name: /领军类/ }).check();
+    await page.getByRole('checkbox', { name: /集成电路/ }).check();
+    await next(page);
+
+    // ③ 指南条目.
+    await currentStep(page, '指南条目');
+    await page.getByRole('button', { name: /添加指南条目/ }).click();
+    await page.getByLabel('条目编号').fill(ITEM.code);
+    await page.getByLabel('条目名称').fill(ITEM.title);
+    await choose(page, '所属领域', '集成电路');
+    await next(page);
+
+    // ④ 申报要求: the default outline and attachments are kept.
+    await currentStep(page, '申报要求');
+    await page.getByText('须提交的附件').waitFor();
+    await next(page);
+
+    // ⑤ 预览: the public view of the unsaved call.
+    await currentStep(page, '预览');
+    await page.getByText('以下为发布后公众看到的页面').waitFor();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await page.getByText(ITEM.title, { exact: true }).waitFor();
+    await page.getByText('财政补助不超过研发总投入的30%，最高500万元', { exact: true }).waitFor();
+    await shot(page, 'calls-publish-preview');
+
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/calls') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: '保存草稿' }).click(),
+    ]);
+    expect(saved.status(), await saved.text()).toBe(201);
+    const body = saved.request().postDataJSON() as { opensAt: string; closesAt: string; guidelineItems: { code: string; fieldCode: string }[] };
+    expect(body.closesAt).toBe(`${closes.replace(' ', 'T')}+08:00`);
+    expect(body.guidelineItems).toMatchObject([{ code: ITEM.code, fieldCode: 'ic' }]);
+    await page.waitForURL((u) => /^\/calls\/[0-9a-f-]{36}$/.test(u.pathname));
+    await page.getByText('草稿仅科技局工作人员可见').waitFor();
+
+    // Publishing is its own confirmed action, and the dialog says it freezes the policy version.
+    await page.getByRole('button', { name: /发\s*布/ }).click();
+    const dialog = page.locator('.ant-modal-confirm');
+    await dialog.getByText(/将被冻结/).waitFor();
+    await shot(page, 'calls-publish-confirm');
+    const [published] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/publish')), dialog.getByRole('button', { name: /发\s*布/ }).click()]);
+    expect(published.status(), await published.text()).toBe(200);
+    await page.locator('.ant-page-header').getByText('已发布').waitFor();
+    await page.getByRole('button', { name: /截\s*止/ }).waitFor();
+    await shot(page, 'calls-publish-published');
+    expectNoBrowserErrors(b);
+  });
+
+  it('an anonymous visitor finds it on /public/calls, open, with its guideline item and a countdown', async () => {
+    const page = b.page;
+    await b.context.clearCookies();
+    await page.goto('/public/calls');
+    const row = page.locator('.ant-table-row').filter({ hasText: TITLE });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('申报中');
+    await shot(page, 'calls-publish-public-list');
+
+    await row.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    await page.getByRole('cell', { name: ITEM.code }).waitFor();
+    await page.getByText(ITEM.title).waitFor();
+    await page.getByTestId('call-countdown').getByText('距申报截止还有').waitFor();
+    await page.getByText('仑科〔2024〕2号').first().waitFor();
+    await shot(page, 'calls-publish-public-call');
+    expectNoBrowserErrors(b);
+  });
+});
