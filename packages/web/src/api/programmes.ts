@@ -124,7 +124,7 @@ export interface FundingQuoteBody {
   durationMonths?: number;
 }
 
-export type BudgetEntryKind = 'budget' | 'commit' | 'disburse' | 'return';
+export type BudgetEntryKind = 'budget' | 'commit' | 'disburse' | 'return' | 'repay';
 
 export interface BudgetEntry {
   id: string;

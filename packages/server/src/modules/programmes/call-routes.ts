@@ -1,13 +1,20 @@
 /** Calls (申报指南): the officer's drafting and workflow actions, and the public's reading of published calls. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CALL_STATUSES, callInputSchema, type CallEvent } from '@kechuang/domain';
+import { CALL_STATUSES, callInputSchema, formatShanghai, SELECTION_MODE_LABELS, SELECTION_MODES, type CallEvent, type SelectionMode } from '@kechuang/domain';
+import { sendWorkbook } from '../../http/excel.js';
 import { z } from 'zod';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { createCall, listCalls, readCall, transitionCall, updateCall } from './calls.js';
 
 const idParams = z.object({ id: z.uuid('指南编号无效') });
+const listQuery = z.object({
+  status: z.enum(CALL_STATUSES).optional(),
+  programme: z.string().max(64).optional(),
+  q: z.string().trim().max(100).optional(),
+  selectionMode: z.enum(SELECTION_MODES).optional(),
+});
 
 export function callRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,11 +22,25 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['申报指南'];
   const manage = { access: { permission: 'call.manage' as const } };
 
-  r.get(
-    '/api/calls',
-    { schema: { tags, summary: '全部申报指南（经办人）', querystring: z.object({ status: z.enum(CALL_STATUSES).optional(), programme: z.string().max(64).optional() }) }, config: manage },
-    async (request) => ({ items: await listCalls(db, authOf(request).roles, { ...request.query, publicOnly: false }) }),
-  );
+  r.get('/api/calls', { schema: { tags, summary: '全部申报指南（经办人）', querystring: listQuery }, config: manage }, async (request) => ({
+    items: await listCalls(db, authOf(request).roles, { ...request.query, publicOnly: false }),
+  }));
+  r.get('/api/calls/export', { schema: { tags, summary: '按筛选条件导出申报指南 Excel', querystring: listQuery }, config: manage }, async (request, reply) => {
+    const items = await listCalls(db, authOf(request).roles, { ...request.query, publicOnly: false });
+    type Row = (typeof items)[number];
+    return sendWorkbook<Row>(reply, `申报指南-${formatShanghai(new Date()).slice(0, 10)}.xlsx`, '申报指南', [
+      { header: '标题', width: 40, value: (c) => c.title },
+      { header: '计划', width: 30, value: (c) => c.programme.name },
+      { header: '政策版本', width: 24, value: (c) => `${c.version.version}（${c.version.documentNo}）` },
+      { header: '状态', value: (c) => c.statusLabel },
+      { header: '遴选方式', value: (c) => SELECTION_MODE_LABELS[c.selectionMode as SelectionMode] ?? c.selectionMode },
+      { header: '类别', width: 24, value: (c) => c.categories.map((x) => x.name).join('、') },
+      { header: '指南条目数', value: (c) => c.guidelineItems.length },
+      { header: '申报开始（北京时间）', width: 20, value: (c) => formatShanghai(c.opensAt) },
+      { header: '申报截止（北京时间）', width: 20, value: (c) => formatShanghai(c.closesAt) },
+      { header: '发布时间', width: 20, value: (c) => (c.publishedAt ? formatShanghai(c.publishedAt) : '') },
+    ], items);
+  });
   r.get('/api/calls/:id', { schema: { tags, summary: '申报指南详情（经办人）', params: idParams }, config: manage }, async (request) => readCall(db, request.params.id, authOf(request).roles));
 
   r.post('/api/calls', { schema: { tags, summary: '新建申报指南（草稿）', body: callInputSchema }, config: manage }, async (request, reply) =>

@@ -3,7 +3,7 @@
  * exact Asia/Shanghai window, then closed and archived. Publishing freezes the version's rules (BL-1).
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import {
   CALL_STATUS_LABELS,
   callTransition,
@@ -208,8 +208,18 @@ export async function readCall(db: Db, id: string, roles: readonly Role[] | null
   return (await present(db, [row], roles))[0]!;
 }
 
-export async function listCalls(db: Db, roles: readonly Role[] | null, filter: { status?: CallStatus | undefined; programme?: string | undefined; publicOnly: boolean }) {
+export interface CallFilter {
+  status?: CallStatus | undefined;
+  programme?: string | undefined;
+  q?: string | undefined;
+  selectionMode?: string | undefined;
+  publicOnly: boolean;
+}
+
+export async function listCalls(db: Db, roles: readonly Role[] | null, filter: CallFilter) {
   const c: SQL[] = [];
+  if (filter.q) c.push(ilike(calls.title, `%${filter.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`));
+  if (filter.selectionMode) c.push(eq(calls.selectionMode, filter.selectionMode));
   if (filter.publicOnly) c.push(eq(calls.status, 'published'));
   else if (filter.status) c.push(eq(calls.status, filter.status));
   if (filter.programme) c.push(eq(calls.programmeId, (await findProgramme(db, filter.programme)).id));

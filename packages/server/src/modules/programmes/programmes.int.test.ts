@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problem, rawSql, type TestApp, type TestClient } from '../../../test/helpers.js';
 
@@ -179,6 +180,19 @@ describe('calls (申报指南)', () => {
     expect(actions).toEqual(['call.create', 'call.publish', 'call.close', 'call.archive']);
   });
 
+  it('filters the officer\'s list by keyword and selection mode, and exports exactly the filtered calls to Excel', async () => {
+    const hits = (await officer.get(`/api/calls?q=${encodeURIComponent('测试指南')}&selectionMode=competitive`)).json().items;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((c: { title: string }) => c.title.includes('测试指南'))).toBe(true);
+    expect((await officer.get('/api/calls?selectionMode=openChallenge')).json().items).toHaveLength(0);
+    const res = await officer.get(`/api/calls/export?q=${encodeURIComponent('测试指南')}&selectionMode=competitive`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount - 1).toBe(hits.length);
+    expect(String(ws.getRow(2).getCell(1).value)).toContain('测试指南');
+  });
+
   it('applicants and experts cannot draft calls', async () => {
     for (const u of ['applicant', 'expert']) {
       const c = t.client();
@@ -234,6 +248,15 @@ describe('budget ledger', () => {
     await post('return', 200 * WAN); // the undisbursed rest of a terminated project (BL-10)
     const l = (await post('repay', 100 * WAN)).json(); // money paid back after disbursement
     expect(l).toMatchObject({ budgetYuan: 1000 * WAN, committedYuan: 600 * WAN, disbursedYuan: 400 * WAN, returnedYuan: 300 * WAN, availableYuan: 700 * WAN, undisbursedYuan: 0 });
+  });
+
+  it('exports the ledger entries with a summary line', async () => {
+    const res = await officer.get('/api/programmes/yj-2035/budget/2030/export');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(2).getCell(2).value).toBe('核定预算');
+    expect(String(ws.getRow(ws.rowCount).getCell(1).value)).toContain('可用 700万');
   });
 
   it('the leader reads the ledger but cannot move money', async () => {

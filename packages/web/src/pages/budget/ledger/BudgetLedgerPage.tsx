@@ -2,10 +2,12 @@
 import { PageContainer, ProCard, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { formatWan } from '@kechuang/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Col, Empty, Flex, Row, Select, Statistic, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Empty, Flex, Row, Select, Statistic, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { errorText } from '../../../api/errors';
+import { useApiErrorHandler } from '../../../api/form-errors';
 import { programmeOptions, useProgrammes, type BudgetEntry, type BudgetLedgerView } from '../../../api/programmes';
 import { useCan } from '../../../app/session';
 import { APP_TIME_ZONE, dayjs, formatDateTime } from '../../../lib/time';
@@ -34,6 +36,8 @@ const columns: ProColumns<BudgetEntry>[] = [
 export default function BudgetLedgerPage() {
   const [params, setParams] = useSearchParams();
   const queryClient = useQueryClient();
+  const onError = useApiErrorHandler();
+  const exportLedger = () => api.download(`/programmes/${encodeURIComponent(code ?? '')}/budget/${year}/export`, undefined, '预算台账.xlsx').catch(onError);
   const canManage = useCan('budget.manage');
   const programmes = useProgrammes();
   const code = params.get('programme') ?? programmes.data?.[0]?.code;
@@ -94,6 +98,11 @@ export default function BudgetLedgerPage() {
                 dataSource={l?.entries ?? []}
                 columns={columns}
                 options={{ reload: () => void ledger.refetch(), density: false, setting: false }}
+                toolBarRender={() => [
+                  <Button key="export" icon={<DownloadOutlined />} disabled={!code} onClick={() => void exportLedger()}>
+                    导出Excel
+                  </Button>,
+                ]}
                 pagination={{ defaultPageSize: 10, showSizeChanger: true }}
               />
             </Col>

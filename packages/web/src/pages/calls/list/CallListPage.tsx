@@ -1,11 +1,11 @@
 /** 申报指南 (officer): every call in every status, with its workflow actions; new calls start here. */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { CALL_STATUS_LABELS, SELECTION_MODE_LABELS, SELECTION_MODES } from '@kechuang/domain';
 import { Button, Space, Typography } from 'antd';
 import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../../api/client';
+import { api, type Query } from '../../../api/client';
 import { useApiErrorHandler } from '../../../api/form-errors';
 import { programmeOptions, useProgrammes, type Call } from '../../../api/programmes';
 import { CallPhaseTag, CallStatusTag } from '../../../components/call/CallTags';
@@ -19,13 +19,13 @@ interface Filters {
   selectionMode?: Call['selectionMode'];
 }
 
-const matches = (c: Call, f: Filters) =>
-  (!f.q || c.title.includes(f.q.trim())) && (!f.selectionMode || c.selectionMode === f.selectionMode);
 
 export default function CallListPage() {
   const navigate = useNavigate();
   const actionRef = useRef<ActionType>(null);
   const onError = useApiErrorHandler();
+  /** The filters of the last request: the export repeats them. */
+  const lastQuery = useRef<Query>({});
   const programmes = useProgrammes();
   const reload = () => void actionRef.current?.reload();
 
@@ -109,18 +109,21 @@ export default function CallListPage() {
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
         options={{ density: true, reload: true, setting: true }}
-        // The API filters by status and programme; the title keyword and mode filter here, over the full list.
         request={async (params) => {
           try {
-            const { items } = await api.get<{ items: Call[] }>('/calls', { status: params.status, programme: params.programme });
-            const rows = items.filter((c) => matches(c, params));
-            return { data: rows, total: rows.length, success: true };
+            const query: Query = { status: params.status, programme: params.programme, q: params.q?.trim(), selectionMode: params.selectionMode };
+            lastQuery.current = query;
+            const { items } = await api.get<{ items: Call[] }>('/calls', query);
+            return { data: items, total: items.length, success: true };
           } catch (error) {
             onError(error);
             return { data: [], total: 0, success: false };
           }
         }}
         toolBarRender={() => [
+          <Button key="export" icon={<DownloadOutlined />} onClick={() => void api.download('/calls/export', lastQuery.current, '申报指南.xlsx').catch(onError)}>
+            导出Excel
+          </Button>,
           <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/calls/new')}>
             新建指南
           </Button>,
