@@ -65,3 +65,23 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export function expectNoBrowserErrors(b: Browser): void {
   expect(b.errors, b.errors.join('\n')).toEqual([]);
 }
+
+/** The PageContainer's title (ProComponents renders it as a span, not a heading). */
+export const pageTitle = (page: Page, title: string) => page.locator('.ant-page-header-heading-title').filter({ hasText: title });
+
+/** A screenshot once CSS animations (modal zoom, message slide-in) have finished; spinners (infinite) do not count. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  await screenshot(page, name);
+}
+
+/** Signs in through the form; a refusal (e.g. RATE_LIMITED) fails here, saying why. */
+export async function signIn(page: Page, username: string, password?: string): Promise<void> {
+  const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), login(page, username, password)]);
+  expect(res.status(), `sign-in as ${username}: ${await res.text()}`).toBe(200);
+}
+
+export const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
+
+export const menuItems = async (page: Page) =>
+  (await page.locator('.ant-layout-sider .ant-menu-item, .ant-pro-sider .ant-menu-item').allInnerTexts()).map((s) => s.trim()).filter(Boolean);

@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoBrowserErrors, openBrowser, screenshot, type Browser } from './browser.js';
-
-/** A screenshot once CSS animations (modal zoom, message slide-in) have finished; spinners (infinite) do not count. */
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  await screenshot(page, name);
-}
+import { type Browser, expectNoBrowserErrors, openBrowser, shot } from './browser.js';
 
 let b: Browser;
 beforeAll(async () => {

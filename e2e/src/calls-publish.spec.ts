@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoBrowserErrors, login, openBrowser, screenshot, type Browser } from './browser.js';
-
-/** A screenshot once CSS animations (modal zoom, message slide-in) have finished; spinners (infinite) do not count. */
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  await screenshot(page, name);
-}
+import { type Browser, expectNoBrowserErrors, login, openBrowser, shot } from './browser.js';
 
 // Unique per run, so a re-run against a kept database still finds exactly this call.
 const TITLE = `端到端测试关键核心技术攻关申报指南 ${Date.now().toString(36)}`;

@@ -1,6 +1,6 @@
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoBrowserErrors, login, openBrowser, screenshot, type Browser } from './browser.js';
+import { type Browser, expectNoBrowserErrors, openBrowser, pageTitle, shot, signIn } from './browser.js';
 
 const ORG = '宁波甬创智能装备有限公司';
 const CREDIT_CODE = '91330206MA2KC7HX53';
@@ -16,20 +16,6 @@ beforeAll(async () => {
   unitAdmin = await b.context.cookies();
 });
 afterAll(() => b.close());
-
-const pageTitle = (page: Page, title: string) => page.locator('.ant-page-header-heading-title').filter({ hasText: title });
-
-/** A screenshot once CSS animations (modal zoom, message slide-in) have finished; spinners (infinite) do not count. */
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  await screenshot(page, name);
-}
-
-/** Signs in through the form; a refusal (e.g. RATE_LIMITED: too many sign-ins across the specs) fails here, saying why. */
-async function signIn(page: Page, username: string, password?: string) {
-  const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), login(page, username, password)]);
-  expect(res.status(), `sign-in as ${username}: ${await res.text()}`).toBe(200);
-}
 
 /** The value ProDescriptions shows next to a label. */
 const described = (page: Page, label: string) =>

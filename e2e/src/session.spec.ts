@@ -1,20 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoBrowserErrors, login, openBrowser, screenshot, type Browser } from './browser.js';
+import { type Browser, expectNoBrowserErrors, login, openBrowser, pageTitle, shot } from './browser.js';
 
 let b: Browser;
 beforeAll(async () => {
   b = await openBrowser();
 });
 afterAll(() => b.close());
-
-const pageTitle = (page: Page, title: string) => page.locator('.ant-page-header-heading-title').filter({ hasText: title });
-
-/** A screenshot once CSS animations (modal zoom, message slide-in) have finished; spinners (infinite) do not count. */
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  await screenshot(page, name);
-}
 
 const loginAlert = (page: Page) => page.locator('.ant-alert[role="alert"]');
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoBrowserErrors, login, openBrowser, screenshot, type Browser } from './browser.js';
+import { type Browser, expectNoBrowserErrors, menuItems, openBrowser, pageTitle, rows, shot, signIn } from './browser.js';
 
 let b: Browser;
 beforeAll(async () => {
@@ -12,24 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => b.close());
 
-/** The PageContainer's title (ProComponents renders it as a span, not a heading). */
-const pageTitle = (page: Page, title: string) => page.locator('.ant-page-header-heading-title').filter({ hasText: title });
-
-/** A screenshot once CSS animations (modal zoom, message slide-in) have finished; spinners (infinite) do not count. */
-async function shot(page: Page, name: string) {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  await screenshot(page, name);
-}
-
-/** Signs in through the form; a refusal (e.g. RATE_LIMITED: too many sign-ins across the specs) fails here, saying why. */
-async function signIn(page: Page, username: string, password?: string) {
-  const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), login(page, username, password)]);
-  expect(res.status(), `sign-in as ${username}: ${await res.text()}`).toBe(200);
-}
-
-const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
-const menuItems = async (page: Page) =>
-  (await page.locator('.ant-layout-sider .ant-menu-item, .ant-pro-sider .ant-menu-item').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
 const isUserList = (r: Response, test: (q: URLSearchParams) => boolean = () => true) => {
   const u = new URL(r.url());
   return u.pathname === '/api/users' && r.request().method() === 'GET' && test(u.searchParams);
