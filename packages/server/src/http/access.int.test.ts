@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, problem, type TestApp } from '../../test/helpers.js';
+import { createTestApp, problem, rawSql, type TestApp } from '../../test/helpers.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -55,6 +55,18 @@ describe('authorisation is declared on every route', () => {
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(problem(res).code).toBe('UNAUTHENTICATED');
     }
+  });
+
+  it('an encoded path reaches no route unchecked: /%61pi/… is refused exactly like /api/…, and nothing is written', async () => {
+    const anon = t.client();
+    const create = await anon.request('POST', '/%61pi/users', { username: 'evil', name: '坏人', phone: '', email: '', roles: ['sysadmin'], organisationId: null }, { csrf: false });
+    expect([401, 403]).toContain(create.statusCode);
+    expect((await anon.get('/%61pi/audit/events')).statusCode).toBe(401);
+    expect((await anon.get('/%2Fapi/organisations/export')).statusCode).toBeGreaterThanOrEqual(400);
+    const applicant = t.client();
+    await applicant.login('applicant');
+    expect((await applicant.get('/%61pi/audit/events')).statusCode).toBe(403);
+    expect(await rawSql(t.db, `select 1 from users where username = 'evil'`)).toHaveLength(0);
   });
 
   it('every permission-guarded route refuses a signed-in user without that permission with 403', async () => {

@@ -89,9 +89,11 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
 
   // preValidation, not preHandler: a caller without rights must get 401/403, never a validation answer about the body.
   app.addHook('preValidation', async (request) => {
+    // Decided by the matched route, never by the raw URL: the router decodes paths (`/%61pi/…` is `/api/…`),
+    // and onRoute has already required every /api route to declare its access.
     const config = request.routeOptions.config;
     const access = config?.access;
-    if (!request.url.startsWith('/api') || !access) return;
+    if (!access) return;
 
     // Double-submit CSRF check: the header must repeat the HttpOnly cookie that only our own pages can learn.
     if (!SAFE_METHODS.has(request.method)) {
