@@ -84,6 +84,21 @@ describe('sign-in', () => {
     expect((await userRow('leader')).failed_logins).toBe(0);
   });
 
+  it('a concurrent burst of guesses cannot slip a right password past the lock (events of one user are strictly ordered)', async () => {
+    const c = t.client();
+    await c.csrfToken(); // one token for the whole burst
+    const attempts = Array.from({ length: 16 }, (_, i) => c.post('/api/auth/login', { username: 'expert', password: i === 8 ? DEMO_PASSWORD : `Wrong#${i}xyz` }));
+    const statuses = (await Promise.all(attempts)).map((r) => r.statusCode);
+    const [u] = await rawSql(t.db, `select id from users where username = 'expert'`);
+    const events = (await rawSql(t.db, `select action from audit_events where entity_type = 'user' and entity_id = '${u!.id}' order by seq`)).map((r) => r.action as string);
+    const lockedAt = events.indexOf('auth.locked');
+    expect(lockedAt).toBeGreaterThanOrEqual(0);
+    expect(events.slice(lockedAt).includes('auth.login')).toBe(false);
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(1);
+    // Leave the account usable for the other tests.
+    await rawSql(t.db, `update users set failed_logins = 0, locked_until = null where username = 'expert'`);
+  });
+
   it('logs out: the session cookie no longer works', async () => {
     const c = t.client();
     await c.login('department');
