@@ -13,7 +13,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerAuth } from './http/auth.js';
 import type { AppContext } from './http/context.js';
-import { registerErrorHandler, sendProblem } from './http/error-handler.js';
+import { registerErrorHandler, registerInputHygiene, sendProblem } from './http/error-handler.js';
 import { commonProblem } from './http/problem.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
@@ -47,6 +47,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerAuth(app, database.db);
+  registerInputHygiene(app);
 
   await app.register(cookie);
   await app.register(rateLimit, {

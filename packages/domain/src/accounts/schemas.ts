@@ -41,10 +41,11 @@ export const userCreateSchema = z.object({
   organisationId: z.uuid('单位编号无效').nullable().optional().default(null),
 });
 
+// No defaults here: an omitted field means "leave it", not "blank it".
 export const userUpdateSchema = z.object({
   name: personNameSchema.optional(),
-  phone: optionalMobileSchema,
-  email: optionalEmailSchema,
+  phone: z.union([z.literal(''), z.string().regex(/^1[3-9]\d{9}$/, '手机号格式不正确')]).optional(),
+  email: z.union([z.literal(''), z.email('邮箱格式不正确')]).optional(),
   roles: z.array(roleSchema).min(1, '至少分配一个角色').optional(),
 });
 

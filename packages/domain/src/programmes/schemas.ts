@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ORGANISATION_TYPES } from '../organisations/schemas.js';
 import { ATTACHMENT_KINDS, DEFAULT_PROPOSAL_TEMPLATE, FORM_ITEM_KINDS } from './proposal-template.js';
-import { isCalendarDate } from './rule-set.js';
+import { isCalendarDate, shanghaiDayOf } from './rule-set.js';
 import { ENTERPRISE_TIERS, OVERLAP_LEVELS, RULE_REF_KINDS, SELECTION_MODES, type FundingQuoteInput } from './types.js';
 
 export const codeSchema = (what: string) =>
@@ -19,7 +19,8 @@ export const yuanSchema = (what: string) =>
     .number({ error: `请填写${what}（整数元）` })
     .int(`${what}须为整数元`)
     .min(0, `${what}不能为负数`)
-    .max(Number.MAX_SAFE_INTEGER, `${what}过大`);
+    // 1万亿元: far above any programme, and low enough that sums of several amounts stay exact integers.
+    .max(1_000_000_000_000, `${what}过大（上限1万亿元）`);
 
 const text = (what: string, min: number, max: number) =>
   z
@@ -64,7 +65,7 @@ export const categoryRuleSchema = z
     subsidyRatio: ratioSchema.nullable(),
     capYuan: yuanSchema('补助上限').nullable(),
     minYuan: yuanSchema('支持下限').nullable(),
-    minMatchingMultiple: z.number({ error: '自筹配套倍数须为数字' }).min(0, '自筹配套倍数不能为负').max(100, '自筹配套倍数过大').nullable(),
+    minMatchingMultiple: z.number({ error: '自筹配套倍数须为数字' }).int('自筹配套倍数须为整数（如1:2填2）').min(0, '自筹配套倍数不能为负').max(100, '自筹配套倍数过大').nullable(),
     maxDurationMonths: z.number({ error: '最长实施期须为数字（月）' }).int('最长实施期须为整数月').min(1, '最长实施期至少1个月').max(600, '最长实施期不超过600个月').nullable(),
     leadOrganisationTypes: z.array(z.enum(ORGANISATION_TYPES, { error: '单位类型无效' })).default([]),
     leadTiers: z.array(z.enum(ENTERPRISE_TIERS, { error: '企业层级无效' })).default([]),
@@ -196,7 +197,15 @@ export type CallInput = z.output<typeof callInputSchema>;
 
 const quoteDateSchema = z
   .string({ error: '请填写测算日期' })
-  .refine((s) => isCalendarDate(s) || z.iso.datetime({ offset: true }).safeParse(s).success, '日期须为 YYYY-MM-DD 或带时区的 ISO 时间');
+  // The same parser that computes with the date decides whether it is valid, so no accepted date can fail later.
+  .refine((s) => {
+    try {
+      shanghaiDayOf(s);
+      return isCalendarDate(s) || z.iso.datetime({ offset: true }).safeParse(s).success;
+    } catch {
+      return false;
+    }
+  }, '日期须为 YYYY-MM-DD 或带时区的 ISO 时间');
 
 export const fundingQuoteRequestSchema = z.object({
   programme: codeSchema('计划'),

@@ -40,7 +40,7 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
     byYear.set(key, [...(byYear.get(key) ?? []), { kind: String(e.kind), amountYuan: Number(e.amount_yuan) }]);
   }
   for (const [key, list] of byYear) for (const p of ledgerProblems(ledgerFromEntries(list))) problems.push(`budget ledger ${key}: ${p}`);
-  for (const c of await rows(db, `select id from calls where status <> 'draft' and version_id in (select id from programme_versions where frozen_at is null)`)) {
+  for (const c of await rows(db, `select id from calls where published_at is not null and version_id in (select id from programme_versions where frozen_at is null)`)) {
     problems.push(`call ${String(c.id)} is published but its rule-set version is not frozen`);
   }
   const [heads] = await rows(db, 'select count(*)::int as n from audit_chain_heads');

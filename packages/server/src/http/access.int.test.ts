@@ -145,6 +145,17 @@ describe('bad input never produces a 500', () => {
     expect(problem(res)).toMatchObject({ code, status });
   });
 
+  it.each([
+    ['a NUL character', 'a\u0000b'],
+    ['an unpaired surrogate', '\ud800x'],
+  ])('text with %s is refused with 400 before anything is stored', async (_label, username) => {
+    const before = await rawSql(t.db, 'select count(*)::int as n from audit_events');
+    const res = await t.client().post('/api/auth/login', { username, password: 'Whatever#1' });
+    expect(res.statusCode).toBe(400);
+    expect(problem(res).code).toBe('BAD_REQUEST_BODY');
+    expect(await rawSql(t.db, 'select count(*)::int as n from audit_events')).toEqual(before);
+  });
+
   it('an oversized body is refused with 413', async () => {
     const res = await t.client().request('POST', '/api/auth/login', undefined, { rawBody: JSON.stringify({ username: 'x'.repeat(2_000_000), password: 'y' }), headers: { 'content-type': 'application/json' } });
     expect(res.statusCode).toBe(413);

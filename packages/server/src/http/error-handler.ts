@@ -43,6 +43,25 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: A
   return reply.status(err.status).type('application/problem+json; charset=utf-8').send(problemBody(err, request.url.split('?')[0]));
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** NUL and unpaired surrogates: PostgreSQL cannot store them in text or jsonb, and no form legitimately sends them. */
+function hasUnstorableText(value: unknown, depth = 0): boolean {
+  if (depth > 32) return false;
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some((v) => hasUnstorableText(v, depth + 1));
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasUnstorableText(k, depth + 1) || hasUnstorableText(v, depth + 1));
+  return false;
+}
+
+export function registerInputHygiene(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    if (hasUnstorableText(request.body) || hasUnstorableText(request.query) || hasUnstorableText(request.params)) {
+      throw commonProblem('BAD_REQUEST_BODY', '提交的内容含有无法保存的字符（如空字符），请检查后重试');
+    }
+  });
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     const appErr = toAppError(err);

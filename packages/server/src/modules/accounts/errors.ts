@@ -12,7 +12,8 @@ type AccountCode =
   | 'ORGANISATION_EXISTS'
   | 'INVALID_ROLES'
   | 'USER_NOT_FOUND'
-  | 'SELF_ACTION_REFUSED';
+  | 'SELF_ACTION_REFUSED'
+  | 'SEPARATION_OF_DUTIES';
 
 export const accountProblems = {
   INVALID_CREDENTIALS: { status: 401, title: '用户名或密码错误' },
@@ -26,6 +27,7 @@ export const accountProblems = {
   INVALID_ROLES: { status: 400, title: '角色分配不符合规定' },
   USER_NOT_FOUND: { status: 404, title: '用户不存在' },
   SELF_ACTION_REFUSED: { status: 400, title: '不能对自己的账号执行此操作' },
+  SEPARATION_OF_DUTIES: { status: 403, title: '三员分立：系统管理员不能执行此操作' },
 } satisfies ProblemCatalogue<AccountCode>;
 
 export const accountProblem = problems(accountProblems);

@@ -91,6 +91,32 @@ describe('user management (sysadmin)', () => {
     expect(row).toMatchObject({ status: 'active', roles: ['sysadmin'] });
   });
 
+  it('三员分立: the sysadmin cannot grant the secadmin or auditor role, nor reset, edit, disable or unlock those accounts', async () => {
+    const created = await admin.post('/api/users', { username: 'fakeaudit', name: '假审计', phone: '', email: '', roles: ['auditor'], organisationId: null });
+    expect(problem(created).code).toBe('SEPARATION_OF_DUTIES');
+    expect(await rawSql(t.db, `select 1 from users where username = 'fakeaudit'`)).toHaveLength(0);
+    const auditor = (await admin.get('/api/users?role=auditor')).json().items[0];
+    const [before] = await rawSql(t.db, `select password_hash, status, name from users where id = '${auditor.id}'`);
+    for (const [method, path, body] of [
+      ['POST', `/api/users/${auditor.id}/reset-password`, undefined],
+      ['POST', `/api/users/${auditor.id}/disable`, undefined],
+      ['POST', `/api/users/${auditor.id}/unlock`, undefined],
+      ['PATCH', `/api/users/${auditor.id}`, { name: '改名' }],
+    ] as const) {
+      const res = await admin.request(method, path, body);
+      expect(problem(res).code, path).toBe('SEPARATION_OF_DUTIES');
+    }
+    const officer = (await admin.get('/api/users?role=officer')).json().items[0];
+    expect(problem(await admin.patch(`/api/users/${officer.id}`, { roles: ['secadmin'] })).code).toBe('SEPARATION_OF_DUTIES');
+    expect(await rawSql(t.db, `select password_hash, status, name from users where id = '${auditor.id}'`)).toEqual([before]);
+  });
+
+  it('PATCH leaves the fields it does not mention as they were', async () => {
+    const created = (await admin.post('/api/users', { username: 'keepme', name: '保留', phone: '13900001111', email: 'keep@example.com', roles: ['expert'], organisationId: null })).json();
+    const res = await admin.patch(`/api/users/${created.user.id}`, { roles: ['expert', 'department'] });
+    expect(res.json()).toMatchObject({ phone: '13900001111', email: 'keep@example.com', roles: ['expert', 'department'] });
+  });
+
   it('never returns password hashes', async () => {
     const res = await admin.get('/api/users?pageSize=100');
     expect(res.body).not.toMatch(/argon2|passwordHash|password_hash/);

@@ -1,6 +1,7 @@
 /** The system administrator's account management (三员: accounts and roles, never the audit trail). */
 import { and, asc, count, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { changedFields, type Role } from '@kechuang/domain';
+import { changedFields, ROLE_LABELS, type Role } from '@kechuang/domain';
+import { uniqueViolation } from '../../db/errors.js';
 import type { Db } from '../../db/client.js';
 import type { AuthContext, UserRow } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
@@ -57,9 +58,24 @@ export async function listUsers(db: Db, q: UserListQuery, limit = q.pageSize) {
   return { items: await withOrganisations(db, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
+/** 三员分立: the system administrator must not be able to make, or get into, a security administrator or auditor account. */
+const GUARDED_ROLES: readonly Role[] = ['secadmin', 'auditor'];
+
+function assertNotGuardedRoles(roles: readonly Role[]): void {
+  const guarded = roles.filter((r) => GUARDED_ROLES.includes(r));
+  if (guarded.length) {
+    const message = `三员分立：系统管理员不能授予${guarded.map((r) => ROLE_LABELS[r]).join('、')}角色`;
+    throw accountProblem('SEPARATION_OF_DUTIES', message, [{ field: 'roles', message }]);
+  }
+}
+
 async function loadForUpdate(db: Db, id: string): Promise<UserRow> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).for('update');
   if (!row) throw accountProblem('USER_NOT_FOUND');
+  // Editing, resetting, disabling or unlocking one of them would hand its password or access to the sysadmin.
+  if ((row.roles as Role[]).some((r) => GUARDED_ROLES.includes(r))) {
+    throw accountProblem('SEPARATION_OF_DUTIES', '三员分立：系统管理员不能修改、重置、停用或解锁安全管理员和审计管理员的账号');
+  }
   return row;
 }
 
@@ -73,12 +89,18 @@ export async function createUserByAdmin(
   input: { username: string; name: string; phone: string; email: string; roles: Role[]; organisationId: string | null },
 ) {
   assertRoleCombination(input.roles, input.organisationId);
+  assertNotGuardedRoles(input.roles);
   if (input.organisationId && !(await findOrganisation(db, input.organisationId))) {
     throw organisationProblem('ORGANISATION_NOT_FOUND', '所选单位不存在');
   }
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password);
-  const row = await db.transaction((tx) => insertUser(tx, actor, { ...input, passwordHash, mustChangePassword: true }));
+  const row = await db
+    .transaction((tx) => insertUser(tx, actor, { ...input, passwordHash, mustChangePassword: true }))
+    .catch((e: unknown) => {
+      if (uniqueViolation(e)) throw accountProblem('USERNAME_TAKEN', `用户名“${input.username}”已被使用`, [{ field: 'username', message: '该用户名已被使用' }]);
+      throw e;
+    });
   return { user: await present(db, row), temporaryPassword: password };
 }
 
@@ -93,6 +115,7 @@ export async function updateUserByAdmin(
     const before = await loadForUpdate(tx as Db, id);
     const roles = input.roles ?? (before.roles as Role[]);
     assertRoleCombination(roles, before.organisationId);
+    assertNotGuardedRoles(roles);
     if (id === auth.user.id && !roles.includes('sysadmin')) {
       throw accountProblem('SELF_ACTION_REFUSED', '不能移除自己的系统管理员角色，以免无人管理账号');
     }

@@ -42,12 +42,6 @@ export async function readLedger(db: Db, code: string, year: number) {
   };
 }
 
-/** Fiscal money committed in the programme-year net of returns: what a funding quote must leave room for. */
-export async function committedNet(db: Tx, programmeId: string, year: number): Promise<number> {
-  const l = ledgerFromEntries(await entriesOf(db, programmeId, year));
-  return l.committedYuan - l.returnedYuan;
-}
-
 export async function recordBudgetEntry(db: Db, actor: Actor, code: string, year: number, input: { kind: BudgetEntryKind; amountYuan: number; reference: string; note: string }) {
   await db.transaction(async (tx) => {
     const p = await findProgramme(tx, code);

@@ -116,6 +116,17 @@ async function resolveVersion(tx: Tx, input: CallInput) {
   return { programme, version };
 }
 
+/** At publication the version may have changed since the draft was saved: check again, with the version locked. */
+async function assertStillValid(tx: Tx, call: CallRow): Promise<void> {
+  const [version] = await tx.select().from(programmeVersions).where(eq(programmeVersions.id, call.versionId)).for('update');
+  const params = version!.parameters as RuleSetParameters;
+  const missing = [
+    ...call.categoryCodes.filter((c) => !params.categories.some((x) => x.code === c)).map((c) => `类别“${c}”`),
+    ...call.fieldCodes.filter((f) => !params.fields.some((x) => x.code === f)).map((f) => `领域“${f}”`),
+  ];
+  if (missing.length) throw programmeProblem('CALL_INVALID', `政策版本“${version!.version}”中已没有${missing.join('、')}，请先修改草稿再发布`);
+}
+
 async function writeItems(tx: Tx, callId: string, items: CallInput['guidelineItems']) {
   await tx.delete(guidelineItems).where(eq(guidelineItems.callId, callId));
   if (items.length === 0) return;
@@ -190,6 +201,7 @@ export async function transitionCall(db: Db, actor: Actor, roles: readonly Role[
     if (!before) throw programmeProblem('CALL_NOT_FOUND');
     const result = callTransition(before.status as CallStatus, event, { now, opensAt: before.opensAt, closesAt: before.closesAt, categoryCount: before.categoryCodes.length });
     if (!result.ok) throw programmeProblem('CALL_TRANSITION_REFUSED', result.reason);
+    if (result.to === 'published') await assertStillValid(tx, before);
     const stamp = { publish: { publishedAt: now }, close: { closedAt: now }, archive: { archivedAt: now } }[event as 'publish' | 'close' | 'archive'] ?? {};
     const [after] = await tx.update(calls).set({ status: result.to, ...stamp, updatedAt: now }).where(eq(calls.id, id)).returning();
     if (result.to === 'published') {
@@ -204,7 +216,8 @@ export async function transitionCall(db: Db, actor: Actor, roles: readonly Role[
 export async function readCall(db: Db, id: string, roles: readonly Role[] | null) {
   const [row] = await db.select().from(calls).where(eq(calls.id, id));
   // Drafts are the bureau's working papers: invisible to anyone who cannot manage calls.
-  if (!row || (row.status === 'draft' && !(roles && hasPermission(roles, 'call.manage')))) throw programmeProblem('CALL_NOT_FOUND');
+  // A call never published (a draft, or a withdrawn draft) is the bureau's working paper.
+  if (!row || (row.publishedAt === null && !(roles && hasPermission(roles, 'call.manage')))) throw programmeProblem('CALL_NOT_FOUND');
   return (await present(db, [row], roles))[0]!;
 }
 

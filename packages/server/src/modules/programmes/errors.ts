@@ -7,6 +7,7 @@ type ProgrammeCode =
   | 'VERSION_NOT_FOUND'
   | 'VERSION_EXISTS'
   | 'VERSION_FROZEN'
+  | 'VERSION_BACKDATED'
   | 'NO_VERSION_IN_FORCE'
   | 'CATEGORY_NOT_FOUND'
   | 'FIELD_NOT_FOUND'
@@ -22,6 +23,7 @@ export const programmeProblems = {
   VERSION_NOT_FOUND: { status: 404, title: '政策版本不存在' },
   VERSION_EXISTS: { status: 409, title: '该版本号或生效日期已存在' },
   VERSION_FROZEN: { status: 409, title: '该政策版本已被发布的指南使用，不能再修改' },
+  VERSION_BACKDATED: { status: 422, title: '政策版本不能追溯生效' },
   NO_VERSION_IN_FORCE: { status: 422, title: '该日期没有生效的政策版本' },
   CATEGORY_NOT_FOUND: { status: 404, title: '类别不存在' },
   FIELD_NOT_FOUND: { status: 404, title: '领域不存在' },

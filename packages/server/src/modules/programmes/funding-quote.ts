@@ -1,7 +1,10 @@
-/** The funding calculator: the version in force on the date, the ledger's commitments, and the domain's computation. */
-import { computeFunding, shanghaiDate, type OverlapLevel } from '@kechuang/domain';
+/**
+ * The funding calculator: the version in force on the date and the domain's computation. It is public, so it
+ * never reads the budget ledger (that needs budget.read); the BL-4 check runs when the caller states what is
+ * already committed, and the ledger itself refuses any commitment beyond the budget.
+ */
+import { computeFunding, type OverlapLevel } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
-import { committedNet } from './budget.js';
 import { findProgramme, presentVersion, toRuleSetVersion, versionInForce } from './service.js';
 
 export interface QuoteRequest {
@@ -18,13 +21,11 @@ export interface QuoteRequest {
 export async function quoteFunding(db: Db, req: QuoteRequest) {
   const programme = await findProgramme(db, req.programme);
   const version = await versionInForce(db, programme, req.date);
-  const year = Number(shanghaiDate(new Date(/^\d{4}-\d{2}-\d{2}$/.test(req.date) ? `${req.date}T00:00:00+08:00` : req.date)).slice(0, 4));
-  const committedYuan = req.committed ?? (await committedNet(db, programme.id, year));
   const q = computeFunding(toRuleSetVersion(programme.code, version), req.category, {
     totalInvestmentYuan: req.totalInvestment,
     requestedYuan: req.requested,
     overlaps: req.overlaps.map((o) => ({ level: o.level, name: o.name, amountYuan: o.amount })),
-    committedYuan,
+    ...(req.committed !== undefined ? { committedYuan: req.committed } : {}),
     ...(req.durationMonths !== undefined ? { durationMonths: req.durationMonths } : {}),
   });
   const { parameters: _p, ...versionInfo } = presentVersion(version);

@@ -75,6 +75,14 @@ describe('POST /api/funding/quote', () => {
     expect(res.problems.filter((p: { rule: string }) => p.rule === 'NB-10').length).toBeGreaterThanOrEqual(1);
   });
 
+  it.each([
+    ['an astronomically large commitment', { committed: 9007199254740991 }, 'committed'],
+    ['a timestamp with ten fractional digits', { date: '2025-01-01T00:00:00.1234567891+08:00' }, 'date'],
+  ])('refuses %s with a field error, never a 500', async (_label, extra, field) => {
+    const res = await quote({ programme: 'beilun-kct', category: 'leading', totalInvestment: 1000 * WAN, requested: 100 * WAN, ...extra });
+    expect(problem(res)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field }] });
+  });
+
   it('refuses non-integer or negative amounts with field errors, never a 500', async () => {
     const res = await quote({ programme: 'beilun-kct', category: 'leading', totalInvestment: 12.5, requested: -1 });
     const p = problem(res);
@@ -170,6 +178,35 @@ describe('calls (申报指南)', () => {
     expect((await officer.get(`/api/calls/${other.id}`)).json().status).toBe('published');
   });
 
+  it('a withdrawn draft never becomes public', async () => {
+    const call = (await draft('测试指南F')).json();
+    await officer.post(`/api/calls/${call.id}/withdraw`);
+    expect((await t.client().get(`/api/public/calls/${call.id}`)).statusCode).toBe(404);
+  });
+
+  it('publishing checks the call against its version again and refuses when a category has gone', async () => {
+    const parameters = structuredClone((await beilunVersion()).parameters);
+    const created = (await officer.post('/api/programmes/beilun-kct/versions', { version: '发布校验（测试）', documentNo: '测试', effectiveFrom: '2030-01-01', parameters })).json();
+    const res = await officer.post('/api/calls', {
+      title: '测试指南G',
+      programmeCode: 'beilun-kct',
+      versionId: created.id,
+      categoryCodes: ['chain'],
+      fieldCodes: [parameters.fields[0].code],
+      guidelineItems: [],
+      opensAt: '2030-01-01T00:00:00+08:00',
+      closesAt: '2099-01-01T00:00:00+08:00',
+      selectionMode: 'competitive',
+      formSections: [],
+      requiredAttachments: [],
+      eligibility: {},
+    });
+    const call = res.json();
+    await officer.request('DELETE', `/api/programmes/beilun-kct/versions/${created.id}/categories/chain`);
+    expect(problem(await officer.post(`/api/calls/${call.id}/publish`)).code).toBe('CALL_INVALID');
+    expect((await officer.get(`/api/calls/${call.id}`)).json().status).toBe('draft');
+  });
+
   it('close then archive; archiving a draft is refused', async () => {
     const call = (await draft('测试指南C')).json();
     expect(problem(await officer.post(`/api/calls/${call.id}/archive`)).code).toBe('CALL_TRANSITION_REFUSED');
@@ -203,6 +240,13 @@ describe('calls (申报指南)', () => {
 });
 
 describe('programme versions', () => {
+  it('BL-1 a version cannot take effect retroactively, and nothing is written', async () => {
+    const parameters = structuredClone((await beilunVersion()).parameters);
+    const res = await officer.post('/api/programmes/beilun-kct/versions', { version: '追溯（测试）', documentNo: '测试', effectiveFrom: '2024-06-01', parameters });
+    expect(problem(res)).toMatchObject({ code: 'VERSION_BACKDATED', errors: [{ field: 'effectiveFrom' }] });
+    expect(await rawSql(t.db, `select 1 from programme_versions where version = '追溯（测试）'`)).toHaveLength(0);
+  });
+
   it('an officer adds a later version; the diff lists the changed cap; quotes after its date use it, earlier ones do not (BL-1)', async () => {
     const current = await beilunVersion();
     const parameters = structuredClone(current.parameters);
@@ -233,8 +277,12 @@ describe('budget ledger', () => {
 
     const ok = await officer.post(`/api/programmes/beilun-kct/budget/${year}/entries`, { kind: 'commit', amountYuan: 3900 * WAN, reference: 'TEST-1' });
     expect(ok.json().availableYuan).toBe(ledger.availableYuan - 3900 * WAN);
-    const q = (await quote({ programme: 'beilun-kct', category: 'leading', totalInvestment: 2000 * WAN, requested: 500 * WAN, date: `${year}-06-01` })).json();
+    const committed = (await officer.get(`/api/programmes/beilun-kct/budget/${year}`)).json().committedYuan;
+    const q = (await quote({ programme: 'beilun-kct', category: 'leading', totalInvestment: 2000 * WAN, requested: 500 * WAN, date: `${year}-06-01`, committed })).json();
     expect(q.problems.map((p: { rule: string }) => p.rule)).toContain('BL-4');
+    // The public quote never reveals the ledger: without a stated commitment, no committed figure appears.
+    const anon = (await quote({ programme: 'beilun-kct', category: 'leading', totalInvestment: 2000 * WAN, requested: 500 * WAN, date: `${year}-06-01` })).json();
+    expect(JSON.stringify(anon)).not.toContain('3,900万');
   });
 
   it('disburse, release and repay keep the ledger sound: disbursing more than is committed is refused', async () => {

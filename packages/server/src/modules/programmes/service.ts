@@ -1,7 +1,7 @@
 /** Programmes and their rule-set versions: policy as effective-dated data that officers maintain. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { changedFields, diffParameters, ruleSetInForce, type CategoryRule, type FieldRule, type ProgrammeDefinition, type RuleSetParameters, type RuleSetVersion } from '@kechuang/domain';
+import { changedFields, diffParameters, ruleSetInForce, shanghaiDate, type CategoryRule, type FieldRule, type ProgrammeDefinition, type RuleSetParameters, type RuleSetVersion } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { uniqueViolation } from '../../db/errors.js';
@@ -102,10 +102,27 @@ export async function updateProgramme(db: Db, actor: Actor, code: string, input:
   });
 }
 
+/**
+ * BL-1: a version may only take effect in the future, and after every frozen version, so adding or moving one
+ * never changes which rules governed a day that has begun or a call already published.
+ */
+async function assertEffectiveDateAllowed(tx: Tx, programmeId: string, effectiveFrom: string, exceptVersionId?: string): Promise<void> {
+  const today = shanghaiDate(new Date());
+  const latestFrozen = (await versionsOf(tx, programmeId)).filter((v) => v.frozenAt && v.id !== exceptVersionId).map((v) => v.effectiveFrom).sort().at(-1);
+  const message =
+    effectiveFrom <= today
+      ? `生效日期须晚于今天（${today}）：政策版本不能追溯生效`
+      : latestFrozen && effectiveFrom <= latestFrozen
+        ? `生效日期须晚于已被发布指南使用的版本的生效日期（${latestFrozen}）`
+        : null;
+  if (message) throw programmeProblem('VERSION_BACKDATED', message, [{ field: 'effectiveFrom', message }]);
+}
+
 export async function createVersion(db: Db, actor: Actor, code: string, input: { version: string; documentNo: string; effectiveFrom: string; parameters: RuleSetParameters }) {
   try {
     return await db.transaction(async (tx) => {
       const p = await findProgramme(tx, code);
+      await assertEffectiveDateAllowed(tx, p.id, input.effectiveFrom);
       const now = new Date();
       const row: VersionRow = { id: randomUUID(), programmeId: p.id, ...input, frozenAt: null, createdAt: now, updatedAt: now };
       await tx.insert(programmeVersions).values(row);
@@ -138,6 +155,7 @@ async function changeVersion(
       if (!before) throw programmeProblem('VERSION_NOT_FOUND');
       if (before.frozenAt) throw programmeProblem('VERSION_FROZEN', `版本“${before.version}”已被发布的申报指南使用，规则已冻结。如需调整，请新建一个版本并设定生效日期。`);
       const next = change(before);
+      if (next.effectiveFrom !== undefined && next.effectiveFrom !== before.effectiveFrom) await assertEffectiveDateAllowed(tx, p.id, next.effectiveFrom, before.id);
       const [after] = await tx.update(programmeVersions).set({ ...next, updatedAt: new Date() }).where(eq(programmeVersions.id, before.id)).returning();
       const diff = diffParameters(before.parameters as RuleSetParameters, next.parameters);
       await recordAudit(tx, actor, {
