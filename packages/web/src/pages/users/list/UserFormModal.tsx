@@ -36,7 +36,8 @@ interface Props {
   onSaved: (user: UserRow, temporaryPassword?: string) => void;
 }
 
-const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+// 三员分立: the system administrator cannot grant the security administrator or auditor role (the server refuses too).
+const ROLE_OPTIONS = ROLES.filter((r) => r !== 'secadmin' && r !== 'auditor').map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const needsOrganisation = (roles: readonly Role[] | undefined) => (roles ?? []).some((r) => ORGANISATION_ROLES.includes(r));
 
 /** The domain's role rules; an edited user keeps their organisation, a new one gets one iff given organisation roles. */

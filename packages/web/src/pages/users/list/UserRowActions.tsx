@@ -1,5 +1,5 @@
 /** Row actions on an account: edit, disable/enable, unlock (only while locked), reset the password. */
-import { App, Popconfirm, Space } from 'antd';
+import { App, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { api } from '../../../api/client';
 import { useApiErrorHandler } from '../../../api/form-errors';
 import type { UserRow } from '../../../api/types';
@@ -35,6 +35,14 @@ export function UserRowActions({ user, isSelf, onEdit, onChanged, onPasswordRese
     }
   };
   const who = `${user.name}（${user.username}）`;
+  // 三员分立: these accounts are out of the system administrator's reach; the server refuses too.
+  if (user.roles.some((r) => r === 'secadmin' || r === 'auditor')) {
+    return (
+      <Tooltip title="三员分立：系统管理员不能修改、重置、停用或解锁安全管理员和审计管理员的账号">
+        <Typography.Text type="secondary">三员分立</Typography.Text>
+      </Tooltip>
+    );
+  }
   return (
     <Space size={12} wrap={false}>
       <a onClick={onEdit}>编辑</a>
