@@ -59,7 +59,7 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.goto('/login');
   await page.getByPlaceholder(/用户名/).fill(username);
   await page.getByPlaceholder(/密码/).fill(password);
-  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), page.getByRole('button', { name: /登\s*录/ }).click()]);
+  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), page.getByRole('button', { name: /^登\s*录$/ }).click()]);
 }
 
 export function expectNoBrowserErrors(b: Browser): void {

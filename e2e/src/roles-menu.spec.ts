@@ -36,6 +36,6 @@ describe('each demo role logs in and sees its own menu', () => {
     await b.context.clearCookies();
     await b.page.goto('/users');
     await b.page.waitForURL((u) => u.pathname === '/login');
-    await b.page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    await b.page.getByRole('button', { name: /^登\s*录$/ }).waitFor();
   });
 });

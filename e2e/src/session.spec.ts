@@ -106,7 +106,7 @@ describe('sign-in failures, lockout, unlock and sign-out', () => {
     await page.getByRole('menuitem', { name: /退出登录/ }).waitFor();
     await shot(page, 'avatar-menu');
     await logOut(page);
-    await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    await page.getByRole('button', { name: /^登\s*录$/ }).waitFor();
     await shot(page, 'logged-out');
 
     await page.goto('/users');
