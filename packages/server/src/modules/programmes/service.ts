@@ -55,10 +55,13 @@ export async function versionInForce(db: Tx, programme: ProgrammeRow, at: Date |
 }
 
 export async function listProgrammes(db: Db, now = new Date()) {
-  const rows = await db.select().from(programmes).orderBy(asc(programmes.code));
+  const [rows, allVersions] = await Promise.all([
+    db.select().from(programmes).orderBy(asc(programmes.code)),
+    db.select().from(programmeVersions).orderBy(asc(programmeVersions.effectiveFrom)),
+  ]);
   const out = [];
   for (const p of rows) {
-    const versions = await versionsOf(db, p.id);
+    const versions = allVersions.filter((v) => v.programmeId === p.id);
     const current = ruleSetInForce({ versions: versions.map((v) => toRuleSetVersion(p.code, v)) }, now);
     const row = current ? versions.find((v) => v.version === current.version) : undefined;
     out.push({ ...presentProgramme(p), versionCount: versions.length, currentVersion: row ? presentVersion(row) : null });
