@@ -107,5 +107,23 @@ function benchChainHashing(): void {
   emit({ bench: 'audit.chainHash', events: n, seconds: +ours.toFixed(3), eventsPerSecond: Math.round(n / ours), baseline: 'sha256 of pre-serialised JSON', baselineSeconds: +base.toFixed(3), overhead: +(ours / base).toFixed(2) });
 }
 
-benchChainHashing();
-await benchAuditAppend();
+/**
+ * Suites: `npm run bench` runs all; `npm run bench -- dedupe assignment` runs the named ones.
+ * `BENCH_QUICK=1` asks each engine suite for its smallest sizes only (a smoke run).
+ * Engine suites live in `<name>.bench.ts` and export `run(emit, { quick })`.
+ */
+type Suite = (emitLine: typeof emit, opts: { quick: boolean }) => Promise<void>;
+const engineSuites = ['dedupe', 'assignment', 'funding-plan'] as const;
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const selected = (name: string) => wanted.length === 0 || wanted.includes(name);
+const quick = process.env.BENCH_QUICK === '1';
+
+if (selected('audit')) {
+  benchChainHashing();
+  await benchAuditAppend();
+}
+for (const name of engineSuites) {
+  if (!selected(name)) continue;
+  const mod = (await import(`./${name}.bench.js`)) as { run: Suite };
+  await mod.run(emit, { quick });
+}

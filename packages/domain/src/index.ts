@@ -19,3 +19,4 @@ export * from './programmes/call-workflow.js';
 export * from './programmes/proposal-template.js';
 export * from './programmes/schemas.js';
 export * from './programmes/data/index.js';
+export * from './monitoring/index.js';

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -23,6 +24,7 @@ import { organisationRoutes } from './modules/organisations/routes.js';
 import { callRoutes } from './modules/programmes/call-routes.js';
 import { fundingRoutes } from './modules/programmes/funding-routes.js';
 import { programmeRoutes } from './modules/programmes/routes.js';
+import { monitoringRoutes } from './modules/monitoring/routes.js';
 import { securityRoutes } from './modules/security/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
@@ -50,6 +52,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   registerInputHygiene(app);
 
   await app.register(cookie);
+  // Limits are set again per route; these are the ceiling for any upload.
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: () => commonProblem('RATE_LIMITED', '请求过于频繁，请一分钟后再试'),
@@ -81,6 +85,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   programmeRoutes(app, ctx);
   callRoutes(app, ctx);
   fundingRoutes(app, ctx);
+  monitoringRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

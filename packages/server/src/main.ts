@@ -7,6 +7,7 @@ import { openDatabase } from './db/client.js';
 import { acquireDataDirLock, DataDirLockedError } from './db/lock.js';
 import { bootstrapAdministrators } from './db/seed/bootstrap.js';
 import { seedDemo } from './db/seed/demo.js';
+import { seedPlans } from './db/seed/monitoring.js';
 import { seedProgrammes } from './db/seed/programmes.js';
 import { closeExpiredCalls } from './modules/programmes/calls.js';
 import { SYSTEM_ACTOR } from './modules/audit/record.js';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   await seedProgrammes(database.db);
+  await seedPlans(database.db);
   if (config.seedDemo) {
     const seeded = await seedDemo(database.db);
     if (seeded.users || seeded.organisations) console.log(`演示数据已初始化：${seeded.organisations} 个单位，${seeded.users} 个账号（密码 Demo@2026）`);

@@ -11,6 +11,7 @@ import type { Config } from '../src/config.js';
 import { openDatabase, openPglite, type Database, type Db } from '../src/db/client.js';
 import { checkInvariants } from '../src/db/invariants.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo.js';
+import { seedPlans } from '../src/db/seed/monitoring.js';
 import { seedProgrammes } from '../src/db/seed/programmes.js';
 import { clearSecurityPolicyCache } from '../src/modules/security/service.js';
 
@@ -74,6 +75,7 @@ export async function createTestApp(opts: { seed?: boolean } = {}): Promise<Test
   clearSecurityPolicyCache();
   const database = await openTestDatabase();
   await seedProgrammes(database.db);
+  await seedPlans(database.db);
   if (opts.seed !== false) await seedDemo(database.db);
   const app = await buildApp({ database, config: testConfig });
   await app.ready();
@@ -156,6 +158,19 @@ export class TestClient {
   }
   patch(url: string, body?: unknown) {
     return this.request('PATCH', url, body);
+  }
+
+  /** Sends one file as multipart/form-data, the way a browser's upload control does. */
+  async upload(url: string, filename: string, bytes: Buffer, contentType = 'application/octet-stream'): Promise<LightMyRequestResponse> {
+    const boundary = `----kc${Math.random().toString(16).slice(2)}`;
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`, 'utf8');
+    const payload = Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+    const headers: Record<string, string> = { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-csrf-token': await this.csrfToken() };
+    const cookie = this.cookieHeader();
+    if (cookie) headers.cookie = cookie;
+    const res = await this.app.inject({ method: 'POST', url, headers, payload, remoteAddress: this.ip });
+    this.absorb(res);
+    return res;
   }
 
   async login(username: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {

@@ -44,6 +44,9 @@ export const PERMISSIONS = [
   'call.manage', // calls (申报指南) and their guideline items
   'budget.read', // programme-year budget ledgers
   'budget.manage', // budget movements
+  'monitoring.read', // plans, indicators, tasks, dashboards, portfolio statistics (规划监测)
+  'monitoring.manage', // edit indicator systems, review monthly reports, remind late units
+  'monitoring.report', // a responsible unit (责任单位) reports its own indicators and tasks
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,9 +54,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   applicant: ['profile.read', 'organisation.read'],
   unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members'],
   expert: ['profile.read'],
-  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage'],
-  leader: ['profile.read', 'organisation.readAll', 'budget.read'],
-  department: ['profile.read'],
+  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage'],
+  leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read'],
+  department: ['profile.read', 'monitoring.read', 'monitoring.report'],
   // 三员分立: the system administrator manages accounts but never reads the audit trail …
   sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll'],
   // … the security administrator owns the security policy …

@@ -4,3 +4,4 @@ export * from '../modules/accounts/schema.js';
 export * from '../modules/security/schema.js';
 export * from '../modules/audit/schema.js';
 export * from '../modules/programmes/schema.js';
+export * from '../modules/monitoring/schema.js';

@@ -11,6 +11,7 @@ import { insertUser } from '../../modules/accounts/create-user.js';
 import { hashPassword } from '../../modules/accounts/passwords.js';
 import { users } from '../../modules/accounts/schema.js';
 import { SYSTEM_ACTOR } from '../../modules/audit/record.js';
+import { seedDemoMonitoring } from './demo-monitoring.js';
 import { findOrganisationByCreditCode, insertOrganisation } from '../../modules/organisations/service.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -89,5 +90,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ organisation
     }
   });
   const callCount = (await seedDemoCall(db, now)) ? 1 : 0;
+  await seedDemoMonitoring(db, now);
   return { organisations: orgCount, users: userCount, calls: callCount };
 }

@@ -8,6 +8,7 @@ import { latestAnchorAt } from '../audit/service.js';
 import { findOrganisation } from '../organisations/service.js';
 import { invitations } from '../organisations/schema.js';
 import { getSecurityPolicy } from '../security/service.js';
+import { monitoringTodos } from '../monitoring/todos.js';
 
 export interface Todo {
   key: string;
@@ -75,6 +76,7 @@ export async function todosFor(db: Db, auth: AuthContext): Promise<Todo[]> {
       todos.push({ key: 'security.weak', title: '安全策略低于等保三级基线', description: `以下设置弱于基线：${weak.map((k) => SECURITY_POLICY_LABELS[k]).join('、')}。`, link: '/security', level: 'warning' });
     }
   }
+  todos.push(...(await monitoringTodos(db, auth)));
   if (hasPermission(auth.roles, 'audit.verify')) {
     const at = await latestAnchorAt(db);
     if (!at || Date.now() - at.getTime() > 24 * 3_600_000) {

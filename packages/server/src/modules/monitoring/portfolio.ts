@@ -1,0 +1,143 @@
+/**
+ * Portfolio statistics (YJ-2), computed from the approved-project records, with any figure a report states
+ * kept beside the computed one so a disagreement (56.17% reported, 169/301 = 56.15%) is visible, not hidden.
+ */
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { compareReported, PORTFOLIO_METRIC_LABELS, portfolioStats, type PortfolioMetric, type PortfolioProject } from '@kechuang/domain';
+import type { Db } from '../../db/client.js';
+import { recordAudit, type Actor } from '../audit/record.js';
+import { monitoringProblem } from './errors.js';
+import { portfolioProjects, portfolioReported } from './schema.js';
+
+const ORG_TYPES = ['enterprise', 'university', 'institute', 'hospital', 'other'] as const;
+type OrgType = (typeof ORG_TYPES)[number];
+export const ORG_TYPE_LABELS: Record<OrgType, string> = { enterprise: '企业', university: '高校', institute: '科研院所', hospital: '医疗机构', other: '其他' };
+
+export async function portfolioOverview(db: Db) {
+  const rows = await db.select({ year: portfolioProjects.year, leadType: portfolioProjects.leadType, participantTypes: portfolioProjects.participantTypes }).from(portfolioProjects);
+  const stats = portfolioStats(rows as PortfolioProject[]);
+  const reported = await db.select().from(portfolioReported).orderBy(asc(portfolioReported.year), asc(portfolioReported.metric));
+  const years = [...new Set([...stats.map((s) => s.year), ...reported.map((r) => r.year)])].sort();
+  return {
+    years: years.map((year) => {
+      const s = stats.find((x) => x.year === year) ?? { year, approved: 0, joint: 0, jointShare: null, enterpriseInvolved: 0, enterpriseShare: null };
+      return {
+        ...s,
+        reported: reported
+          .filter((r) => r.year === year)
+          .map((r) => {
+            const metric = r.metric as PortfolioMetric;
+            const ratio = metric === 'jointShare' ? { num: s.joint, den: s.approved } : metric === 'enterpriseShare' ? { num: s.enterpriseInvolved, den: s.approved } : null;
+            const computedCount = metric === 'approved' ? s.approved : metric === 'joint' ? s.joint : metric === 'enterpriseInvolved' ? s.enterpriseInvolved : null;
+            const comparison = ratio
+              ? ratio.den > 0
+                ? compareReported(ratio, r.value)
+                : null
+              : { computed: String(computedCount), reported: r.value, differs: String(computedCount) !== r.value.replace(/[,，\s]/g, ''), difference: String(computedCount! - Number(r.value.replace(/[,，\s]/g, ''))), text: String(computedCount) === r.value.replace(/[,，\s]/g, '') ? `按记录计算 ${computedCount}，与报告值一致` : `按记录计算 ${computedCount}，报告值 ${r.value}` };
+            return { id: r.id, metric, metricLabel: PORTFOLIO_METRIC_LABELS[metric], value: r.value, source: r.source, comparison };
+          }),
+      };
+    }),
+  };
+}
+
+export async function addReported(db: Db, actor: Actor, input: { year: number; metric: PortfolioMetric; value: string; source: string }) {
+  return db.transaction(async (tx) => {
+    const [dup] = await tx.select({ id: portfolioReported.id }).from(portfolioReported).where(and(eq(portfolioReported.year, input.year), eq(portfolioReported.metric, input.metric)));
+    if (dup) throw monitoringProblem('REPORTED_FIGURE_EXISTS', `${input.year}年的“${PORTFOLIO_METRIC_LABELS[input.metric]}”报告值已录入，如需更正请先删除。`);
+    const id = randomUUID();
+    await tx.insert(portfolioReported).values({ id, ...input, createdBy: actor.id });
+    await recordAudit(tx, actor, { action: 'monitoring.portfolio.reported.create', entityType: 'portfolio_reported', entityId: id, changes: { year: { after: input.year }, metric: { after: input.metric }, value: { after: input.value }, source: { after: input.source } } });
+    return { id };
+  });
+}
+
+export async function deleteReported(db: Db, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const [r] = await tx.select().from(portfolioReported).where(eq(portfolioReported.id, id));
+    if (!r) throw monitoringProblem('REPORT_NOT_FOUND', '报告值不存在。');
+    await tx.delete(portfolioReported).where(eq(portfolioReported.id, id));
+    await recordAudit(tx, actor, { action: 'monitoring.portfolio.reported.delete', entityType: 'portfolio_reported', entityId: id, changes: { value: { before: r.value, after: null } }, detail: { year: r.year, metric: r.metric } });
+  });
+}
+
+export async function listProjects(db: Db, f: { year?: number | undefined; q?: string | undefined; page: number; pageSize: number }) {
+  const where: SQL[] = [];
+  if (f.year) where.push(eq(portfolioProjects.year, f.year));
+  if (f.q) where.push(or(ilike(portfolioProjects.title, `%${f.q}%`), ilike(portfolioProjects.leadName, `%${f.q}%`), ilike(portfolioProjects.projectNo, `%${f.q}%`))!);
+  const [total] = await db.select({ n: count() }).from(portfolioProjects).where(and(...where));
+  const items = await db.select().from(portfolioProjects).where(and(...where)).orderBy(asc(portfolioProjects.year), asc(portfolioProjects.projectNo)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  return {
+    total: total?.n ?? 0,
+    items: items.map((p) => ({ id: p.id, year: p.year, projectNo: p.projectNo, title: p.title, leadName: p.leadName, leadType: p.leadType, leadTypeLabel: ORG_TYPE_LABELS[p.leadType as OrgType] ?? p.leadType, participantTypes: p.participantTypes, participantLabels: p.participantTypes.map((t) => ORG_TYPE_LABELS[t as OrgType] ?? t) })),
+  };
+}
+
+export const PROJECT_HEADERS = ['立项年度', '项目编号', '项目名称', '牵头单位', '牵头单位类型', '参与单位类型'] as const;
+
+export async function projectTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('立项项目', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = PROJECT_HEADERS.map((header, i) => ({ header, key: String(i), width: [10, 18, 40, 30, 14, 30][i], style: { numFmt: '@' } }));
+  ws.getRow(1).font = { bold: true };
+  ws.addRow(['2024', 'YJ2024-0001', '（示例，导入前请删除）高端功能材料关键技术研发', '示例新材料有限公司', '企业', '企业、高校']);
+  const info = wb.addWorksheet('说明');
+  info.addRow(['单位类型可填', Object.values(ORG_TYPE_LABELS).join('、')]);
+  info.addRow(['参与单位类型', '填写全部参与单位（含牵头单位）的类型，用顿号或逗号分隔']);
+  info.getColumn(2).width = 60;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const typeOf = (label: string): OrgType | null => (Object.entries(ORG_TYPE_LABELS).find(([, l]) => l === label.trim())?.[0] as OrgType | undefined) ?? (ORG_TYPES.includes(label.trim() as OrgType) ? (label.trim() as OrgType) : null);
+
+export async function importProjects(db: Db, actor: Actor, file: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw monitoringProblem('WORKBOOK_UNREADABLE', '无法读取该文件，请上传由“下载模板”得到的 .xlsx 文件。');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw monitoringProblem('WORKBOOK_UNREADABLE', '文件中没有工作表。');
+  const errors: { line: number; field: string; message: string }[] = [];
+  const valid: { line: number; row: typeof portfolioProjects.$inferInsert }[] = [];
+  const seen = new Set<string>();
+  const text = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : typeof v === 'object' && 'result' in v ? String(v.result ?? '') : typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : String(v)).trim();
+  ws.eachRow((row, line) => {
+    if (line === 1) return;
+    const [year, projectNo, title, leadName, leadType, participants] = [1, 2, 3, 4, 5, 6].map((c) => text(row.getCell(c).value)) as [string, string, string, string, string, string];
+    if (!year && !projectNo && !title) return;
+    const before = errors.length;
+    const y = Number(year);
+    if (!/^\d{4}$/.test(year) || y < 2000 || y > 2100) errors.push({ line, field: '立项年度', message: `第${line}行：立项年度应为四位年份` });
+    if (!projectNo) errors.push({ line, field: '项目编号', message: `第${line}行：项目编号为必填` });
+    else if (seen.has(projectNo)) errors.push({ line, field: '项目编号', message: `第${line}行：项目编号“${projectNo}”在文件中重复` });
+    if (!title) errors.push({ line, field: '项目名称', message: `第${line}行：项目名称为必填` });
+    if (!leadName) errors.push({ line, field: '牵头单位', message: `第${line}行：牵头单位为必填` });
+    const lt = typeOf(leadType);
+    if (!lt) errors.push({ line, field: '牵头单位类型', message: `第${line}行：牵头单位类型应为${Object.values(ORG_TYPE_LABELS).join('、')}之一` });
+    const parts = participants.split(/[、,，;；\s]+/).filter(Boolean);
+    const pts = parts.map(typeOf);
+    if (pts.some((p) => p === null)) errors.push({ line, field: '参与单位类型', message: `第${line}行：参与单位类型“${parts.filter((_, i) => pts[i] === null).join('、')}”无法识别` });
+    if (errors.length > before) return;
+    seen.add(projectNo);
+    const types = [...new Set([lt!, ...(pts as OrgType[])])];
+    valid.push({ line, row: { id: randomUUID(), year: y, projectNo, title, leadName, leadType: lt!, participantTypes: types } });
+  });
+  return db.transaction(async (tx) => {
+    let saved = 0;
+    for (const { line, row } of valid) {
+      const [dup] = await tx.select({ id: portfolioProjects.id }).from(portfolioProjects).where(eq(portfolioProjects.projectNo, row.projectNo));
+      if (dup) {
+        errors.push({ line, field: '项目编号', message: `第${line}行：项目编号“${row.projectNo}”已存在，未重复导入` });
+        continue;
+      }
+      await tx.insert(portfolioProjects).values(row);
+      saved++;
+    }
+    if (saved) await recordAudit(tx, actor, { action: 'monitoring.portfolio.import', entityType: 'portfolio_project', entityId: 'import', detail: { saved, rejected: errors.length } });
+    return { saved, errors: errors.sort((a, b) => a.line - b.line) };
+  });
+}

@@ -1,0 +1,307 @@
+/**
+ * Monthly reporting (月度监测, P315-3) by the responsible units: each lead unit (牵头单位, P315-2) sees the
+ * indicators and tasks it leads, enters values with a note and evidence, and submits; the bureau accepts or
+ * returns. Every save, submission and review is kept as a revision, so a correction never erases the past.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { periodEnd, periodLabel, type Frequency, type ReportState } from '@kechuang/domain';
+import type { Db, Tx } from '../../db/client.js';
+import { recordAudit, type Actor } from '../audit/record.js';
+import { monitoringProblem } from './errors.js';
+import {
+  monitoringEvidence,
+  monitoringIndicators,
+  monitoringIndicatorUnits,
+  monitoringPlans,
+  monitoringReportRevisions,
+  monitoringReports,
+  monitoringTaskReports,
+  monitoringTasks,
+  monitoringTaskUnits,
+  monitoringUnitMembers,
+  monitoringUnits,
+} from './schema.js';
+import { acceptedPoints, indicatorUnits, indicatorView, stateLabel, tidyDecimal, todayShanghai, type PlanRow, type UnitRow } from './service.js';
+import { taskViews } from './tasks.js';
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function parseMonth(period: string): { year: number; month: number } {
+  const m = MONTH.exec(period);
+  if (!m) throw monitoringProblem('PERIOD_INVALID', '报送期次应为“年-月”，例如 2026-10。', [{ field: 'period', message: '格式应为 YYYY-MM' }]);
+  return { year: Number(m[1]), month: Number(m[2]) };
+}
+
+/** The report key an indicator of this frequency files in a reporting month, or null when it files nothing that month. */
+export function reportKeyFor(frequency: Frequency, month: string): string | null {
+  const { year, month: m } = parseMonth(month);
+  if (frequency === 'monthly') return month;
+  if (frequency === 'quarterly') return m % 3 === 0 ? `${year}-Q${m / 3}` : null;
+  return m === 12 ? String(year) : null;
+}
+
+/** Reports for a month are due on the plan's due day of the following month. */
+export function dueOf(month: string, dueDay: number): string {
+  const { year, month: m } = parseMonth(month);
+  const y = m === 12 ? year + 1 : year;
+  const n = m === 12 ? 1 : m + 1;
+  return `${y}-${String(n).padStart(2, '0')}-${String(dueDay).padStart(2, '0')}`;
+}
+
+/** The latest month that has ended. */
+export function currentReportingMonth(today: string): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export function recentMonths(today: string, n: number): string[] {
+  const out: string[] = [];
+  let cur = currentReportingMonth(today);
+  for (let i = 0; i < n; i++) {
+    out.push(cur);
+    const [y, m] = cur.split('-').map(Number) as [number, number];
+    cur = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  }
+  return out;
+}
+
+export async function unitsOfUser(tx: Tx, userId: string): Promise<UnitRow[]> {
+  return tx
+    .select({ id: monitoringUnits.id, code: monitoringUnits.code, name: monitoringUnits.name, kind: monitoringUnits.kind, createdAt: monitoringUnits.createdAt })
+    .from(monitoringUnitMembers)
+    .innerJoin(monitoringUnits, eq(monitoringUnits.id, monitoringUnitMembers.unitId))
+    .where(eq(monitoringUnitMembers.userId, userId))
+    .orderBy(asc(monitoringUnits.code));
+}
+
+export interface DueIndicator {
+  row: typeof monitoringIndicators.$inferSelect;
+  plan: PlanRow;
+  key: string;
+  leadUnit: UnitRow;
+}
+
+/**
+ * What the given units must report in a month: indicators they lead, of plans still being monitored, whose
+ * frequency files that month and whose period lies inside the plan's years.
+ */
+export async function dueIndicators(tx: Tx, units: UnitRow[], month: string): Promise<DueIndicator[]> {
+  if (units.length === 0) return [];
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const rows = await tx
+    .select({ indicator: monitoringIndicators, plan: monitoringPlans, unitId: monitoringIndicatorUnits.unitId })
+    .from(monitoringIndicatorUnits)
+    .innerJoin(monitoringIndicators, eq(monitoringIndicators.id, monitoringIndicatorUnits.indicatorId))
+    .innerJoin(monitoringPlans, eq(monitoringPlans.id, monitoringIndicators.planId))
+    .where(and(eq(monitoringIndicatorUnits.position, 0), inArray(monitoringIndicatorUnits.unitId, [...byId.keys()]), eq(monitoringPlans.status, 'active')))
+    .orderBy(asc(monitoringPlans.code), asc(monitoringIndicators.seq));
+  const { year } = parseMonth(month);
+  return rows.flatMap((r) => {
+    const key = reportKeyFor(r.indicator.frequency as Frequency, month);
+    if (!key || year < r.plan.periodStart || year > r.plan.periodEnd) return [];
+    return [{ row: r.indicator, plan: r.plan, key, leadUnit: byId.get(r.unitId)! }];
+  });
+}
+
+export interface DueTask {
+  task: typeof monitoringTasks.$inferSelect;
+  plan: PlanRow;
+  leadUnit: UnitRow;
+}
+
+export async function dueTasks(tx: Tx, units: UnitRow[], month: string): Promise<DueTask[]> {
+  if (units.length === 0) return [];
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const rows = await tx
+    .select({ task: monitoringTasks, plan: monitoringPlans, unitId: monitoringTaskUnits.unitId })
+    .from(monitoringTaskUnits)
+    .innerJoin(monitoringTasks, eq(monitoringTasks.id, monitoringTaskUnits.taskId))
+    .innerJoin(monitoringPlans, eq(monitoringPlans.id, monitoringTasks.planId))
+    .where(and(eq(monitoringTaskUnits.position, 0), inArray(monitoringTaskUnits.unitId, [...byId.keys()]), eq(monitoringPlans.status, 'active')))
+    .orderBy(asc(monitoringPlans.code), asc(monitoringTasks.sortOrder));
+  const { year } = parseMonth(month);
+  return rows.filter((r) => year >= r.plan.periodStart && year <= r.plan.periodEnd && !r.task.completedOn).map((r) => ({ task: r.task, plan: r.plan, leadUnit: byId.get(r.unitId)! }));
+}
+
+function assertEnded(key: string, today: string): void {
+  if (periodEnd(key) >= today) throw monitoringProblem('PERIOD_NOT_DUE', `${periodLabel(key)}尚未结束，结束后才能报送。`, [{ field: 'period', message: '期次尚未结束' }]);
+}
+
+async function logRevision(tx: Tx, actor: Actor, r: { reportId: string; kind: 'indicator' | 'task'; revision: number; action: string; value: string | null; note: string; state: string }) {
+  await tx.insert(monitoringReportRevisions).values({ id: randomUUID(), ...r, byId: actor.id, byName: actor.name });
+}
+
+export function presentReport(r: typeof monitoringReports.$inferSelect, evidence: { id: string; filename: string; size: number }[]) {
+  return {
+    id: r.id,
+    period: r.period,
+    value: tidyDecimal(r.value)!,
+    acceptedValue: tidyDecimal(r.acceptedValue),
+    note: r.note,
+    state: r.state as ReportState,
+    stateLabel: stateLabel(r.state),
+    evidence,
+    reviewComment: r.reviewComment,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    revision: r.revision,
+  };
+}
+
+function presentTaskReport(r: typeof monitoringTaskReports.$inferSelect) {
+  return { id: r.id, period: r.period, percent: r.percent, progress: r.progress, note: r.note, state: r.state as ReportState, stateLabel: stateLabel(r.state), reviewComment: r.reviewComment, submittedAt: r.submittedAt?.toISOString() ?? null, revision: r.revision };
+}
+
+/** The responsible unit's reporting sheet for one month. */
+export async function reportingSheet(db: Db, userId: string, month: string) {
+  const today = todayShanghai();
+  parseMonth(month);
+  const units = await unitsOfUser(db, userId);
+  const due = await dueIndicators(db, units, month);
+  const ids = due.map((d) => d.row.id);
+  const [unitMap, points, reports] = await Promise.all([
+    indicatorUnits(db, ids),
+    acceptedPoints(db, ids),
+    ids.length ? db.select().from(monitoringReports).where(inArray(monitoringReports.indicatorId, ids)) : Promise.resolve([]),
+  ]);
+  const reportIds = reports.map((r) => r.id);
+  const evidence = reportIds.length ? await db.select({ id: monitoringEvidence.id, reportId: monitoringEvidence.reportId, filename: monitoringEvidence.filename, size: monitoringEvidence.size }).from(monitoringEvidence).where(inArray(monitoringEvidence.reportId, reportIds)).orderBy(asc(monitoringEvidence.uploadedAt)) : [];
+  const indicators = due.map((d) => {
+    const report = reports.find((r) => r.indicatorId === d.row.id && r.period === d.key) ?? null;
+    const pts = points.get(d.row.id) ?? [];
+    const previous = [...pts].reverse().find((p) => p.period < d.key) ?? null;
+    return {
+      period: d.key,
+      periodLabel: periodLabel(d.key),
+      indicator: indicatorView(d.plan, d.row, unitMap.get(d.row.id) ?? [], pts, today),
+      previous,
+      report: report ? presentReport(report, evidence.filter((e) => e.reportId === report.id).map(({ id, filename, size }) => ({ id, filename, size }))) : null,
+    };
+  });
+  const tasksDue = await dueTasks(db, units, month);
+  const views = await taskViews(db, tasksDue.map((t) => t.task.id), today);
+  const taskReports = tasksDue.length ? await db.select().from(monitoringTaskReports).where(and(inArray(monitoringTaskReports.taskId, tasksDue.map((t) => t.task.id)), eq(monitoringTaskReports.period, month))) : [];
+  const tasks = tasksDue.map((t) => {
+    const r = taskReports.find((x) => x.taskId === t.task.id) ?? null;
+    return { task: views.get(t.task.id)!, report: r ? presentTaskReport(r) : null };
+  });
+  const dueDay = due[0]?.plan.dueDay ?? tasksDue[0]?.plan.dueDay ?? 10;
+  const dueDate = dueOf(month, dueDay);
+  const outstanding = indicators.some((i) => !i.report || i.report.state === 'draft' || i.report.state === 'returned') || tasks.some((t) => !t.report || t.report.state === 'draft' || t.report.state === 'returned');
+  return {
+    period: month,
+    periodLabel: periodLabel(month),
+    due: dueDate,
+    late: today > dueDate && outstanding,
+    units: units.map((u) => ({ code: u.code, name: u.name })),
+    indicators,
+    tasks,
+    periods: recentMonths(today, 12).map((p) => ({ period: p, periodLabel: periodLabel(p), due: dueOf(p, dueDay) })),
+  };
+}
+
+/** Finds what a unit reports for this indicator in the given period key, or 404s as if it did not exist. */
+async function responsibleFor(tx: Tx, userId: string, indicatorId: string, key: string): Promise<DueIndicator> {
+  const units = await unitsOfUser(tx, userId);
+  const month = monthOfKey(key);
+  const due = (await dueIndicators(tx, units, month)).find((d) => d.row.id === indicatorId && d.key === key);
+  if (!due) throw monitoringProblem('NOT_RESPONSIBLE', '本单位不是该指标的牵头单位，或该指标在此期次无需报送。');
+  return due;
+}
+
+/** The reporting month in which a report key is filed: a quarter in its last month, a year in December. */
+export function monthOfKey(key: string): string {
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(key)) return key;
+  const q = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (q) return `${q[1]}-${String(Number(q[2]) * 3).padStart(2, '0')}`;
+  if (/^\d{4}$/.test(key)) return `${key}-12`;
+  throw monitoringProblem('PERIOD_INVALID', '报送期次应为“2026-10”“2026-Q3”或“2026”。', [{ field: 'period', message: '期次格式有误' }]);
+}
+
+/** Saves one value as a draft: creates it, edits a draft or a returned report, or opens a correction of an accepted one. */
+export async function saveIndicatorValue(tx: Tx, actor: Actor & { id: string }, indicatorId: string, key: string, input: { value: string; note: string }, today = todayShanghai()) {
+  const due = await responsibleFor(tx, actor.id, indicatorId, key);
+  assertEnded(key, today);
+  const [existing] = await tx.select().from(monitoringReports).where(and(eq(monitoringReports.indicatorId, indicatorId), eq(monitoringReports.period, key))).for('update');
+  if (!existing) {
+    const id = randomUUID();
+    const [row] = await tx.insert(monitoringReports).values({ id, indicatorId, period: key, unitId: due.leadUnit.id, value: input.value, note: input.note, state: 'draft', revision: 1 }).returning();
+    await logRevision(tx, actor, { reportId: id, kind: 'indicator', revision: 1, action: 'save', value: input.value, note: input.note, state: 'draft' });
+    await recordAudit(tx, actor, { action: 'monitoring.report.save', entityType: 'monitoring_report', entityId: id, changes: { value: { after: input.value }, note: { after: input.note } }, detail: { indicator: due.row.code, period: key, unit: due.leadUnit.code } });
+    return row!;
+  }
+  if (existing.state === 'submitted') throw monitoringProblem('REPORT_LOCKED', '该值已提交，正在审核；如需修改请联系科技局退回。');
+  const revision = existing.state === 'accepted' ? existing.revision + 1 : existing.revision;
+  const [row] = await tx.update(monitoringReports).set({ value: input.value, note: input.note, state: 'draft', revision, unitId: due.leadUnit.id, updatedAt: new Date() }).where(eq(monitoringReports.id, existing.id)).returning();
+  await logRevision(tx, actor, { reportId: existing.id, kind: 'indicator', revision, action: existing.state === 'accepted' ? 'correct' : 'save', value: input.value, note: input.note, state: 'draft' });
+  await recordAudit(tx, actor, {
+    action: existing.state === 'accepted' ? 'monitoring.report.correct' : 'monitoring.report.save',
+    entityType: 'monitoring_report',
+    entityId: existing.id,
+    changes: { value: { before: tidyDecimal(existing.value), after: input.value }, note: { before: existing.note, after: input.note }, state: { before: existing.state, after: 'draft' } },
+    detail: { indicator: due.row.code, period: key, revision },
+  });
+  return row!;
+}
+
+export async function saveTaskProgress(tx: Tx, actor: Actor & { id: string }, taskId: string, month: string, input: { percent: number; progress: string; note: string }, today = todayShanghai()) {
+  const units = await unitsOfUser(tx, actor.id);
+  const due = (await dueTasks(tx, units, month)).find((t) => t.task.id === taskId);
+  if (!due) throw monitoringProblem('NOT_RESPONSIBLE', '本单位不是该任务的牵头单位，或该任务已完成。');
+  assertEnded(month, today);
+  const [existing] = await tx.select().from(monitoringTaskReports).where(and(eq(monitoringTaskReports.taskId, taskId), eq(monitoringTaskReports.period, month))).for('update');
+  if (existing?.state === 'submitted') throw monitoringProblem('REPORT_LOCKED', '该进展已提交，正在审核；如需修改请联系科技局退回。');
+  const id = existing?.id ?? randomUUID();
+  const revision = !existing ? 1 : existing.state === 'accepted' ? existing.revision + 1 : existing.revision;
+  const [row] = existing
+    ? await tx.update(monitoringTaskReports).set({ ...input, state: 'draft', revision, updatedAt: new Date() }).where(eq(monitoringTaskReports.id, id)).returning()
+    : await tx.insert(monitoringTaskReports).values({ id, taskId, period: month, unitId: due.leadUnit.id, ...input, state: 'draft', revision }).returning();
+  await logRevision(tx, actor, { reportId: id, kind: 'task', revision, action: 'save', value: String(input.percent), note: input.progress, state: 'draft' });
+  await recordAudit(tx, actor, {
+    action: 'monitoring.taskReport.save',
+    entityType: 'monitoring_task_report',
+    entityId: id,
+    changes: { percent: { before: existing?.percent ?? null, after: input.percent }, progress: { before: existing?.progress ?? null, after: input.progress } },
+    detail: { task: due.task.code, period: month },
+  });
+  return presentTaskReport(row!);
+}
+
+/** Submits every draft or returned report of the caller's units for the month, in one transaction. */
+export async function submitMonth(db: Db, actor: Actor & { id: string }, month: string) {
+  parseMonth(month);
+  return db.transaction(async (tx) => {
+    const units = await unitsOfUser(tx, actor.id);
+    const due = await dueIndicators(tx, units, month);
+    const now = new Date();
+    let submitted = 0;
+    for (const d of due) {
+      const [r] = await tx.select().from(monitoringReports).where(and(eq(monitoringReports.indicatorId, d.row.id), eq(monitoringReports.period, d.key))).for('update');
+      if (!r || (r.state !== 'draft' && r.state !== 'returned')) continue;
+      await tx.update(monitoringReports).set({ state: 'submitted', submittedBy: actor.id, submittedAt: now, updatedAt: now }).where(eq(monitoringReports.id, r.id));
+      await logRevision(tx, actor, { reportId: r.id, kind: 'indicator', revision: r.revision, action: 'submit', value: tidyDecimal(r.value), note: r.note, state: 'submitted' });
+      await recordAudit(tx, actor, { action: 'monitoring.report.submit', entityType: 'monitoring_report', entityId: r.id, changes: { state: { before: r.state, after: 'submitted' } }, detail: { indicator: d.row.code, period: d.key } });
+      submitted++;
+    }
+    const tasks = await dueTasks(tx, units, month);
+    for (const t of tasks) {
+      const [r] = await tx.select().from(monitoringTaskReports).where(and(eq(monitoringTaskReports.taskId, t.task.id), eq(monitoringTaskReports.period, month))).for('update');
+      if (!r || (r.state !== 'draft' && r.state !== 'returned')) continue;
+      await tx.update(monitoringTaskReports).set({ state: 'submitted', submittedBy: actor.id, submittedAt: now, updatedAt: now }).where(eq(monitoringTaskReports.id, r.id));
+      await logRevision(tx, actor, { reportId: r.id, kind: 'task', revision: r.revision, action: 'submit', value: String(r.percent), note: r.progress, state: 'submitted' });
+      await recordAudit(tx, actor, { action: 'monitoring.taskReport.submit', entityType: 'monitoring_task_report', entityId: r.id, changes: { state: { before: r.state, after: 'submitted' } }, detail: { task: t.task.code, period: month } });
+      submitted++;
+    }
+    if (submitted === 0) throw monitoringProblem('NOTHING_TO_SUBMIT', `${periodLabel(month)}没有待提交的草稿或退回修改的内容。`);
+    return { submitted };
+  });
+}
+
+/** Who may read a report: the bureau, or a member of the unit that filed it. */
+export async function assertCanSeeReport(tx: Tx, userId: string, canManage: boolean, unitId: string): Promise<void> {
+  if (canManage) return;
+  const units = await unitsOfUser(tx, userId);
+  if (!units.some((u) => u.id === unitId)) throw monitoringProblem('REPORT_NOT_FOUND');
+}
+
