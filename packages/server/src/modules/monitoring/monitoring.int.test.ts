@@ -260,3 +260,50 @@ describe('YJ-2 portfolio statistics', () => {
     expect((await leader.upload('/api/monitoring/portfolio/import', 'p.xlsx', Buffer.from('x'))).statusCode).toBe(403);
   });
 });
+
+describe('the bureau maintains the indicator system', () => {
+  it('an officer enters a missing base value; the path, expected value and status follow, and the change is audited', async () => {
+    const { indicators } = await plan('yz-14');
+    const literacy = indicators.find((i) => i.name.includes('公民具备科学素质'))!;
+    expect(literacy.expected).toBeNull();
+    const res = await officer.patch(`/api/monitoring/indicators/${literacy.id}`, { base: { year: 2020, value: '14.5' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().base).toEqual({ year: 2020, value: '14.5' });
+    expect(res.json().expected).toBe('20');
+    const audit = await rawSql(t.database.db, `select changes from audit_events where entity_id = '${literacy.id}' and action = 'monitoring.indicator.update'`);
+    expect(JSON.stringify(audit[0]!.changes)).toContain('14.5');
+    const bad = await officer.patch(`/api/monitoring/indicators/${literacy.id}`, { base: { year: 2026, value: '1' } });
+    expect(problem(bad).status).toBe(400);
+    expect((await dept.patch(`/api/monitoring/indicators/${literacy.id}`, { note: 'x' })).statusCode).toBe(403);
+    expect((await leader.patch(`/api/monitoring/indicators/${literacy.id}`, { note: 'x' })).statusCode).toBe(403);
+  });
+
+  it('reassigning the lead unit moves the reporting duty', async () => {
+    const { indicators } = await plan('nb-315');
+    const i = indicators.find((x) => x.responsibleUnits[0]!.code === 'nb-kjj' && x.frequency === 'monthly')!;
+    const before = (await dept.get(`/api/monitoring/reporting?period=${month}`)).json().indicators.length;
+    const res = await officer.patch(`/api/monitoring/indicators/${i.id}`, { responsibleUnits: ['nb-zzb', 'nb-kjj'] });
+    expect(res.json().responsibleUnits.map((u: { code: string }) => u.code)).toEqual(['nb-zzb', 'nb-kjj']);
+    expect((await dept.get(`/api/monitoring/reporting?period=${month}`)).json().indicators.length).toBe(before + 1);
+    const unknown = await officer.patch(`/api/monitoring/indicators/${i.id}`, { responsibleUnits: ['no-such-unit'] });
+    expect(problem(unknown).code).toBe('UNIT_NOT_FOUND');
+    await officer.patch(`/api/monitoring/indicators/${i.id}`, { responsibleUnits: i.responsibleUnits.map((u) => u.code) });
+  });
+
+  it('the dashboard counts statuses with core indicators first, and exports the indicator table', async () => {
+    const dash = (await leader.get('/api/monitoring/dashboard?plan=nb-315')).json();
+    const total = Object.values(dash.statusCounts as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(total).toBe(dash.indicators.length);
+    const firstPlain = dash.indicators.findIndex((i: Indicator) => !i.core);
+    expect(dash.indicators.slice(firstPlain).every((i: Indicator) => !i.core)).toBe(true);
+    expect(dash.departments.length).toBeGreaterThan(0);
+    const xlsx = await leader.get('/api/monitoring/plans/yz-13/export');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const verdictCol = header.indexOf('判定') + 1;
+    expect(ws.getCell(8, verdictCol).value).toBe('未完成');
+    expect(ws.getCell(4, verdictCol).value).toBe('无法判断');
+  });
+});
