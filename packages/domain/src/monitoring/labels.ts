@@ -21,8 +21,6 @@ export const PLAN_STATUS_LABELS: Record<'completed' | 'active', string> = { comp
 
 export const UNIT_KIND_LABELS: Record<ResponsibleUnitDef['kind'], string> = { department: '部门', government: '地方政府', institution: '机构', group: '领导小组、群团组织' };
 
-export const CORE_LABELS: Record<'true' | 'false', string> = { true: '核心指标', false: '' };
-
 /** Portfolio (YJ-2) column headings. */
 export const PORTFOLIO_METRIC_LABELS = {
   approved: '立项数',

@@ -136,3 +136,10 @@ export const monitoringSettingsSchema = z.object({
   tolerancePercent: decimalInputSchema('容差（百分比）').refine((v) => compareDecimal(v, '0') >= 0 && compareDecimal(v, '100') <= 0, '容差须在0到100之间'),
   dueDay: z.number({ error: '请填写每月报送截止日' }).int('报送截止日须为整数').min(1, '报送截止日须为每月1日至28日').max(28, '报送截止日须为每月1日至28日'),
 });
+
+export type ReportValueInput = z.output<typeof reportValueInputSchema>;
+export type IndicatorPatch = z.output<typeof indicatorPatchSchema>;
+export type TaskProgressReportInput = z.output<typeof taskProgressInputSchema>;
+export type ReturnComment = z.output<typeof returnCommentSchema>;
+export type ReportedFigureInput = z.output<typeof reportedFigureInputSchema>;
+export type MonitoringSettings = z.output<typeof monitoringSettingsSchema>;

@@ -198,6 +198,17 @@ CREATE TABLE "portfolio_reported" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "town_evaluations" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"year" integer NOT NULL,
+	"indicators" jsonb NOT NULL,
+	"towns" jsonb NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "monitoring_evidence" ADD CONSTRAINT "monitoring_evidence_report_id_monitoring_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."monitoring_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_indicator_units" ADD CONSTRAINT "monitoring_indicator_units_indicator_id_monitoring_indicators_id_fk" FOREIGN KEY ("indicator_id") REFERENCES "public"."monitoring_indicators"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_indicator_units" ADD CONSTRAINT "monitoring_indicator_units_unit_id_monitoring_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."monitoring_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

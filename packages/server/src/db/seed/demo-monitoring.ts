@@ -26,6 +26,7 @@ import {
   monitoringUnits,
   portfolioProjects,
   portfolioReported,
+  townEvaluations,
 } from '../../modules/monitoring/schema.js';
 
 /** The unit the demo `department` account reports for. */
@@ -192,6 +193,30 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
       { id: randomUUID(), year: 2024, metric: 'enterpriseShare', value: '76%', source },
     ]);
     await recordAudit(tx, actor, { action: 'monitoring.portfolio.import', entityType: 'portfolio_project', entityId: 'demo', detail: { saved: projects.length } });
+
+    // P315-7: a town/street evaluation with fictional values, so the ranking page has something to rank.
+    const townIndicators = [
+      { code: 'hte', name: '高新技术企业数（家）', weight: 25, direction: 'higher' as const },
+      { code: 'sme', name: '科技型中小企业数（家）', weight: 20, direction: 'higher' as const },
+      { code: 'rd', name: 'R&D经费投入强度（%）', weight: 25, direction: 'higher' as const },
+      { code: 'trade', name: '技术交易额（亿元）', weight: 15, direction: 'higher' as const },
+      { code: 'projects', name: '科技项目立项数（项）', weight: 15, direction: 'higher' as const },
+    ];
+    const names = ['首南街道', '钟公庙街道', '下应街道', '潘火街道', '中河街道', '百丈街道', '东胜街道', '姜山镇', '五乡镇', '邱隘镇', '云龙镇', '横溪镇'];
+    const towns = names.map((name, n) => ({
+      code: `T${String(n + 1).padStart(2, '0')}`,
+      name,
+      values: {
+        hte: String(Math.round(40 + rand() * 160)),
+        sme: String(Math.round(150 + rand() * 500)),
+        rd: (1.5 + rand() * 3).toFixed(2),
+        trade: (0.5 + rand() * 6).toFixed(2),
+        projects: n === 11 ? null : String(Math.round(5 + rand() * 40)),
+      },
+    }));
+    const evaluationId = randomUUID();
+    await tx.insert(townEvaluations).values({ id: evaluationId, title: `${Number(today.slice(0, 4)) - 1}年度镇乡（街道）科技创新能力评价（演示数据）`, year: Number(today.slice(0, 4)) - 1, indicators: townIndicators, towns });
+    await recordAudit(tx, actor, { action: 'monitoring.townEvaluation.create', entityType: 'town_evaluation', entityId: evaluationId, detail: { demo: true } });
   });
   return true;
 }

@@ -307,3 +307,44 @@ describe('the bureau maintains the indicator system', () => {
     expect(ws.getCell(4, verdictCol).value).toBe('无法判断');
   });
 });
+
+describe('P315-7 town and street innovation evaluation', () => {
+  it('scores towns by weighted min–max normalisation, ranks them, and refuses weights that do not add up to 100', async () => {
+    const created = await officer.post('/api/monitoring/town-evaluations', {
+      title: '测试评价',
+      year: 2025,
+      indicators: [
+        { code: 'a', name: '高新技术企业数', weight: 60, direction: 'higher' },
+        { code: 'b', name: '万元产值能耗', weight: 40, direction: 'lower' },
+      ],
+      towns: [
+        { code: 'T1', name: '甲街道', values: { a: '100', b: '0.5' } },
+        { code: 'T2', name: '乙镇', values: { a: '50', b: '0.3' } },
+        { code: 'T3', name: '丙镇', values: { a: '0', b: null } },
+      ],
+    });
+    expect(created.statusCode).toBe(201);
+    const e = (await leader.get(`/api/monitoring/town-evaluations/${created.json().id}`)).json();
+    const by = (code: string) => e.result.find((x: { code: string }) => x.code === code);
+    expect(by('T1')).toMatchObject({ score: '60.00', rank: 2 });
+    expect(by('T2')).toMatchObject({ score: '70.00', rank: 1 });
+    expect(e.result[0].code).toBe('T2');
+    expect(by('T3')).toMatchObject({ score: '0.00', missing: ['b'] });
+    const bad = await officer.post('/api/monitoring/town-evaluations', { title: 'x', year: 2025, indicators: [{ code: 'a', name: 'A', weight: 50, direction: 'higher' }], towns: [] });
+    expect(problem(bad).status).toBe(400);
+    expect((await dept.post('/api/monitoring/town-evaluations', { title: 'x', year: 2025, indicators: [], towns: [] })).statusCode).toBe(403);
+  });
+
+  it('imports town values from the template, keeping good rows and naming bad cells', async () => {
+    const list = (await officer.get('/api/monitoring/town-evaluations')).json().items;
+    const demo = list.find((x: { title: string }) => x.title.includes('演示'));
+    expect(demo.townCount).toBe(12);
+    const tpl = await officer.get(`/api/monitoring/town-evaluations/${demo.id}/template`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    ws.getCell(2, 3).value = '很多';
+    const res = await officer.upload(`/api/monitoring/town-evaluations/${demo.id}/import`, 't.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.json()).toMatchObject({ saved: 11, errors: [{ line: 2 }] });
+  });
+});

@@ -10,6 +10,7 @@ import {
   returnCommentSchema,
   taskProgressInputSchema,
   reportedFigureInputSchema,
+  DIRECTIONS,
   REPORT_STATES,
   TASK_STATUSES,
 } from '@kechuang/domain';
@@ -27,6 +28,7 @@ import { assertCanSeeReport, currentReportingMonth, reportingSheet, saveIndicato
 import { lateness, remind, reportHistory, reviewQueue, reviewReport, reviewTaskReport, taskReviewQueue } from './review.js';
 import { todayShanghai } from './service.js';
 import { listTasks } from './tasks.js';
+import { importTownValues, listTownEvaluations, readTownEvaluation, saveTownEvaluation, townTemplate } from './towns.js';
 import { eq } from 'drizzle-orm';
 
 const read = { access: { permission: 'monitoring.read' as const } };
@@ -261,5 +263,39 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
     const file = await uploadedFile(request, 5 * 1024 * 1024);
     return importProjects(db, actorOf(request), file.bytes);
   });
-}
 
+  // 镇乡（街道）科技创新能力评价 (P315-7).
+  const townBody = z.object({
+    title: z.string().trim().min(1, '请填写评价名称').max(100),
+    year: z.number().int().min(2000).max(2100),
+    indicators: z.array(z.object({ code: z.string().trim().min(1).max(32), name: z.string().trim().min(1, '请填写指标名称').max(60), weight: z.number().int().min(0).max(100), direction: z.enum(DIRECTIONS) })).min(1, '请至少设置一项指标').max(30),
+    towns: z.array(z.object({ code: z.string().trim().min(1).max(32), name: z.string().trim().min(1).max(60), values: z.record(z.string(), z.string().max(40).nullable()) })).max(500),
+  });
+  r.get('/api/monitoring/town-evaluations', { schema: { tags, summary: '镇乡（街道）科技创新能力评价列表' }, config: read }, async () => ({ items: await listTownEvaluations(db) }));
+  r.get('/api/monitoring/town-evaluations/:id', { schema: { tags, summary: '评价详情与得分排名', params: idParams }, config: read }, async (request) => readTownEvaluation(db, request.params.id));
+  r.post('/api/monitoring/town-evaluations', { schema: { tags, summary: '新建评价（指标与权重）', body: townBody }, config: manage }, async (request, reply) =>
+    reply.status(201).send(await saveTownEvaluation(db, actorOf(request), null, request.body)),
+  );
+  r.put('/api/monitoring/town-evaluations/:id', { schema: { tags, summary: '修改评价', params: idParams, body: townBody }, config: manage }, async (request) => saveTownEvaluation(db, actorOf(request), request.params.id, request.body));
+  r.get('/api/monitoring/town-evaluations/:id/template', { schema: { tags, summary: '下载镇街数据模板', params: idParams }, config: manage }, async (request, reply) =>
+    reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="towns.xlsx"; filename*=UTF-8''${encodeURIComponent('镇街数据模板.xlsx')}`)
+      .send(await townTemplate(db, request.params.id)),
+  );
+  r.post('/api/monitoring/town-evaluations/:id/import', { schema: { tags, summary: '导入镇街数据（错误行逐行返回）', params: idParams }, config: manage }, async (request) => {
+    const file = await uploadedFile(request, 5 * 1024 * 1024);
+    return importTownValues(db, actorOf(request), request.params.id, file.bytes);
+  });
+  r.get('/api/monitoring/town-evaluations/:id/export', { schema: { tags, summary: '导出得分排名 Excel', params: idParams }, config: read }, async (request, reply) => {
+    const e = await readTownEvaluation(db, request.params.id);
+    type Row = (typeof e.result)[number];
+    return sendWorkbook<Row>(reply, `${e.title}-排名.xlsx`, '得分排名', [
+      { header: '排名', width: 8, value: (t) => t.rank },
+      { header: '镇街', width: 20, value: (t) => t.name },
+      { header: '得分', value: (t) => t.score },
+      ...e.indicators.map((i) => ({ header: `${i.name}（权重${i.weight}）`, width: 20, value: (t: Row) => t.contributions.find((c) => c.indicatorCode === i.code)?.points ?? '' })),
+      { header: '缺报指标', width: 30, value: (t) => t.missing.map((c) => e.indicators.find((i) => i.code === c)?.name ?? c).join('、') },
+    ], e.result, `${e.year}年；得分 = Σ 权重 × 该指标在各镇街间的最小—最大归一化值（逆向指标反向）`);
+  });
+}

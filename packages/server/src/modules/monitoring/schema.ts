@@ -3,7 +3,7 @@
  * and their members, monthly reports with every revision kept, evidence files, reminders, and the
  * approved-project records behind the portfolio statistics (YJ-2).
  */
-import { boolean, customType, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -213,3 +213,15 @@ export const portfolioReported = pgTable('portfolio_reported', {
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('portfolio_reported_metric_idx').on(t.year, t.metric)]);
+
+/** 镇乡（街道）科技创新能力评价 (P315-7): the indicator set with weights and each town's values; scores are computed on read. */
+export const townEvaluations = pgTable('town_evaluations', {
+  id: uuid('id').primaryKey(),
+  title: text('title').notNull(),
+  year: integer('year').notNull(),
+  indicators: jsonb('indicators').notNull(),
+  towns: jsonb('towns').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
