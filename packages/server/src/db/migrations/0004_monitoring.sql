@@ -36,7 +36,6 @@ CREATE TABLE "monitoring_indicators" (
 	"target_value" numeric,
 	"actual_year" integer,
 	"actual_value" numeric,
-	"ambiguous" boolean DEFAULT false NOT NULL,
 	"data_source" text DEFAULT '' NOT NULL,
 	"definition" text DEFAULT '' NOT NULL,
 	"rule_ids" text[] NOT NULL,

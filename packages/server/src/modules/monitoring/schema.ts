@@ -66,8 +66,6 @@ export const monitoringIndicators = pgTable('monitoring_indicators', {
   targetValue: numeric('target_value'),
   actualYear: integer('actual_year'),
   actualValue: numeric('actual_value'),
-  // The source gives figures whose columns cannot be confirmed (YZ-1 row 3): no verdict is drawn from them.
-  ambiguous: boolean('ambiguous').notNull().default(false),
   dataSource: text('data_source').notNull().default(''),
   definition: text('definition').notNull().default(''),
   ruleIds: text('rule_ids').array().notNull(),

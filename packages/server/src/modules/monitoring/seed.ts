@@ -73,7 +73,6 @@ export async function seedPlanDefinitions(tx: Tx, actor: Actor, plans: readonly 
       targetValue: i.target.value,
       actualYear: i.actual?.year ?? null,
       actualValue: i.actual?.value ?? null,
-      ambiguous: (i as { ambiguous?: boolean }).ambiguous ?? false,
       dataSource: i.dataSource,
       definition: i.definition,
       ruleIds: [...i.ruleIds],

@@ -57,7 +57,6 @@ export interface IndicatorView {
   base: { year: number; value: string | null };
   target: { year: number; value: string | null };
   actual: { year: number; value: string | null } | null;
-  ambiguous: boolean;
   responsibleUnits: UnitRef[];
   dataSource: string;
   definition: string;
@@ -80,7 +79,7 @@ export function tidyDecimal(v: string | null): string | null {
   return v.includes('.') ? v.replace(/0+$/, '').replace(/\.$/, '') : v;
 }
 
-export function toDef(row: IndicatorRow, unitCodes: string[]): IndicatorDef & { ambiguous: boolean } {
+export function toDef(row: IndicatorRow, unitCodes: string[]): IndicatorDef {
   return {
     code: row.code,
     category: row.category,
@@ -100,7 +99,6 @@ export function toDef(row: IndicatorRow, unitCodes: string[]): IndicatorDef & { 
     definition: row.definition,
     ruleIds: row.ruleIds,
     note: row.note,
-    ambiguous: row.ambiguous,
   };
 }
 
@@ -179,10 +177,10 @@ export function indicatorView(plan: PlanRow, row: IndicatorRow, units: UnitRef[]
       ? { period: last.period, periodLabel: periodLabel(last.period), value: last.value, state: 'accepted' as ReportState }
       : null;
   const at = latest ? (def.actual?.value != null ? `${def.actual.year}-12-31` : last!.at) : today;
-  const progress = latest && !def.ambiguous ? progressStatus(def, latest.value, at, plan.tolerancePercent) : null;
+  const progress = latest ? progressStatus(def, latest.value, at, plan.tolerancePercent) : null;
   const targetDate = `${def.target.year}-12-31`;
   const judged = plan.status === 'completed' || today > targetDate;
-  const v: Verdict | null = !judged ? null : def.ambiguous ? 'unknown' : verdict(def, targetYearValue(def, points), previousYearValue(def, points));
+  const v: Verdict | null = !judged ? null : verdict(def, targetYearValue(def, points), previousYearValue(def, points));
   const status: ProgressStatus = progress?.status ?? 'unknown';
   return {
     id: row.id,
@@ -202,20 +200,19 @@ export function indicatorView(plan: PlanRow, row: IndicatorRow, units: UnitRef[]
     base: def.base,
     target: def.target,
     actual: def.actual,
-    ambiguous: def.ambiguous,
     responsibleUnits: units.map(({ code, name }) => ({ code, name })),
     dataSource: def.dataSource,
     definition: def.definition,
     ruleIds: def.ruleIds,
     note: def.note,
     latest,
-    expected: def.ambiguous ? null : expectedValue(def, plan.status === 'completed' ? targetDate : today),
+    expected: expectedValue(def, plan.status === 'completed' ? targetDate : today),
     status,
     statusLabel: PROGRESS_STATUS_LABELS[status],
     verdict: v,
     verdictLabel: v ? VERDICT_LABELS[v] : null,
-    completionRate: latest && !def.ambiguous ? completionRate(def, latest.value) : null,
-    progressRate: latest && !def.ambiguous ? progressRate(def, latest.value) : null,
+    completionRate: latest ? completionRate(def, latest.value) : null,
+    progressRate: latest ? progressRate(def, latest.value) : null,
     gapPercent: progress?.gapPercent ?? null,
   };
 }
