@@ -220,13 +220,13 @@ describe('verdict', () => {
     expect(verdict(level(null, '30'), '')).toBe('unknown');
   });
 
-  it('growth targets compare the year’s growth with the target rate', () => {
+  it('growth targets are a compound average: the target-year value against base × (1 + r)^years', () => {
     const g = growth('10', '30');
-    expect(verdict(g, '13', '10')).toBe('met');
-    expect(verdict(g, '12.99', '10')).toBe('notMet');
-    expect(verdict(g, '13')).toBe('unknown');
-    expect(verdict(g, '13', '0')).toBe('unknown');
-    expect(verdict({ ...g, direction: 'lower' }, '6', '10')).toBe('met');
+    const level = targetLevel(g)!;
+    expect(verdict(g, level)).toBe('met');
+    expect(verdict(g, String(Number(level) - 0.01))).toBe('notMet');
+    expect(verdict({ ...g, base: { ...g.base, value: null } }, '13')).toBe('unknown');
+    expect(verdict({ ...g, direction: 'lower' }, '6')).toBe('met');
   });
 });
 

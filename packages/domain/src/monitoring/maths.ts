@@ -202,27 +202,18 @@ export function progressStatus(ind: IndicatorFigures, value: MaybeDecimal, date:
 }
 
 /**
- * Met / not met at the target date.
- * - `level`: met iff the value reaches the target in the indicator's direction; equal counts as met
- *   (the plans' "达到", "以上", "超过" are all read as "at least": 全链条孵化载体数量 48 against 50 is not met,
- *   技术交易额 25.6 against 7.5 is met, YZ-1).
- * - `growth`: the year's growth rate, from `previousYearValue` to `value`, against the target rate
- *   (技术交易额年均增长30%以上); compared exactly, not on the rounded rate.
- * Unknown when any needed figure is missing (YZ-1 row 3), or the previous year's value is not positive.
+ * Met / not met at the target date: the value reaches the target level in the indicator's direction; equal counts
+ * as met (the plans' "达到", "以上", "超过" are all read as "at least": 全链条孵化载体数量 48 against 50 is not met,
+ * 技术交易额 25.6 against 7.5 is met, YZ-1). For `growth` targets (技术交易额年均增长30%以上) the level is
+ * base × (1 + r)^years: "年均" is a compound average over the plan, so one strong last year after weak ones does
+ * not meet it, and a high level reached early is not undone by a slower final year.
+ * Unknown when any needed figure is missing (YZ-1 row 3; a growth target without its base).
  */
-export function verdict(ind: IndicatorFigures, value: MaybeDecimal, previousYearValue?: MaybeDecimal): Verdict {
-  if (!present(value) || !present(ind.target.value)) return 'unknown';
-  if (ind.targetKind === 'level') {
-    const c = fractionCompare(frac(value), frac(ind.target.value));
-    return (ind.direction === 'higher' ? c >= 0 : c <= 0) ? 'met' : 'notMet';
-  }
-  if (!present(previousYearValue)) return 'unknown';
-  const prev = frac(previousYearValue);
-  if (fractionSign(prev) <= 0) return 'unknown';
-  // (value − prev) / prev ⋛ r / 100, both sides multiplied by 100·prev > 0.
-  const lhs = percentOf(fractionSub(frac(value), prev));
-  const rhs = fractionMul(frac(ind.target.value), prev);
-  const c = fractionCompare(lhs, rhs);
+export function verdict(ind: IndicatorFigures, value: MaybeDecimal): Verdict {
+  if (!present(value)) return 'unknown';
+  const t = targetLevelFraction(ind);
+  if (t === null) return 'unknown';
+  const c = fractionCompare(frac(value), t);
   return (ind.direction === 'higher' ? c >= 0 : c <= 0) ? 'met' : 'notMet';
 }
 

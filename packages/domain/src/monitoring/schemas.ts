@@ -88,6 +88,7 @@ export const indicatorPatchSchema = z
     definition: z.string({ error: '指标解释须为文字' }).trim().max(2000, '指标解释不超过2000个字').optional(),
     direction: z.enum(DIRECTIONS, { error: '指标方向无效' }).optional(),
     core: z.boolean({ error: '请选择是否核心指标' }).optional(),
+    note: z.string({ error: '说明须为文字' }).trim().max(2000, '说明不超过2000个字').optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), '请至少修改一项')
   .refine((p) => !p.base || !p.target || p.target.year > p.base.year, { message: '目标年份须晚于基数年份', path: ['target', 'year'] });

@@ -162,12 +162,12 @@ describe('宁波市“315”科技创新体系工程建设实施方案 (seed 004
     for (const i of p.indicators) expect(i.note).toMatch(/牵头单位取自重点任务|默认由市科技局牵头/);
   });
 
-  it('P315-1 technology transactions: a growth target of 30% a year, judged on the year’s growth', () => {
+  it('P315-1 technology transactions: a growth target of 30% a year, judged as a compound average from the base', () => {
     const tx = { ...byName('技术交易额'), base: { year: 2022, value: '100' } };
     expect(targetLevel(tx)).toBe('371.293');
     expect(expectedValue(tx, '2024-12-31')).toBe('169');
-    expect(verdict(tx, '130', '100')).toBe('met');
-    expect(verdict(tx, '129.9', '100')).toBe('notMet');
+    expect(verdict(tx, '371.293')).toBe('met');
+    expect(verdict(tx, '371.29')).toBe('notMet');
     // Without the bureau's base value there is no path yet.
     expect(progressStatus(byName('技术交易额'), '130', '2023-12-31', 5).status).toBe('unknown');
   });

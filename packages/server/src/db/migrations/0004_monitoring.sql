@@ -223,6 +223,7 @@ ALTER TABLE "monitoring_task_units" ADD CONSTRAINT "monitoring_task_units_task_i
 ALTER TABLE "monitoring_task_units" ADD CONSTRAINT "monitoring_task_units_unit_id_monitoring_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."monitoring_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_tasks" ADD CONSTRAINT "monitoring_tasks_plan_id_monitoring_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."monitoring_plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "monitoring_unit_members" ADD CONSTRAINT "monitoring_unit_members_unit_id_monitoring_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."monitoring_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "monitoring_unit_members" ADD CONSTRAINT "monitoring_unit_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "monitoring_evidence_report_idx" ON "monitoring_evidence" USING btree ("report_id");--> statement-breakpoint
 CREATE INDEX "monitoring_indicator_units_unit_idx" ON "monitoring_indicator_units" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "monitoring_indicators_code_idx" ON "monitoring_indicators" USING btree ("plan_id","code");--> statement-breakpoint

@@ -116,11 +116,16 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
       const pace = [0.8, 1, 1.12][k % 3]!;
       const start = Date.UTC(i.baseYear, 11, 31);
       const end = Date.UTC(i.targetYear, 11, 31);
+      const flow = i.aggregation === 'sum';
       const valueAt = (date: string): string => {
         const t = Date.parse(`${date}T00:00:00Z`);
         const f = Math.min(1.2, ((t - start) / (end - start)) * pace);
-        const v = growth ? b * Math.pow(1 + (target / 100) * pace, (t - start) / (365.25 * 86_400_000)) : b + (target - b) * f;
-        return decimalFromNumber(Number((v * (1 + (rand() - 0.5) * 0.01)).toFixed(places)));
+        // Flows are reported per period: a month's share of that year's total (the base is a yearly total).
+        const year = Number(date.slice(0, 4));
+        const yearly = growth ? b * Math.pow(1 + (target / 100) * pace, year - i.baseYear) : flow ? target * pace : 0;
+        const periodsPerYear = i.frequency === 'monthly' ? 12 : i.frequency === 'quarterly' ? 4 : 1;
+        const v = flow ? yearly / periodsPerYear : growth ? b * Math.pow(1 + (target / 100) * pace, (t - start) / (365.25 * 86_400_000)) : b + (target - b) * f;
+        return decimalFromNumber(Number((v * (1 + (rand() - 0.5) * (flow ? 0.2 : 0.01))).toFixed(places)));
       };
       for (const month of months(`${plan.periodStart}-01`, reporting)) {
         const key = reportKeyFor(i.frequency as Frequency, month);

@@ -17,6 +17,8 @@ type MonitoringCode =
   | 'FILE_REQUIRED'
   | 'FILE_TOO_LARGE'
   | 'FILE_TYPE_REFUSED'
+  | 'TOO_MANY_ROWS'
+  | 'EVIDENCE_LIMIT'
   | 'WORKBOOK_UNREADABLE'
   | 'INDICATOR_INVALID'
   | 'REPORTED_FIGURE_EXISTS';
@@ -37,6 +39,8 @@ export const monitoringProblems = {
   FILE_REQUIRED: { status: 400, title: '请上传文件' },
   FILE_TOO_LARGE: { status: 413, title: '文件过大' },
   FILE_TYPE_REFUSED: { status: 415, title: '不支持的文件类型' },
+  TOO_MANY_ROWS: { status: 413, title: '文件行数过多' },
+  EVIDENCE_LIMIT: { status: 409, title: '佐证材料数量已达上限' },
   WORKBOOK_UNREADABLE: { status: 400, title: 'Excel 文件无法读取' },
   INDICATOR_INVALID: { status: 400, title: '指标设置有误' },
   REPORTED_FIGURE_EXISTS: { status: 409, title: '该年度该项报告值已录入' },

@@ -8,6 +8,8 @@ import { monitoringEvidence, monitoringReports } from './schema.js';
 import { assertCanSeeReport, unitsOfUser } from './reporting.js';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+/** Per report: enough for a statistics bulletin and its annexes, not a place to store a department's archive. */
+export const EVIDENCE_MAX_FILES = 10;
 
 /** Allowed types by extension, each confirmed by the file's first bytes so a renamed executable is refused. */
 const TYPES: Record<string, { mime: string; magic: number[] }> = {
@@ -34,6 +36,8 @@ export async function addEvidence(db: Db, actor: Actor & { id: string }, reportI
     const units = await unitsOfUser(tx, actor.id);
     if (!units.some((u) => u.id === report.unitId)) throw monitoringProblem('REPORT_NOT_FOUND');
     if (report.state !== 'draft' && report.state !== 'returned') throw monitoringProblem('REPORT_LOCKED', '只能给草稿或退回修改的报送添加佐证材料。');
+    const existing = await tx.select({ id: monitoringEvidence.id }).from(monitoringEvidence).where(eq(monitoringEvidence.reportId, reportId));
+    if (existing.length >= EVIDENCE_MAX_FILES) throw monitoringProblem('EVIDENCE_LIMIT', `每项报送最多 ${EVIDENCE_MAX_FILES} 个佐证材料，可先删除不需要的。`);
     const mime = evidenceType(filename, bytes);
     const id = randomUUID();
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -54,4 +58,17 @@ export async function readEvidence(db: Db, userId: string, canManage: boolean, i
     throw monitoringProblem('EVIDENCE_NOT_FOUND');
   }
   return e;
+}
+
+export async function deleteEvidence(db: Db, actor: Actor & { id: string }, id: string) {
+  await db.transaction(async (tx) => {
+    const [e] = await tx.select({ id: monitoringEvidence.id, reportId: monitoringEvidence.reportId, filename: monitoringEvidence.filename, sha256: monitoringEvidence.sha256 }).from(monitoringEvidence).where(eq(monitoringEvidence.id, id));
+    if (!e) throw monitoringProblem('EVIDENCE_NOT_FOUND');
+    const [report] = await tx.select().from(monitoringReports).where(eq(monitoringReports.id, e.reportId)).for('update');
+    const units = await unitsOfUser(tx, actor.id);
+    if (!report || !units.some((u) => u.id === report.unitId)) throw monitoringProblem('EVIDENCE_NOT_FOUND');
+    if (report.state !== 'draft' && report.state !== 'returned') throw monitoringProblem('REPORT_LOCKED', '已提交或已采纳的报送，其佐证材料不能删除。');
+    await tx.delete(monitoringEvidence).where(eq(monitoringEvidence.id, id));
+    await recordAudit(tx, actor, { action: 'monitoring.evidence.delete', entityType: 'monitoring_report', entityId: report.id, detail: { evidence: id, filename: e.filename, sha256: e.sha256 } });
+  });
 }

@@ -14,6 +14,8 @@ import { monitoringReports } from './schema.js';
 import { dueIndicators, saveIndicatorValue, unitsOfUser, parseMonth } from './reporting.js';
 import { acceptedPoints, indicatorUnits, tidyDecimal, toDef } from './service.js';
 
+const REPORT_ROWS_MAX = 1000;
+
 export const TEMPLATE_HEADERS = ['指标编码', '指标名称', '单位', '目标值', '上期值', '本期值', '说明'] as const;
 
 export async function reportingTemplate(db: Db, userId: string, month: string): Promise<{ filename: string; buffer: Buffer }> {
@@ -45,7 +47,8 @@ export async function reportingTemplate(db: Db, userId: string, month: string): 
   return { filename: `月度填报模板-${units[0]?.name ?? '本单位'}-${month}.xlsx`, buffer };
 }
 
-function cellText(v: ExcelJS.CellValue): unknown {
+/** A cell's value as the user sees it: formulas give their result, rich text and links their text. */
+export function cellText(v: ExcelJS.CellValue): unknown {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
     if ('result' in v) return (v as ExcelJS.CellFormulaValue).result ?? '';
@@ -66,6 +69,8 @@ export async function uploadReports(db: Db, actor: Actor & { id: string }, month
   }
   const ws = wb.worksheets[0];
   if (!ws) throw monitoringProblem('WORKBOOK_UNREADABLE', '文件中没有工作表。');
+  // A unit reports a few dozen indicators a month; a sheet far longer than that is a wrong file, not a report.
+  if (ws.actualRowCount > REPORT_ROWS_MAX + 1) throw monitoringProblem('TOO_MANY_ROWS', `模板最多 ${REPORT_ROWS_MAX} 行，请使用“下载模板”得到的文件。`);
   const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => String(cellText(v)).trim());
   const col = (name: string) => header.indexOf(name) + 1;
   const missingHeaders = ['指标编码', '本期值'].filter((h) => col(h) === 0);
@@ -77,7 +82,8 @@ export async function uploadReports(db: Db, actor: Actor & { id: string }, month
     const value = cellText(row.getCell(col('本期值')).value);
     const note = col('说明') ? cellText(row.getCell(col('说明')).value) : '';
     if (!code && (value === '' || value === null)) return;
-    rows.push({ line, indicatorCode: code, value: typeof value === 'number' ? String(value) : value, note });
+    // Numbers go through as numbers: the domain rounds a float's tail (0.1 + 0.2) instead of refusing it.
+    rows.push({ line, indicatorCode: code, value, note });
   });
 
   const units = await unitsOfUser(db, actor.id);
@@ -87,23 +93,29 @@ export async function uploadReports(db: Db, actor: Actor & { id: string }, month
   const { valid, errors } = validateReportRows(rows, allowed);
   const outcome = await db.transaction(async (tx) => {
     let saved = 0;
+    let unchanged = 0;
     const rowErrors: { line: number; field: string; message: string }[] = [];
     for (const r of valid) {
       const d = due.find((x) => x.row.code === r.indicatorCode)!;
-      const [existing] = await tx.select({ state: monitoringReports.state }).from(monitoringReports).where(and(eq(monitoringReports.indicatorId, d.row.id), eq(monitoringReports.period, d.key)));
+      const [existing] = await tx.select({ state: monitoringReports.state, value: monitoringReports.value, note: monitoringReports.note }).from(monitoringReports).where(and(eq(monitoringReports.indicatorId, d.row.id), eq(monitoringReports.period, d.key)));
+      // A re-uploaded template carries the values already there; those rows are not changes.
+      if (existing && tidyDecimal(existing.value) === r.value && existing.note === r.note) {
+        unchanged++;
+        continue;
+      }
       if (existing?.state === 'submitted') {
         rowErrors.push({ line: r.line, field: '本期值', message: `第${r.line}行：${d.row.name}已提交待审核，不能通过导入修改` });
         continue;
       }
       try {
-        await saveIndicatorValue(tx, actor, d.row.id, d.key, { value: r.value, note: r.note });
+        await saveIndicatorValue(tx, actor, d.row.id, d.key, { value: r.value, note: r.note }, undefined, d);
         saved++;
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         rowErrors.push({ line: r.line, field: '本期值', message: `第${r.line}行：${e.detail}` });
       }
     }
-    return { saved, rowErrors };
+    return { saved, unchanged, rowErrors };
   });
-  return { saved: outcome.saved, errors: [...errors, ...outcome.rowErrors].sort((a, b) => a.line - b.line) };
+  return { saved: outcome.saved, unchanged: outcome.unchanged, errors: [...errors, ...outcome.rowErrors].sort((a, b) => a.line - b.line) };
 }

@@ -348,3 +348,71 @@ describe('P315-7 town and street innovation evaluation', () => {
     expect(res.json()).toMatchObject({ saved: 11, errors: [{ line: 2 }] });
   });
 });
+
+describe('review findings stay fixed', () => {
+  it('saving an accepted value unchanged does not reopen it; readers outside the unit see accepted values only', async () => {
+    const sheet = (await dept.get(`/api/monitoring/reporting?period=${month}`)).json();
+    const { indicators } = await plan('nb-315');
+    const mine = indicators.find((i) => i.responsibleUnits[0]!.code === 'nb-zzb')!;
+    const series = (await officer.get(`/api/monitoring/indicators/${mine.id}/series`)).json();
+    // The month before the current cycle: the demo history has every report of it accepted, tasks included.
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const accepted = series.points.find((p: { state: string; period: string }) => p.state === 'accepted' && p.period === prev);
+    const url = `/api/monitoring/reporting/indicators/${mine.id}/${accepted.period}`;
+    const same = (await dept.put(url, { value: accepted.value, note: '' })).json();
+    expect(same).toMatchObject({ state: 'accepted', revision: accepted.revision });
+    // A real correction is a draft the unit sees, while everyone else keeps seeing the accepted figure.
+    await dept.put(url, { value: '999999', note: '草稿' });
+    const asLeader = (await leader.get(`/api/monitoring/indicators/${mine.id}/series`)).json();
+    expect(asLeader.points.find((p: { period: string }) => p.period === accepted.period)).toMatchObject({ value: accepted.value, state: 'accepted' });
+    expect(JSON.stringify(asLeader)).not.toContain('999999');
+    const asUnit = (await dept.get(`/api/monitoring/indicators/${mine.id}/series`)).json();
+    expect(asUnit.points.find((p: { period: string }) => p.period === accepted.period)).toMatchObject({ value: '999999', state: 'draft' });
+    // Lateness still counts the accepted value while its correction is pending.
+    const late = (await officer.get(`/api/monitoring/lateness?plan=nb-315&period=${accepted.period.slice(0, 7)}`)).json();
+    expect(late.items.find((i: { unit: { code: string } }) => i.unit.code === 'nb-zzb').missing).toBe(0);
+    expect(sheet.units).toHaveLength(1);
+  });
+
+  it('flows are read as year-to-date totals against the year’s figure', async () => {
+    const { indicators } = await plan('nb-315');
+    const flow = indicators.find((i) => i.name.includes('科创甬江2035'))!;
+    expect(flow.latest?.periodLabel).toMatch(/年累计/);
+    const series = (await officer.get(`/api/monitoring/indicators/${flow.id}/series`)).json();
+    const year = flow.latest!.period;
+    const sum = series.accepted.filter((p: { at: string }) => p.at.startsWith(`${year}-`)).reduce((s: number, p: { value: string }) => s + Number(p.value), 0);
+    expect(Number(flow.latest!.value)).toBeCloseTo(sum, 6);
+  });
+
+  it('the tolerance band keeps two decimals, so an odd figure cannot break every page', async () => {
+    const res = await officer.patch('/api/monitoring/plans/nb-315', { tolerancePercent: 0.0000001 });
+    expect(res.statusCode).toBe(200);
+    expect((await officer.get('/api/monitoring/plans')).statusCode).toBe(200);
+    await officer.patch('/api/monitoring/plans/nb-315', { tolerancePercent: 5 });
+  });
+
+  it('the bureau links 责任单位 accounts to units; other accounts cannot be linked', async () => {
+    const members = (await officer.get('/api/monitoring/units/nb-zzb/members')).json();
+    expect(members.items.map((m: { username: string }) => m.username)).toEqual(['department']);
+    const wrong = await officer.post('/api/monitoring/units/nb-kjj/members', { username: 'applicant' });
+    expect(problem(wrong).errors?.[0]?.field).toBe('username');
+    expect((await officer.post('/api/monitoring/units/nb-kjj/members', { username: 'department' })).json().added).toBe(true);
+    expect((await dept.get(`/api/monitoring/reporting?period=${month}`)).json().units).toHaveLength(2);
+    const userId = (await officer.get('/api/monitoring/units/nb-kjj/members')).json().items[0].userId;
+    expect((await officer.request('DELETE', `/api/monitoring/units/nb-kjj/members/${userId}`)).statusCode).toBe(204);
+    expect((await dept.get('/api/monitoring/units/nb-zzb/members')).statusCode).toBe(403);
+  });
+
+  it('evidence can be removed from a draft, and another unit cannot probe for reports', async () => {
+    const { indicators } = await plan('nb-315');
+    const other = indicators.find((i) => i.responsibleUnits[0]!.code === 'nb-kjj' && i.frequency === 'monthly')!;
+    const probe = await dept.upload(`/api/monitoring/reporting/indicators/${other.id}/${month}/evidence`, 'a.pdf', Buffer.from('%PDF-1.4'));
+    expect(problem(probe)).toMatchObject({ status: 404, detail: '请先保存本期值，再上传佐证材料。' });
+    const mine = (await dept.get(`/api/monitoring/reporting?period=${month}`)).json().indicators.find((r: { report: { state: string } | null }) => r.report?.state === 'draft');
+    const url = `/api/monitoring/reporting/indicators/${mine.indicator.id}/${mine.period}/evidence`;
+    const ev = (await dept.upload(url, 'b.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).json();
+    expect((await officer.request('DELETE', `/api/monitoring/evidence/${ev.id}`)).statusCode).toBe(403);
+    expect((await dept.request('DELETE', `/api/monitoring/evidence/${ev.id}`)).statusCode).toBe(204);
+  });
+});

@@ -77,7 +77,11 @@ function pathPoints(view: IndicatorView): { date: string; expected: string }[] {
   return out;
 }
 
-export async function indicatorSeries(db: Db, id: string) {
+/**
+ * A reader who is neither the bureau nor the reporting unit sees accepted values only: a draft or a figure under
+ * review is not yet a figure anyone may quote.
+ */
+export async function indicatorSeries(db: Db, id: string, viewer: { unitIds: string[]; canManage: boolean }) {
   const row = await findIndicator(db, id);
   const [plan] = await db.select().from(monitoringPlans).where(eq(monitoringPlans.id, row.planId));
   const [units, points] = await Promise.all([indicatorUnits(db, [id]), acceptedPoints(db, [id])]);
@@ -85,9 +89,12 @@ export async function indicatorSeries(db: Db, id: string) {
   const view = indicatorView(plan!, row, units.get(id) ?? [], pts, todayShanghai());
   const reports = await db.select().from(monitoringReports).where(eq(monitoringReports.indicatorId, id));
   const years = [...new Set(pts.map((p) => Number(p.at.slice(0, 4))))].sort();
+  const visible = reports.filter((r) => viewer.unitIds.includes(r.unitId) || (viewer.canManage ? r.state !== 'draft' : r.acceptedValue !== null));
+  const own = (r: (typeof reports)[number]) => viewer.unitIds.includes(r.unitId) || viewer.canManage;
   return {
     indicator: view,
-    points: reports
+    points: visible
+      .map((r) => (own(r) ? r : { ...r, value: r.acceptedValue!, note: '', state: 'accepted', reviewComment: null }))
       .map((r) => ({ id: r.id, period: r.period, periodLabel: periodLabel(r.period), date: pts.find((p) => p.period === r.period)?.at ?? null, value: tidyDecimal(r.value)!, acceptedValue: tidyDecimal(r.acceptedValue), state: r.state, stateLabel: stateLabel(r.state), revision: r.revision }))
       .sort((a, b) => a.period.localeCompare(b.period)),
     accepted: pts,

@@ -9,7 +9,10 @@ import { compareReported, PORTFOLIO_METRIC_LABELS, portfolioStats, type Portfoli
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
+import { cellText } from './exchange.js';
 import { portfolioProjects, portfolioReported } from './schema.js';
+
+const PROJECT_ROWS_MAX = 20_000;
 
 const ORG_TYPES = ['enterprise', 'university', 'institute', 'hospital', 'other'] as const;
 type OrgType = (typeof ORG_TYPES)[number];
@@ -35,7 +38,7 @@ export async function portfolioOverview(db: Db) {
               ? ratio.den > 0
                 ? compareReported(ratio, r.value)
                 : null
-              : { computed: String(computedCount), reported: r.value, differs: String(computedCount) !== r.value.replace(/[,，\s]/g, ''), difference: String(computedCount! - Number(r.value.replace(/[,，\s]/g, ''))), text: String(computedCount) === r.value.replace(/[,，\s]/g, '') ? `按记录计算 ${computedCount}，与报告值一致` : `按记录计算 ${computedCount}，报告值 ${r.value}` };
+              : { computed: String(computedCount), reported: r.value, differs: String(computedCount) !== r.value.replace(/[,，\s]/g, ''), difference: String(Number(r.value.replace(/[,，\s]/g, '')) - computedCount!), text: String(computedCount) === r.value.replace(/[,，\s]/g, '') ? `按记录计算 ${computedCount}，与报告值一致` : `按记录计算 ${computedCount}，报告值 ${r.value}` };
             return { id: r.id, metric, metricLabel: PORTFOLIO_METRIC_LABELS[metric], value: r.value, source: r.source, comparison };
           }),
       };
@@ -104,7 +107,8 @@ export async function importProjects(db: Db, actor: Actor, file: Buffer) {
   const errors: { line: number; field: string; message: string }[] = [];
   const valid: { line: number; row: typeof portfolioProjects.$inferInsert }[] = [];
   const seen = new Set<string>();
-  const text = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : typeof v === 'object' && 'result' in v ? String(v.result ?? '') : typeof v === 'object' && 'richText' in v ? v.richText.map((t) => t.text).join('') : String(v)).trim();
+  if (ws.actualRowCount > PROJECT_ROWS_MAX + 1) throw monitoringProblem('TOO_MANY_ROWS', `一次最多导入 ${PROJECT_ROWS_MAX} 行，请分批导入。`);
+  const text = (v: ExcelJS.CellValue) => String(cellText(v)).trim();
   ws.eachRow((row, line) => {
     if (line === 1) return;
     const [year, projectNo, title, leadName, leadType, participants] = [1, 2, 3, 4, 5, 6].map((c) => text(row.getCell(c).value)) as [string, string, string, string, string, string];

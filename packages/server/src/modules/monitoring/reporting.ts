@@ -121,6 +121,7 @@ export async function dueTasks(tx: Tx, units: UnitRow[], month: string): Promise
     .where(and(eq(monitoringTaskUnits.position, 0), inArray(monitoringTaskUnits.unitId, [...byId.keys()]), eq(monitoringPlans.status, 'active')))
     .orderBy(asc(monitoringPlans.code), asc(monitoringTasks.sortOrder));
   const { year } = parseMonth(month);
+  // A completed task files nothing more (the lateness count follows the same rule).
   return rows.filter((r) => year >= r.plan.periodStart && year <= r.plan.periodEnd && !r.task.completedOn).map((r) => ({ task: r.task, plan: r.plan, leadUnit: byId.get(r.unitId)! }));
 }
 
@@ -220,17 +221,25 @@ export function monthOfKey(key: string): string {
 }
 
 /** Saves one value as a draft: creates it, edits a draft or a returned report, or opens a correction of an accepted one. */
-export async function saveIndicatorValue(tx: Tx, actor: Actor & { id: string }, indicatorId: string, key: string, input: { value: string; note: string }, today = todayShanghai()) {
-  const due = await responsibleFor(tx, actor.id, indicatorId, key);
+export async function saveIndicatorValue(tx: Tx, actor: Actor & { id: string }, indicatorId: string, key: string, input: { value: string; note: string }, today = todayShanghai(), resolved?: DueIndicator) {
+  const due = resolved ?? (await responsibleFor(tx, actor.id, indicatorId, key));
   assertEnded(key, today);
-  const [existing] = await tx.select().from(monitoringReports).where(and(eq(monitoringReports.indicatorId, indicatorId), eq(monitoringReports.period, key))).for('update');
-  if (!existing) {
-    const id = randomUUID();
-    const [row] = await tx.insert(monitoringReports).values({ id, indicatorId, period: key, unitId: due.leadUnit.id, value: input.value, note: input.note, state: 'draft', revision: 1 }).returning();
+  // Insert-or-nothing first, so two first saves at once meet on the row lock instead of the unique index.
+  const id = randomUUID();
+  const created = await tx
+    .insert(monitoringReports)
+    .values({ id, indicatorId, period: key, unitId: due.leadUnit.id, value: input.value, note: input.note, state: 'draft', revision: 1 })
+    .onConflictDoNothing({ target: [monitoringReports.indicatorId, monitoringReports.period] })
+    .returning();
+  if (created.length) {
     await logRevision(tx, actor, { reportId: id, kind: 'indicator', revision: 1, action: 'save', value: input.value, note: input.note, state: 'draft' });
     await recordAudit(tx, actor, { action: 'monitoring.report.save', entityType: 'monitoring_report', entityId: id, changes: { value: { after: input.value }, note: { after: input.note } }, detail: { indicator: due.row.code, period: key, unit: due.leadUnit.code } });
-    return row!;
+    return created[0]!;
   }
+  const [existing] = await tx.select().from(monitoringReports).where(and(eq(monitoringReports.indicatorId, indicatorId), eq(monitoringReports.period, key))).for('update');
+  if (!existing) throw monitoringProblem('REPORT_NOT_FOUND');
+  // Saving what is already there changes nothing: above all it must not reopen an accepted value as a correction.
+  if (tidyDecimal(existing.value) === tidyDecimal(input.value) && existing.note === input.note) return existing;
   if (existing.state === 'submitted') throw monitoringProblem('REPORT_LOCKED', '该值已提交，正在审核；如需修改请联系科技局退回。');
   const revision = existing.state === 'accepted' ? existing.revision + 1 : existing.revision;
   const [row] = await tx.update(monitoringReports).set({ value: input.value, note: input.note, state: 'draft', revision, unitId: due.leadUnit.id, updatedAt: new Date() }).where(eq(monitoringReports.id, existing.id)).returning();
@@ -250,13 +259,18 @@ export async function saveTaskProgress(tx: Tx, actor: Actor & { id: string }, ta
   const due = (await dueTasks(tx, units, month)).find((t) => t.task.id === taskId);
   if (!due) throw monitoringProblem('NOT_RESPONSIBLE', '本单位不是该任务的牵头单位，或该任务已完成。');
   assertEnded(month, today);
-  const [existing] = await tx.select().from(monitoringTaskReports).where(and(eq(monitoringTaskReports.taskId, taskId), eq(monitoringTaskReports.period, month))).for('update');
+  await tx
+    .insert(monitoringTaskReports)
+    .values({ id: randomUUID(), taskId, period: month, unitId: due.leadUnit.id, ...input, state: 'draft', revision: 0 })
+    .onConflictDoNothing({ target: [monitoringTaskReports.taskId, monitoringTaskReports.period] });
+  const [row0] = await tx.select().from(monitoringTaskReports).where(and(eq(monitoringTaskReports.taskId, taskId), eq(monitoringTaskReports.period, month))).for('update');
+  // Revision 0 marks the row this call just reserved; it becomes revision 1 below.
+  const existing = row0 && row0.revision > 0 ? row0 : undefined;
+  if (existing && existing.percent === input.percent && existing.progress === input.progress && existing.note === input.note) return presentTaskReport(existing);
   if (existing?.state === 'submitted') throw monitoringProblem('REPORT_LOCKED', '该进展已提交，正在审核；如需修改请联系科技局退回。');
-  const id = existing?.id ?? randomUUID();
+  const id = row0!.id;
   const revision = !existing ? 1 : existing.state === 'accepted' ? existing.revision + 1 : existing.revision;
-  const [row] = existing
-    ? await tx.update(monitoringTaskReports).set({ ...input, state: 'draft', revision, updatedAt: new Date() }).where(eq(monitoringTaskReports.id, id)).returning()
-    : await tx.insert(monitoringTaskReports).values({ id, taskId, period: month, unitId: due.leadUnit.id, ...input, state: 'draft', revision }).returning();
+  const [row] = await tx.update(monitoringTaskReports).set({ ...input, state: 'draft', revision, updatedAt: new Date() }).where(eq(monitoringTaskReports.id, id)).returning();
   await logRevision(tx, actor, { reportId: id, kind: 'task', revision, action: 'save', value: String(input.percent), note: input.progress, state: 'draft' });
   await recordAudit(tx, actor, {
     action: 'monitoring.taskReport.save',

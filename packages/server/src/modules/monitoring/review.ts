@@ -1,7 +1,7 @@
 /** The bureau's side of monthly monitoring: review queue, accept / return, lateness, reminders, history. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { periodLabel, type Frequency } from '@kechuang/domain';
+import { periodLabel, shanghaiDate, type Frequency } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
@@ -146,11 +146,19 @@ export async function taskReviewQueue(db: Db, f: ReviewFilter) {
     .innerJoin(monitoringPlans, eq(monitoringPlans.id, monitoringTasks.planId))
     .innerJoin(monitoringUnits, eq(monitoringUnits.id, monitoringTaskReports.unitId))
     .where(and(...where))
-    .orderBy(desc(monitoringTaskReports.submittedAt));
-  const page = rows.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
+    .orderBy(desc(monitoringTaskReports.submittedAt))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const [total] = await db
+    .select({ n: count() })
+    .from(monitoringTaskReports)
+    .innerJoin(monitoringTasks, eq(monitoringTasks.id, monitoringTaskReports.taskId))
+    .innerJoin(monitoringPlans, eq(monitoringPlans.id, monitoringTasks.planId))
+    .innerJoin(monitoringUnits, eq(monitoringUnits.id, monitoringTaskReports.unitId))
+    .where(and(...where));
   return {
-    total: rows.length,
-    items: page.map(({ report: r, task, planCode, unitCode, unitName }) => ({
+    total: total?.n ?? 0,
+    items: rows.map(({ report: r, task, planCode, unitCode, unitName }) => ({
       id: r.id,
       period: r.period,
       periodLabel: periodLabel(r.period),
@@ -191,17 +199,22 @@ export async function lateness(db: Db, planCode: string, month: string, today = 
       .innerJoin(monitoringTasks, eq(monitoringTasks.id, monitoringTaskUnits.taskId))
       .where(and(eq(monitoringTasks.planId, plan.id), eq(monitoringTaskUnits.position, 0))),
     db.select().from(monitoringUnits),
-    db.select({ indicatorId: monitoringReports.indicatorId, period: monitoringReports.period, state: monitoringReports.state, submittedAt: monitoringReports.submittedAt }).from(monitoringReports).innerJoin(monitoringIndicators, eq(monitoringIndicators.id, monitoringReports.indicatorId)).where(eq(monitoringIndicators.planId, plan.id)),
+    db
+      .select({ indicatorId: monitoringReports.indicatorId, period: monitoringReports.period, state: monitoringReports.state, submittedAt: monitoringReports.submittedAt, acceptedValue: monitoringReports.acceptedValue })
+      .from(monitoringReports)
+      .innerJoin(monitoringIndicators, eq(monitoringIndicators.id, monitoringReports.indicatorId))
+      .where(and(eq(monitoringIndicators.planId, plan.id), inArray(monitoringReports.period, keysOfMonth(month)))),
     db.select({ taskId: monitoringTaskReports.taskId, state: monitoringTaskReports.state, submittedAt: monitoringTaskReports.submittedAt }).from(monitoringTaskReports).where(eq(monitoringTaskReports.period, month)),
     db.select().from(monitoringReminders).where(and(eq(monitoringReminders.planId, plan.id), eq(monitoringReminders.period, month))).orderBy(desc(monitoringReminders.sentAt)),
   ]);
   const byUnit = new Map<string, { expected: number; submitted: number; accepted: number; lateSubmissions: number }>();
-  const bump = (unitId: string, state: string | null, submittedAt: Date | null) => {
+  const bump = (unitId: string, state: string | null, submittedAt: Date | null, hasAccepted = false) => {
     const e = byUnit.get(unitId) ?? { expected: 0, submitted: 0, accepted: 0, lateSubmissions: 0 };
     e.expected++;
-    if (state === 'submitted' || state === 'accepted') e.submitted++;
-    if (state === 'accepted') e.accepted++;
-    if (submittedAt && submittedAt.toISOString().slice(0, 10) > due) e.lateSubmissions++;
+    // A correction being drafted or reviewed does not undo a value the bureau has already accepted.
+    if (state === 'submitted' || state === 'accepted' || hasAccepted) e.submitted++;
+    if (state === 'accepted' || hasAccepted) e.accepted++;
+    if (submittedAt && shanghaiDate(submittedAt) > due) e.lateSubmissions++;
     byUnit.set(unitId, e);
   };
   if (inPlan) {
@@ -209,10 +222,11 @@ export async function lateness(db: Db, planCode: string, month: string, today = 
       const key = reportKeyFor(l.frequency as Frequency, month);
       if (!key) continue;
       const r = reports.find((x) => x.indicatorId === l.indicatorId && x.period === key);
-      bump(l.unitId, r?.state ?? null, r?.submittedAt ?? null);
+      bump(l.unitId, r?.state ?? null, r?.submittedAt ?? null, r?.acceptedValue != null);
     }
     for (const l of taskLinks) {
-      if (l.completedOn && l.completedOn < `${month}-01`) continue;
+      // Completed tasks file nothing more, as the reporting sheet has it.
+      if (l.completedOn) continue;
       const r = taskReports.find((x) => x.taskId === l.taskId);
       bump(l.unitId, r?.state ?? null, r?.submittedAt ?? null);
     }
@@ -225,7 +239,7 @@ export async function lateness(db: Db, planCode: string, month: string, today = 
       ...e,
       missing,
       completeness: e.expected ? ((e.submitted * 10000) / e.expected / 100).toFixed(2) : '100.00',
-      late: today > due && missing > 0,
+      late: (today > due && missing > 0) || e.lateSubmissions > 0,
       lastReminderAt: reminders.find((r) => r.unitId === unitId)?.sentAt.toISOString() ?? null,
     };
   });
@@ -238,7 +252,7 @@ export async function remind(db: Db, actor: Actor, planCode: string, month: stri
   const plan = await findPlan(db, planCode);
   return db.transaction(async (tx) => {
     let reminded = 0;
-    for (const code of unitCodes) {
+    for (const code of new Set(unitCodes)) {
       const item = report.items.find((i) => i.unit.code === code);
       if (!item) throw monitoringProblem('UNIT_NOT_FOUND', `责任单位“${code}”在${report.periodLabel}没有需报送的内容。`);
       if (item.missing === 0) continue;
@@ -256,22 +270,32 @@ export async function remind(db: Db, actor: Actor, planCode: string, month: stri
 export async function openReminders(db: Db, unitIds: string[]) {
   if (unitIds.length === 0) return [];
   const rows = await db
-    .select({ r: monitoringReminders, planCode: monitoringPlans.code, planName: monitoringPlans.shortName, unitName: monitoringUnits.name })
+    .select({ r: monitoringReminders, planCode: monitoringPlans.code, planName: monitoringPlans.shortName, unitCode: monitoringUnits.code, unitName: monitoringUnits.name })
     .from(monitoringReminders)
     .innerJoin(monitoringPlans, eq(monitoringPlans.id, monitoringReminders.planId))
     .innerJoin(monitoringUnits, eq(monitoringUnits.id, monitoringReminders.unitId))
     .where(inArray(monitoringReminders.unitId, unitIds))
     .orderBy(desc(monitoringReminders.sentAt))
-    .limit(20);
+    .limit(500);
+  // One entry per plan, period and unit (the newest reminder), then one lateness computation per plan and period.
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${row.planCode}/${row.r.period}/${row.r.unitId}`;
+    if (!latest.has(key)) latest.set(key, row);
+  }
+  const cache = new Map<string, Awaited<ReturnType<typeof lateness>>>();
   const out = [];
-  const seen = new Set<string>();
-  for (const { r, planCode, planName, unitName } of rows) {
-    const key = `${planCode}/${r.period}/${r.unitId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const l = await lateness(db, planCode, r.period);
-    const item = l.items.find((i) => i.unit.name === unitName);
+  for (const { r, planCode, planName, unitCode, unitName } of [...latest.values()].slice(0, 12)) {
+    const key = `${planCode}/${r.period}`;
+    if (!cache.has(key)) cache.set(key, await lateness(db, planCode, r.period));
+    const l = cache.get(key)!;
+    const item = l.items.find((i) => i.unit.code === unitCode);
     if (item && item.missing > 0) out.push({ planCode, planName, period: r.period, periodLabel: l.periodLabel, unitName, missing: item.missing, due: l.due, sentAt: r.sentAt });
   }
   return out;
+}
+
+/** Every report key a month can file: the month itself, the quarter it ends, the year it ends. */
+function keysOfMonth(month: string): string[] {
+  return (['monthly', 'quarterly', 'annual'] as Frequency[]).map((f) => reportKeyFor(f, month)).filter((k): k is string => k !== null);
 }

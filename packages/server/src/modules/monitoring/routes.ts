@@ -11,7 +11,6 @@ import {
   taskProgressInputSchema,
   reportedFigureInputSchema,
   DIRECTIONS,
-  REPORT_STATES,
   TASK_STATUSES,
 } from '@kechuang/domain';
 import { actorOf, authOf } from '../../http/auth.js';
@@ -19,17 +18,18 @@ import type { AppContext } from '../../http/context.js';
 import { sendWorkbook } from '../../http/excel.js';
 import { dashboard } from './dashboard.js';
 import { monitoringProblem } from './errors.js';
-import { addEvidence, EVIDENCE_MAX_BYTES, readEvidence } from './evidence.js';
+import { addEvidence, deleteEvidence, EVIDENCE_MAX_BYTES, readEvidence } from './evidence.js';
 import { reportingTemplate, uploadReports } from './exchange.js';
 import { indicatorSeries, listPlans, listUnits, patchIndicator, patchPlan, readPlan } from './plans.js';
 import { addReported, deleteReported, importProjects, listProjects, portfolioOverview, projectTemplate } from './portfolio.js';
 import { monitoringReports } from './schema.js';
-import { assertCanSeeReport, currentReportingMonth, reportingSheet, saveIndicatorValue, saveTaskProgress, submitMonth } from './reporting.js';
+import { assertCanSeeReport, currentReportingMonth, reportingSheet, saveIndicatorValue, saveTaskProgress, submitMonth, unitsOfUser } from './reporting.js';
 import { lateness, remind, reportHistory, reviewQueue, reviewReport, reviewTaskReport, taskReviewQueue } from './review.js';
 import { todayShanghai } from './service.js';
 import { listTasks } from './tasks.js';
+import { addUnitMember, removeUnitMember, unitMembers } from './units.js';
 import { importTownValues, listTownEvaluations, readTownEvaluation, saveTownEvaluation, townTemplate } from './towns.js';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 
 const read = { access: { permission: 'monitoring.read' as const } };
 const manage = { access: { permission: 'monitoring.manage' as const } };
@@ -40,7 +40,8 @@ const idParams = z.object({ id: z.uuid('编号无效') });
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '期次格式应为 YYYY-MM');
 const reportKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, '期次格式应为 2026-10、2026-Q3 或 2026');
 const page = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) };
-const reviewQuery = z.object({ plan: z.string().max(64).optional(), period: reportKey.optional(), state: z.enum(REPORT_STATES).optional(), unit: z.string().max(64).optional(), ...page });
+// Drafts stay the unit's working copy: the bureau's queue starts at submission.
+const reviewQuery = z.object({ plan: z.string().max(64).optional(), period: reportKey.optional(), state: z.enum(['submitted', 'accepted', 'returned']).optional(), unit: z.string().max(64).optional(), ...page });
 
 /** A signed-in actor that has a user id (every monitoring writer does). */
 function writer(request: FastifyRequest) {
@@ -74,7 +75,8 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.patch(
     '/api/monitoring/plans/:code',
     { schema: { tags, summary: '修改监测设置（容差带、报送截止日）', params: planParams, body: z.object({ tolerancePercent: z.number().min(0).max(50).optional(), dueDay: z.number().int().min(1).max(28).optional() }) }, config: manage },
-    async (request) => patchPlan(db, actorOf(request), request.params.code, request.body),
+    // The band is kept to two decimals: it is a policy figure, and the maths is exact to six places.
+    async (request) => patchPlan(db, actorOf(request), request.params.code, { ...request.body, tolerancePercent: request.body.tolerancePercent === undefined ? undefined : Math.round(request.body.tolerancePercent * 100) / 100 }),
   );
   r.get('/api/monitoring/plans/:code/export', { schema: { tags, summary: '导出指标体系 Excel', params: planParams }, config: read }, async (request, reply) => {
     const { plan, indicators } = await readPlan(db, request.params.code);
@@ -102,11 +104,24 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
       { header: '说明', width: 50, value: (i) => i.note },
     ], indicators, `${plan.name}；导出时间 ${formatShanghai(new Date())}（北京时间）`);
   });
-  r.get('/api/monitoring/indicators/:id/series', { schema: { tags, summary: '指标的报送序列、目标路径与年度汇总', params: idParams }, config: read }, async (request) => indicatorSeries(db, request.params.id));
+  r.get('/api/monitoring/indicators/:id/series', { schema: { tags, summary: '指标的报送序列、目标路径与年度汇总', params: idParams }, config: read }, async (request) => {
+    const auth = authOf(request);
+    const unitIds = (await unitsOfUser(db, auth.user.id)).map((u) => u.id);
+    return indicatorSeries(db, request.params.id, { unitIds, canManage: hasPermission(auth.roles, 'monitoring.manage') });
+  });
   r.patch('/api/monitoring/indicators/:id', { schema: { tags, summary: '修改指标（基数、目标、责任单位等）', params: idParams, body: indicatorPatchSchema }, config: manage }, async (request) =>
     patchIndicator(db, actorOf(request), request.params.id, request.body),
   );
   r.get('/api/monitoring/units', { schema: { tags, summary: '责任单位' }, config: read }, async () => ({ items: await listUnits(db) }));
+  const unitParams = z.object({ code: z.string().min(1).max(64) });
+  r.get('/api/monitoring/units/:code/members', { schema: { tags, summary: '责任单位的报送账号', params: unitParams }, config: manage }, async (request) => unitMembers(db, request.params.code));
+  r.post('/api/monitoring/units/:code/members', { schema: { tags, summary: '指定责任单位的报送账号（角色须为责任单位）', params: unitParams, body: z.object({ username: z.string().trim().min(1, '请填写用户名').max(64) }) }, config: manage }, async (request) =>
+    addUnitMember(db, actorOf(request), request.params.code, request.body.username),
+  );
+  r.delete('/api/monitoring/units/:code/members/:userId', { schema: { tags, summary: '移除责任单位的报送账号', params: z.object({ code: z.string().min(1).max(64), userId: z.uuid('账号编号无效') }) }, config: manage }, async (request, reply) => {
+    await removeUnitMember(db, actorOf(request), request.params.code, request.params.userId);
+    return reply.status(204).send();
+  });
 
   const taskQuery = z.object({ unit: z.string().max(64).optional(), status: z.enum(TASK_STATUSES).optional() });
   r.get('/api/monitoring/plans/:code/tasks', { schema: { tags, summary: '任务清单', params: planParams, querystring: taskQuery }, config: read }, async (request) => ({ items: await listTasks(db, request.params.code, request.query) }));
@@ -143,8 +158,10 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/monitoring/reporting/indicators/:indicatorId/:period/evidence',
     { schema: { tags, summary: '上传佐证材料（PDF/JPG/PNG/XLSX/DOCX，≤10MB）', params: z.object({ indicatorId: z.uuid('指标编号无效'), period: reportKey }) }, config: report },
     async (request, reply) => {
-      const [row] = await db.select({ id: monitoringReports.id, indicatorId: monitoringReports.indicatorId, period: monitoringReports.period }).from(monitoringReports).where(eq(monitoringReports.indicatorId, request.params.indicatorId)).then((rows) => rows.filter((x) => x.period === request.params.period));
-      if (!row) throw monitoringProblem('REPORT_NOT_FOUND', '请先保存本期值，再上传佐证材料。');
+      // Rights before the body: another unit's report and a missing one answer alike, and no file is read for either.
+      const units = await unitsOfUser(db, authOf(request).user.id);
+      const [row] = await db.select({ id: monitoringReports.id, unitId: monitoringReports.unitId }).from(monitoringReports).where(and(eq(monitoringReports.indicatorId, request.params.indicatorId), eq(monitoringReports.period, request.params.period)));
+      if (!row || !units.some((u) => u.id === row.unitId)) throw monitoringProblem('REPORT_NOT_FOUND', '请先保存本期值，再上传佐证材料。');
       const file = await uploadedFile(request, EVIDENCE_MAX_BYTES);
       return reply.status(201).send(await addEvidence(db, writer(request), row.id, file.filename, file.bytes));
     },
@@ -157,6 +174,10 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
       .header('x-content-type-options', 'nosniff')
       .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(e.filename)}`)
       .send(e.content);
+  });
+  r.delete('/api/monitoring/evidence/:id', { schema: { tags, summary: '删除佐证材料（草稿或退回修改时）', params: idParams }, config: report }, async (request, reply) => {
+    await deleteEvidence(db, writer(request), request.params.id);
+    return reply.status(204).send();
   });
   r.put(
     '/api/monitoring/reporting/tasks/:taskId/:period',
@@ -172,7 +193,7 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
       .send(buffer);
   });
   r.post('/api/monitoring/reporting/upload', { schema: { tags, summary: '上传填好的模板：有效行保存为草稿，错误行逐行返回', querystring: z.object({ period: month }) }, config: report }, async (request) => {
-    const file = await uploadedFile(request, 5 * 1024 * 1024);
+    const file = await uploadedFile(request, 1024 * 1024);
     return uploadReports(db, writer(request), request.query.period, file.bytes);
   });
   r.get('/api/monitoring/reports/:id/history', { schema: { tags, summary: '报送的全部修订记录', params: idParams }, config: read }, async (request) => {

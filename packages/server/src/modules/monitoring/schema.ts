@@ -4,6 +4,7 @@
  * approved-project records behind the portfolio statistics (YJ-2).
  */
 import { boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/schema.js';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -21,7 +22,7 @@ export const monitoringUnits = pgTable('monitoring_units', {
 /** Which accounts act for a unit. The account lives in the accounts context; this is the unit's side of it. */
 export const monitoringUnitMembers = pgTable('monitoring_unit_members', {
   unitId: uuid('unit_id').notNull().references(() => monitoringUnits.id),
-  userId: uuid('user_id').notNull(),
+  userId: uuid('user_id').notNull().references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.unitId, t.userId] }), index('monitoring_unit_members_user_idx').on(t.userId)]);
 

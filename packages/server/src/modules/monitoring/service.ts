@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import {
+  aggregateYear,
   completionRate,
   DIRECTION_LABELS,
   expectedValue,
@@ -155,32 +156,71 @@ export async function acceptedPoints(tx: Tx, indicatorIds: string[]): Promise<Ma
   return out;
 }
 
-/** The value that decides the verdict: the recorded actual of a completed plan, else the last accepted value in the target year. */
+/** The value that decides the verdict: the recorded actual of a completed plan, else the target year's figure. */
 function targetYearValue(def: IndicatorDef, points: AcceptedPoint[]): string | null {
   if (def.actual && def.actual.year === def.target.year) return def.actual.value;
-  const inYear = points.filter((p) => p.at.startsWith(`${def.target.year}-`));
-  return inYear.length ? inYear[inYear.length - 1]!.value : null;
+  return aggregateYear(def.aggregation, points, def.target.year);
 }
 
-function previousYearValue(def: IndicatorDef, points: AcceptedPoint[]): string | null {
-  const y = def.target.year - 1;
-  const inYear = points.filter((p) => p.at.startsWith(`${y}-`));
-  return inYear.length ? inYear[inYear.length - 1]!.value : def.base.year === y ? def.base.value : null;
+interface Reading {
+  latest: IndicatorView['latest'];
+  expected: string | null;
+  progress: { status: ProgressStatus; gapPercent: string | null } | null;
+  completionRate: string | null;
+  progressRate: string | null;
+}
+
+/**
+ * Stocks and rates: the latest value against the path at that value's date. Flows (aggregation `sum`, e.g.
+ * 技术交易额 reported per month, "科创甬江2035" 100 projects a year) are yearly totals in the plan: the year-to-date
+ * total is read against the year's figure pro rata by days, the year's figure being the compound level for a
+ * growth target and the target itself for a per-year target.
+ */
+function reading(plan: PlanRow, def: IndicatorDef, points: AcceptedPoint[], today: string): Reading {
+  if (def.actual?.value != null) {
+    const at = `${def.actual.year}-12-31`;
+    const p = progressStatus(def, def.actual.value, at, plan.tolerancePercent);
+    return {
+      latest: { period: String(def.actual.year), periodLabel: `${def.actual.year}年实绩`, value: def.actual.value, state: 'accepted' },
+      expected: expectedValue(def, at),
+      progress: p,
+      completionRate: completionRate(def, def.actual.value),
+      progressRate: progressRate(def, def.actual.value),
+    };
+  }
+  const last = points[points.length - 1];
+  if (!last) return { latest: null, expected: def.aggregation === 'sum' ? null : expectedValue(def, plan.status === 'completed' ? `${def.target.year}-12-31` : today), progress: null, completionRate: null, progressRate: null };
+  if (def.aggregation !== 'sum') {
+    return {
+      latest: { period: last.period, periodLabel: periodLabel(last.period), value: last.value, state: 'accepted' },
+      // Beside the latest value, the path at that value's date: the two are compared, so they must be read together.
+      expected: expectedValue(def, last.at),
+      progress: progressStatus(def, last.value, last.at, plan.tolerancePercent),
+      completionRate: completionRate(def, last.value),
+      progressRate: progressRate(def, last.value),
+    };
+  }
+  const year = Number(last.at.slice(0, 4));
+  const ytd = aggregateYear('sum', points, year)!;
+  const annual = def.targetKind === 'growth' ? expectedValue(def, `${year}-12-31`) : def.target.value;
+  const yearly: IndicatorDef = { ...def, targetKind: 'level', base: { year: year - 1, value: '0' }, target: { year, value: annual } };
+  return {
+    latest: { period: String(year), periodLabel: `${year}年累计（至${periodLabel(last.period)}）`, value: ytd, state: 'accepted' },
+    expected: annual === null ? null : expectedValue(yearly, last.at),
+    progress: annual === null ? null : progressStatus(yearly, ytd, last.at, plan.tolerancePercent),
+    completionRate: annual === null ? null : completionRate(yearly, ytd),
+    progressRate: null,
+  };
 }
 
 export function indicatorView(plan: PlanRow, row: IndicatorRow, units: UnitRef[], points: AcceptedPoint[], today: string): IndicatorView {
   const def = toDef(row, units.map((u) => u.code));
-  const last = points[points.length - 1];
-  const latest = def.actual?.value != null
-    ? { period: String(def.actual.year), periodLabel: `${def.actual.year}年实绩`, value: def.actual.value, state: 'accepted' as ReportState }
-    : last
-      ? { period: last.period, periodLabel: periodLabel(last.period), value: last.value, state: 'accepted' as ReportState }
-      : null;
-  const at = latest ? (def.actual?.value != null ? `${def.actual.year}-12-31` : last!.at) : today;
-  const progress = latest ? progressStatus(def, latest.value, at, plan.tolerancePercent) : null;
+  const r = reading(plan, def, points, today);
   const targetDate = `${def.target.year}-12-31`;
   const judged = plan.status === 'completed' || today > targetDate;
-  const v: Verdict | null = !judged ? null : verdict(def, targetYearValue(def, points), previousYearValue(def, points));
+  const v: Verdict | null = !judged ? null : verdict(def, targetYearValue(def, points));
+  const progress = r.progress;
+  const latest = r.latest;
   const status: ProgressStatus = progress?.status ?? 'unknown';
   return {
     id: row.id,
@@ -206,13 +246,13 @@ export function indicatorView(plan: PlanRow, row: IndicatorRow, units: UnitRef[]
     ruleIds: def.ruleIds,
     note: def.note,
     latest,
-    expected: expectedValue(def, plan.status === 'completed' ? targetDate : today),
+    expected: r.expected,
     status,
     statusLabel: PROGRESS_STATUS_LABELS[status],
     verdict: v,
     verdictLabel: v ? VERDICT_LABELS[v] : null,
-    completionRate: latest ? completionRate(def, latest.value) : null,
-    progressRate: latest ? progressRate(def, latest.value) : null,
+    completionRate: r.completionRate,
+    progressRate: r.progressRate,
     gapPercent: progress?.gapPercent ?? null,
   };
 }

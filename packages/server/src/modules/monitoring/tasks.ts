@@ -1,5 +1,5 @@
 /** Task lists (任务清单化, P315-2/3): tasks with their responsible units, milestones and latest progress. */
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { TASK_STATUS_LABELS, taskStatusDetail, periodLabel, type TaskStatus } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { monitoringMilestones, monitoringPlans, monitoringTaskReports, monitoringTasks, monitoringTaskUnits, monitoringUnits } from './schema.js';
@@ -35,8 +35,8 @@ export async function taskViews(tx: Tx, ids: string[], today: string): Promise<M
       .where(inArray(monitoringTaskUnits.taskId, ids))
       .orderBy(asc(monitoringTaskUnits.position)),
     tx.select().from(monitoringMilestones).where(inArray(monitoringMilestones.taskId, ids)).orderBy(asc(monitoringMilestones.sortOrder)),
-    // Only reviewed progress counts towards the task's status; a draft is the unit's, not yet the bureau's, view.
-    tx.select().from(monitoringTaskReports).where(and(inArray(monitoringTaskReports.taskId, ids), isNotNull(monitoringTaskReports.submittedAt))).orderBy(desc(monitoringTaskReports.period)),
+    // Only accepted progress is shown and counted: a draft or a report under review is not yet the task's standing.
+    tx.select().from(monitoringTaskReports).where(and(inArray(monitoringTaskReports.taskId, ids), eq(monitoringTaskReports.state, 'accepted'))).orderBy(desc(monitoringTaskReports.period)),
   ]);
   for (const { task, planCode } of tasks) {
     const ms = milestones.filter((m) => m.taskId === task.id);

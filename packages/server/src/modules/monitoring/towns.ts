@@ -9,6 +9,7 @@ import { evaluateTowns, parseDecimalInput, type TownIndicator, type TownInput } 
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
+import { cellText } from './exchange.js';
 import { townEvaluations } from './schema.js';
 
 export interface TownEvaluationInput {
@@ -84,7 +85,8 @@ export async function importTownValues(db: Db, actor: Actor, id: string, file: B
   }
   const ws = wb.worksheets[0];
   if (!ws) throw monitoringProblem('WORKBOOK_UNREADABLE', '文件中没有工作表。');
-  const text = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : typeof v === 'object' && 'result' in v ? String(v.result ?? '') : String(v)).trim();
+  if (ws.actualRowCount > 2001) throw monitoringProblem('TOO_MANY_ROWS', '一次最多导入 2000 个镇街。');
+  const text = (v: ExcelJS.CellValue) => String(cellText(v)).trim();
   const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(text);
   const columns = e.indicators.map((i) => ({ i, col: header.indexOf(i.name) + 1 }));
   const absent = columns.filter((c) => c.col === 0).map((c) => c.i.name);
@@ -118,7 +120,8 @@ export async function importTownValues(db: Db, actor: Actor, id: string, file: B
     towns.push({ code, name, values });
   });
   if (towns.length === 0) return { saved: 0, errors: errors.length ? errors : [{ line: 0, field: '文件', message: '文件中没有镇街数据' }] };
-  // Rows with errors are left out; the good ones replace the stored set only as a whole, so a half-read file never mixes in.
-  await saveTownEvaluation(db, actor, id, { title: e.title, year: e.year, indicators: e.indicators, towns });
+  // Good rows replace or add their town; a town whose row was refused keeps the values already saved.
+  const merged = [...e.towns.map((t) => towns.find((n) => n.code === t.code) ?? t), ...towns.filter((n) => !e.towns.some((t) => t.code === n.code))];
+  await saveTownEvaluation(db, actor, id, { title: e.title, year: e.year, indicators: e.indicators, towns: merged });
   return { saved: towns.length, errors };
 }
