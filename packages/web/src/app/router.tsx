@@ -28,6 +28,14 @@ const CallListPage = lazy(() => import('../pages/calls/list/CallListPage'));
 const CallDetailPage = lazy(() => import('../pages/calls/detail/CallDetailPage'));
 const CallEditPage = lazy(() => import('../pages/calls/edit/CallEditPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
+const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
+const MonitoringPlanListPage = lazy(() => import('../pages/monitoring/plans/PlanListPage'));
+const MonitoringPlanDetailPage = lazy(() => import('../pages/monitoring/plans/PlanDetailPage'));
+const MonitoringIndicatorPage = lazy(() => import('../pages/monitoring/indicator/IndicatorDetailPage'));
+const MonitoringReportPage = lazy(() => import('../pages/monitoring/report/ReportPage'));
+const MonitoringReviewPage = lazy(() => import('../pages/monitoring/review/ReviewPage'));
+const MonitoringTaskListPage = lazy(() => import('../pages/monitoring/tasks/TaskListPage'));
+const MonitoringPortfolioPage = lazy(() => import('../pages/monitoring/portfolio/PortfolioPage'));
 const ForbiddenPage = lazy(() => import('../pages/errors/ForbiddenPage'));
 const NotFoundPage = lazy(() => import('../pages/errors/NotFoundPage'));
 
@@ -83,6 +91,14 @@ export const router = createBrowserRouter([
       { path: 'calls/:id', element: guarded(CallDetailPage, 'call.manage') },
       { path: 'calls/:id/edit', element: guarded(CallEditPage, 'call.manage') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
+      { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
+      { path: 'monitoring/plans', element: guarded(MonitoringPlanListPage, 'monitoring.read') },
+      { path: 'monitoring/plans/:code', element: guarded(MonitoringPlanDetailPage, 'monitoring.read') },
+      { path: 'monitoring/indicators/:id', element: guarded(MonitoringIndicatorPage, 'monitoring.read') },
+      { path: 'monitoring/report', element: guarded(MonitoringReportPage, 'monitoring.report') },
+      { path: 'monitoring/review', element: guarded(MonitoringReviewPage, 'monitoring.manage') },
+      { path: 'monitoring/tasks', element: guarded(MonitoringTaskListPage, 'monitoring.read') },
+      { path: 'monitoring/portfolio', element: guarded(MonitoringPortfolioPage, 'monitoring.read') },
       { path: 'account/password', element: guarded(ChangePasswordPage) },
       { path: '403', element: guarded(ForbiddenPage) },
       { path: '*', element: guarded(NotFoundPage) },

@@ -1,0 +1,128 @@
+/** How monitoring figures read: a value with its unit, "—" (with the reason) for a missing one, state tags. */
+import { Space, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { MonIndicator, MonReportState, MonStatus, MonTaskStatus, MonUnit, MonVerdict } from '../../../api/types';
+import { REPORT_STATE_LABELS, STATUS_LABELS, TASK_STATUS_LABELS, VERDICT_LABELS } from './labels';
+
+/** '13000' + '家' → '13000家'; null → null. */
+export function withUnit(value: string | number | null | undefined, unit: string): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return `${value}${unit}`;
+}
+
+/** A computed decimal string shown to at most `places` decimals ('9.117196' → '9.12'; '40' stays '40'). */
+export function roundText(value: string | null | undefined, places = 2): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = Number(value);
+  if (!Number.isFinite(n)) return value;
+  const [, frac = ''] = value.split('.');
+  return frac.length <= places ? value : String(Number(n.toFixed(places)));
+}
+
+/** A missing figure: a dash that says why on hover. */
+export function Missing({ reason }: { reason?: string | null }) {
+  return (
+    <Tooltip title={reason || '暂无数据'}>
+      <Typography.Text type="secondary" style={{ cursor: 'help' }}>
+        —
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+/** A value with its unit, or a dash with the reason. */
+export function ValueText({ value, unit, reason }: { value: string | number | null | undefined; unit: string; reason?: string | null }) {
+  const text = withUnit(value, unit);
+  return text === null ? <Missing reason={reason} /> : <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+}
+
+/** '96.5' → '96.5%'; null → dash. */
+export function PercentText({ value, reason }: { value: string | null | undefined; reason?: string }) {
+  return value === null || value === undefined || value === '' ? <Missing reason={reason} /> : <span style={{ whiteSpace: 'nowrap' }}>{value}%</span>;
+}
+
+/** A percent string to a number for charts (null stays null). */
+export function num(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** The target as it reads in the plan: '1.3万家' style level, or '年均增长30%' for a growth target. */
+export function targetText(ind: Pick<MonIndicator, 'targetKind' | 'target' | 'unit'>): string | null {
+  if (ind.target.value === null) return null;
+  return ind.targetKind === 'growth' ? `年均增长${ind.target.value}%` : `${ind.target.value}${ind.unit}`;
+}
+
+export function StatusTag({ status, label }: { status: MonStatus; label?: string }) {
+  const l = STATUS_LABELS[status];
+  return <Tag color={l?.color}>{label || l?.text || status}</Tag>;
+}
+
+export function VerdictTag({ verdict, label, note }: { verdict: MonVerdict | null; label?: string | null; note?: string }) {
+  if (!verdict) {
+    return (
+      <Tooltip title="目标年度未到，尚不判定">
+        <Typography.Text type="secondary">未到期</Typography.Text>
+      </Tooltip>
+    );
+  }
+  const l = VERDICT_LABELS[verdict];
+  const tag = <Tag color={l?.color}>{label || l?.text || verdict}</Tag>;
+  return verdict === 'unknown' && note ? <Tooltip title={note}>{tag}</Tooltip> : tag;
+}
+
+export function ReportStateTag({ state, label }: { state: MonReportState | null | undefined; label?: string }) {
+  if (!state) return <Tag>未填报</Tag>;
+  const l = REPORT_STATE_LABELS[state];
+  return <Tag color={l?.color}>{label || l?.text || state}</Tag>;
+}
+
+export function TaskStatusTag({ status, label, reason }: { status: MonTaskStatus; label?: string; reason?: string | null }) {
+  const l = TASK_STATUS_LABELS[status];
+  const tag = <Tag color={l?.color}>{label || l?.text || status}</Tag>;
+  return reason ? <Tooltip title={reason}>{tag}</Tooltip> : tag;
+}
+
+/** Responsible units, the lead (牵头) first and marked. */
+export function UnitTags({ units, max }: { units: MonUnit[]; max?: number }): ReactNode {
+  if (units.length === 0) return <Missing reason="未指定责任单位" />;
+  const shown = max ? units.slice(0, max) : units;
+  return (
+    <Space size={[0, 4]} wrap>
+      {shown.map((u, i) => (
+        <Tag key={u.code} color={i === 0 ? 'blue' : undefined}>
+          {i === 0 ? `牵头 · ${u.name}` : u.name}
+        </Tag>
+      ))}
+      {max && units.length > max && (
+        <Tooltip title={units.slice(max).map((u) => u.name).join('、')}>
+          <Tag>+{units.length - max}</Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
+
+/** Change from the previous value in percent, two decimals; null when it cannot be computed. */
+export function changePercent(value: string | null | undefined, previous: string | null | undefined): number | null {
+  const v = num(value);
+  const p = num(previous);
+  if (v === null || p === null || p === 0) return null;
+  return Math.round(((v - p) / Math.abs(p)) * 10000) / 100;
+}
+
+export function ChangeText({ value, previous }: { value: string | null | undefined; previous: string | null | undefined }) {
+  const c = changePercent(value, previous);
+  if (c === null) return <Missing reason={previous ? '上期值为0，无法计算变化' : '无上期值'} />;
+  return <span style={{ whiteSpace: 'nowrap' }}>{c > 0 ? '+' : ''}{c.toFixed(2)}%</span>;
+}
+
+/** Sorting helpers for decimal strings (null last). */
+export const byNum = (a: string | number | null | undefined, b: string | number | null | undefined) => (num(a) ?? -Infinity) - (num(b) ?? -Infinity);
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

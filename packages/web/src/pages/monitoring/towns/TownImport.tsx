@@ -1,0 +1,81 @@
+/** 导入数据: one .xlsx from 下载模板, posted to the import endpoint, and the result (saved count, rows with problems). */
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useApiErrorHandler } from '../../../api/form-errors';
+import { importTownValues } from './api';
+import type { TownImportResult } from './types';
+
+export function TownImportButton({ id, onDone }: { id: string; onDone: (result: TownImportResult) => void }) {
+  const onError = useApiErrorHandler();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Upload
+      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      showUploadList={false}
+      maxCount={1}
+      disabled={busy}
+      customRequest={async ({ file, onSuccess, onError: fail }) => {
+        setBusy(true);
+        try {
+          const result = await importTownValues(id, file as File);
+          onSuccess?.(result);
+          onDone(result);
+        } catch (error) {
+          fail?.(error as Error);
+          onError(error);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Button icon={<UploadOutlined />} loading={busy}>
+        导入数据
+      </Button>
+    </Upload>
+  );
+}
+
+export function TownImportResultModal({ result, onClose }: { result: TownImportResult | null; onClose: () => void }) {
+  const errors = result?.errors ?? [];
+  const badLines = new Set(errors.filter((e) => e.line > 0).map((e) => e.line)).size;
+  return (
+    <Modal open={!!result} title="导入结果" onCancel={onClose} onOk={onClose} okText="知道了" cancelButtonProps={{ style: { display: 'none' } }} width={720}>
+      {result &&
+        (result.saved === 0 ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="未导入任何镇街数据"
+            description="原有数据保持不变。请按下表修改后重新上传。"
+          />
+        ) : (
+          <Alert
+            type={errors.length ? 'warning' : 'success'}
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`已保存 ${result.saved} 个镇街的数据${errors.length ? `，${badLines} 行有问题未导入` : '，没有错误'}`}
+            description={
+              errors.length
+                ? '导入的数据整体替换原有镇街数据，有问题的行未导入，这些镇街暂不参与本次排名。请按下表修改后重新上传完整的文件。'
+                : '导入的数据已整体替换原有镇街数据，得分与排名已重新计算。'
+            }
+          />
+        ))}
+      {errors.length > 0 && (
+        <Table
+          size="small"
+          rowKey={(e) => `${e.line}-${e.field}-${e.message}`}
+          dataSource={errors}
+          pagination={errors.length > 10 ? { pageSize: 10 } : false}
+          columns={[
+            { title: '行号', dataIndex: 'line', width: 80, sorter: (a, b) => a.line - b.line, defaultSortOrder: 'ascend', render: (v: number) => (v > 0 ? v : <Typography.Text type="secondary">—</Typography.Text>) },
+            { title: '字段', dataIndex: 'field', width: 180, render: (v: string) => v || '—' },
+            { title: '问题', dataIndex: 'message' },
+          ]}
+        />
+      )}
+    </Modal>
+  );
+}
