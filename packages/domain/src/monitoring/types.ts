@@ -106,7 +106,7 @@ export interface PlanDef {
   periodEnd: number;
   /** `completed` plans are judged on their recorded actuals; `active` ones are monitored. */
   status: 'completed' | 'active';
-  /** Seed file name the data comes from. */
+  /** The document (and seed file) the data is transcribed from, as shown to people. */
   source: string;
   ruleIds: string[];
   categories: string[];

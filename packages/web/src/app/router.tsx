@@ -36,6 +36,8 @@ const MonitoringReportPage = lazy(() => import('../pages/monitoring/report/Repor
 const MonitoringReviewPage = lazy(() => import('../pages/monitoring/review/ReviewPage'));
 const MonitoringTaskListPage = lazy(() => import('../pages/monitoring/tasks/TaskListPage'));
 const MonitoringPortfolioPage = lazy(() => import('../pages/monitoring/portfolio/PortfolioPage'));
+const TownEvaluationListPage = lazy(() => import('../pages/monitoring/towns/TownEvaluationListPage'));
+const TownEvaluationPage = lazy(() => import('../pages/monitoring/towns/TownEvaluationPage'));
 const ForbiddenPage = lazy(() => import('../pages/errors/ForbiddenPage'));
 const NotFoundPage = lazy(() => import('../pages/errors/NotFoundPage'));
 
@@ -99,6 +101,8 @@ export const router = createBrowserRouter([
       { path: 'monitoring/review', element: guarded(MonitoringReviewPage, 'monitoring.manage') },
       { path: 'monitoring/tasks', element: guarded(MonitoringTaskListPage, 'monitoring.read') },
       { path: 'monitoring/portfolio', element: guarded(MonitoringPortfolioPage, 'monitoring.read') },
+      { path: 'monitoring/towns', element: guarded(TownEvaluationListPage, 'monitoring.read') },
+      { path: 'monitoring/towns/:id', element: guarded(TownEvaluationPage, 'monitoring.read') },
       { path: 'account/password', element: guarded(ChangePasswordPage) },
       { path: '403', element: guarded(ForbiddenPage) },
       { path: '*', element: guarded(NotFoundPage) },

@@ -60,7 +60,7 @@ export const YZ_14: PlanDef = {
   periodStart: 2021,
   periodEnd: 2025,
   status: 'active',
-  source: '001_2be4249a691cdea0.txt',
+  source: '《“十四五”鄞州科技创新发展规划》图表 2（seeds/001）',
   ruleIds: ['YZ-2'],
   categories: [...CATEGORIES],
   indicators: [

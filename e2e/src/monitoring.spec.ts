@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, expectNoBrowserErrors, openBrowser, rows, shot, signIn } from './browser.js';
+
+// P315-3: a responsible unit reports a month in the browser and by Excel, the bureau reviews, the leader looks.
+const TALENT = '新增全球顶尖人才';
+const LEADERS = '新入选国家和省级领军人才';
+const VALUE = '24';
+
+let dept: Browser;
+let officer: Browser;
+let leader: Browser;
+let period = '';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-e2e-monitoring-'));
+
+beforeAll(async () => {
+  [dept, officer, leader] = await Promise.all([openBrowser(), openBrowser(), openBrowser()]);
+  await signIn(dept.page, 'department');
+  await signIn(officer.page, 'officer');
+  await signIn(leader.page, 'leader');
+});
+afterAll(async () => {
+  await Promise.all([dept?.close(), officer?.close(), leader?.close()]);
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const saveButtonOf = (b: Browser, name: string) => b.page.locator('tr', { hasText: name }).first().getByRole('button', { name: /保\s*存/ });
+
+describe('P315-3 monthly monitoring in the browser', () => {
+  it('the unit enters a value with a note and evidence, uploads the Excel template with one bad row, fixes it and submits', async () => {
+    const page = dept.page;
+    await page.goto('/monitoring/report');
+    await page.getByLabel(`${TALENT}本期值`).waitFor();
+    const sheet = await (await page.request.get('/api/monitoring/reporting')).json();
+    period = sheet.period;
+    expect(sheet.units.map((u: { code: string }) => u.code)).toEqual(['nb-zzb']);
+
+    await page.getByLabel(`${TALENT}本期值`).fill(VALUE);
+    await page.getByLabel(`${TALENT}说明`).fill('本月新增1人，名单见附件');
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/reporting/indicators/') && r.request().method() === 'PUT' && r.ok()), saveButtonOf(dept, TALENT).click()]);
+
+    const pdf = path.join(tmp, '人才名单.pdf');
+    fs.writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('tr', { hasText: TALENT }).first().getByRole('button', { name: /上传材料/ }).click()]);
+    const [evidence] = await Promise.all([page.waitForResponse((r) => r.url().includes('/evidence')), chooser.setFiles(pdf)]);
+    expect(evidence.status()).toBe(201);
+    await page.getByText('人才名单.pdf').first().waitFor();
+
+    // The template as downloaded, filled offline: the second indicator gets a value that is not a number.
+    const template = await page.request.get(`/api/monitoring/reporting/template?period=${period}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await template.body()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    let badLine = 0;
+    ws.eachRow((row, line) => {
+      if (line === 1) return;
+      const name = String(row.getCell(2).value);
+      if (name.includes(LEADERS)) {
+        row.getCell(6).value = '约四百八十';
+        badLine = line;
+      } else if (name.includes(TALENT)) row.getCell(6).value = VALUE;
+    });
+    expect(badLine).toBeGreaterThan(1);
+    const xlsx = path.join(tmp, '月度填报.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.ant-page-header-heading-extra').getByRole('button', { name: /上\s*传/ }).click()]);
+    const [upload] = await Promise.all([page.waitForResponse((r) => r.url().includes('/reporting/upload')), chooser2.setFiles(xlsx)]);
+    const outcome = await upload.json();
+    expect(outcome.errors).toEqual([expect.objectContaining({ line: badLine })]);
+    const modal = page.locator('.ant-modal').filter({ hasText: '导入结果' });
+    await modal.waitFor();
+    await expect.poll(() => modal.innerText()).toContain(String(badLine));
+    await shot(page, 'monitoring-report-upload-result');
+    await modal.getByRole('button', { name: /知道了/ }).click();
+
+    // The bad row is corrected in the browser; nothing saved before was lost.
+    await page.getByLabel(`${LEADERS}本期值`).fill('477');
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/reporting/indicators/') && r.request().method() === 'PUT' && r.ok()), saveButtonOf(dept, LEADERS).click()]);
+    expect(await page.getByLabel(`${TALENT}本期值`).inputValue()).toBe(VALUE);
+
+    await page.getByRole('button', { name: /提\s*交/ }).first().click();
+    await page.locator('.ant-modal-confirm-title').waitFor();
+    const [submit] = await Promise.all([page.waitForResponse((r) => r.url().includes('/reporting/submit')), page.getByRole('button', { name: /确认提交/ }).click()]);
+    expect(submit.status()).toBe(200);
+    await page.getByText('待审核').first().waitFor();
+    await shot(page, 'monitoring-report-submitted');
+    expectNoBrowserErrors(dept);
+  });
+
+  it('the bureau accepts the values; the leader’s dashboard shows them', async () => {
+    const page = officer.page;
+    await page.goto('/monitoring/review');
+    await page.locator('tr', { hasText: TALENT }).first().waitFor();
+    for (const name of [TALENT, LEADERS]) {
+      const row = page.locator('tr', { hasText: name }).filter({ hasText: '待审核' }).first();
+      await row.getByRole('button', { name: /采\s*纳/ }).click();
+      await Promise.all([page.waitForResponse((r) => r.url().includes('/accept') && r.ok()), page.locator('.ant-popconfirm').getByRole('button', { name: /采\s*纳/ }).click()]);
+    }
+    await shot(page, 'monitoring-review-accepted');
+    expectNoBrowserErrors(officer);
+
+    const lp = leader.page;
+    await lp.goto('/monitoring');
+    await lp.getByText('指标状态分布').waitFor();
+    await lp.locator('canvas').first().waitFor();
+    const dash = await (await lp.request.get('/api/monitoring/dashboard?plan=nb-315')).json();
+    const talent = dash.indicators.find((i: { name: string }) => i.name === TALENT);
+    expect(talent.latest).toMatchObject({ period, value: VALUE });
+    await shot(lp, 'monitoring-dashboard-leader');
+    // The chart's data table carries the same figure.
+    const card = lp.locator('.ant-pro-card').filter({ hasText: '指标完成率与进度' }).last();
+    await card.getByText('数据', { exact: true }).click();
+    await expect.poll(async () => (await rows(lp).filter({ hasText: TALENT }).first().innerText()).includes(VALUE)).toBe(true);
+    await shot(lp, 'monitoring-dashboard-leader-data');
+    expectNoBrowserErrors(leader);
+  });
+
+  it('YZ-1 the leader reads the 13th-FYP table with its verdicts', async () => {
+    const lp = leader.page;
+    await lp.goto('/monitoring/plans/yz-13');
+    await rows(lp).first().waitFor();
+    expect(await rows(lp).count()).toBe(7);
+    expect(await rows(lp).filter({ hasText: '全链条孵化载体数量' }).innerText()).toContain('未完成');
+    expect(await rows(lp).filter({ hasText: '每年新认定高新技术企业' }).innerText()).toContain('无法判断');
+    await shot(lp, 'monitoring-plan-yz13');
+    expectNoBrowserErrors(leader);
+  });
+
+  it('YJ-2 the portfolio page shows 56.15% computed beside 56.17% reported', async () => {
+    const lp = leader.page;
+    await lp.goto('/monitoring/portfolio');
+    await lp.getByText('56.15').first().waitFor();
+    await lp.getByText(/56\.17/).first().waitFor();
+    await shot(lp, 'monitoring-portfolio');
+    expectNoBrowserErrors(leader);
+  });
+});
