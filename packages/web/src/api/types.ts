@@ -349,6 +349,8 @@ export interface MonRowError {
 export interface MonUploadResult {
   saved: number;
   errors: MonRowError[];
+  /** Rows equal to what is already saved (a re-uploaded template), left as they were. */
+  unchanged?: number;
 }
 
 export interface MonReviewItem {

@@ -15,6 +15,7 @@ import { dueIndicators, saveIndicatorValue, unitsOfUser, parseMonth } from './re
 import { acceptedPoints, indicatorUnits, tidyDecimal, toDef } from './service.js';
 
 const REPORT_ROWS_MAX = 1000;
+const COLUMN_OF: Record<string, string> = { indicatorCode: '指标编码', value: '本期值', note: '说明' };
 
 export const TEMPLATE_HEADERS = ['指标编码', '指标名称', '单位', '目标值', '上期值', '本期值', '说明'] as const;
 
@@ -90,7 +91,10 @@ export async function uploadReports(db: Db, actor: Actor & { id: string }, month
   const due = await dueIndicators(db, units, month);
   const unitLinks = await indicatorUnits(db, due.map((d) => d.row.id));
   const allowed = new Map<string, IndicatorDef>(due.map((d) => [d.row.code, toDef(d.row, (unitLinks.get(d.row.id) ?? []).map((u) => u.code))]));
-  const { valid, errors } = validateReportRows(rows, allowed);
+  const checked = validateReportRows(rows, allowed);
+  const valid = checked.valid;
+  // Name the column as the sheet does, not as the code does.
+  const errors = checked.errors.map((e) => ({ ...e, field: COLUMN_OF[e.field] ?? e.field }));
   const outcome = await db.transaction(async (tx) => {
     let saved = 0;
     let unchanged = 0;

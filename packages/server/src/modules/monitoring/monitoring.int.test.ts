@@ -24,7 +24,7 @@ interface Indicator {
   verdictLabel: string | null;
   status: string;
   expected: string | null;
-  latest: { period: string; value: string } | null;
+  latest: { period: string; value: string; periodLabel?: string } | null;
   responsibleUnits: { code: string; name: string }[];
   frequency: string;
 }

@@ -19,7 +19,7 @@ export function UploadResultModal({ result, onClose, noun = '行' }: Props) {
             type={errors.length ? 'warning' : 'success'}
             showIcon
             style={{ marginBottom: 16 }}
-            title={`已保存 ${result.saved} ${noun}${errors.length ? `，${new Set(errors.map((e) => e.line)).size} 行有问题未保存` : '，没有错误'}`}
+            title={`已保存 ${result.saved} ${noun}${result.unchanged ? `，${result.unchanged} 行与已保存内容相同未改动` : ''}${errors.length ? `，${new Set(errors.map((e) => e.line)).size} 行有问题未保存` : '，没有错误'}`}
             description={errors.length ? '有效行已保存；请按下表修改有问题的行后重新上传（已保存的行再次上传会覆盖为新值）。' : undefined}
           />
           {errors.length > 0 && (
