@@ -20,3 +20,4 @@ export * from './programmes/proposal-template.js';
 export * from './programmes/schemas.js';
 export * from './programmes/data/index.js';
 export * from './monitoring/index.js';
+export * as fundingPlan from './funding-plan/index.js';
