@@ -1,7 +1,7 @@
 /** The two charts of an evaluation: total score by town (ranked), and each indicator's points stacked per town. */
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EChart, type EChartOption } from '../../../components/EChart';
 import type { TownIndicator, TownScore } from './types';
 
@@ -43,16 +43,54 @@ export function ScoreTable({ result }: { result: TownScore[] }) {
   return <Table rowKey="code" size="small" dataSource={result} columns={columns} pagination={false} scroll={{ y: chartHeight(result.length) - 40 }} />;
 }
 
+const legendName = (i: TownIndicator) => `${i.name}（${i.weight}%）`;
+
+/**
+ * Rows the wrapping legend takes at this width (12 px glyphs, icon and gap ≈ 45 px an item, ECharts wraps whole
+ * items), so the bars start below it on a phone as on a desktop.
+ */
+function legendRows(indicators: TownIndicator[], width: number): number {
+  const usable = Math.max(120, width - 20);
+  let rows = 1;
+  let line = 0;
+  for (const i of indicators) {
+    const w = Math.min(usable, legendName(i).length * 12 + 45);
+    if (line > 0 && line + w > usable) {
+      rows += 1;
+      line = 0;
+    }
+    line += w;
+  }
+  return rows;
+}
+
+/** The element's width, kept current as the layout changes. */
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(600);
+  useEffect(() => {
+    if (!ref.current) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(ref.current);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
 export function ContributionChart({ result, indicators }: { result: TownScore[]; indicators: TownIndicator[] }) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const rows = legendRows(indicators, width);
   const option = useMemo<EChartOption>(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: pts },
-      legend: { top: 0, type: 'scroll' },
-      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      legend: { top: 0, type: 'plain' },
+      grid: { left: 8, right: 24, top: 16 + rows * 24, bottom: 8, containLabel: true },
       xAxis: { type: 'value', name: '得分', max: 100, splitLine: { lineStyle: { type: 'dashed' } } },
       yAxis: { type: 'category', inverse: true, data: result.map((t) => t.name), axisTick: { show: false } },
       series: indicators.map((i) => ({
-        name: `${i.name}（${i.weight}%）`,
+        name: legendName(i),
         type: 'bar',
         stack: 'score',
         barMaxWidth: 18,
@@ -60,14 +98,16 @@ export function ContributionChart({ result, indicators }: { result: TownScore[];
         data: result.map((t) => n(pointsOf(t, i.code))),
       })),
     }),
-    [result, indicators],
+    [result, indicators, rows],
   );
   return (
-    <EChart
-      option={option}
-      height={chartHeight(result.length) + 16}
-      ariaLabel={`各指标得分构成：${result.map((t) => `${t.name}：${indicators.map((i) => `${i.name}${pointsOf(t, i.code)}分`).join('，')}`).join('；')}`}
-    />
+    <div ref={ref}>
+      <EChart
+        option={option}
+        height={chartHeight(result.length) + rows * 24}
+        ariaLabel={`各指标得分构成：${result.map((t) => `${t.name}：${indicators.map((i) => `${i.name}${pointsOf(t, i.code)}分`).join('，')}`).join('；')}`}
+      />
+    </div>
   );
 }
 

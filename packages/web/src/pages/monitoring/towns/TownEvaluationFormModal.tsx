@@ -5,7 +5,7 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ModalForm, ProFormDigit, ProFormText } from '@ant-design/pro-components';
-import { Alert, Button, Col, Flex, Form, Input, InputNumber, Radio, Row, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Radio, Row, Tag, Tooltip, Typography } from 'antd';
 import { useApiErrorHandler } from '../../../api/form-errors';
 import { saveTownEvaluation } from './api';
 import type { TownDirection, TownEvaluationDetail, TownIndicator, TownValues } from './types';
@@ -75,6 +75,7 @@ function WeightTotal({ rows }: { rows: IndicatorRow[] | undefined }) {
 export function TownEvaluationFormModal({ open, onOpenChange, editing, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
   const onError = useApiErrorHandler();
+  const { message } = App.useApp();
   const rows = Form.useWatch('indicators', form);
   const removed = editing ? editing.indicators.filter((i) => !(rows ?? []).some((r) => r?.code === i.code)) : [];
   const added = (rows ?? []).filter((r) => r && !r.code).length;
@@ -84,6 +85,11 @@ export function TownEvaluationFormModal({ open, onOpenChange, editing, onSaved }
     : { year: new Date().getFullYear() - 1, indicators: [{ name: '', weight: null, direction: 'higher' }] };
 
   const onFinish = async (v: Values) => {
+    const sum = weightSum(v.indicators);
+    if (sum !== 100) {
+      void message.error(`指标权重之和须为100%，现为${sum}%，请调整后再保存`);
+      return false;
+    }
     const indicators = assignCodes(v.indicators ?? []);
     try {
       const res = await saveTownEvaluation(editing?.id ?? null, {
@@ -143,10 +149,9 @@ export function TownEvaluationFormModal({ open, onOpenChange, editing, onSaved }
             name="indicators"
             rules={[
               {
+                // The weight total is shown live under the list (a list rule is not re-run when a weight changes).
                 validator: async (_r, v: IndicatorRow[] | undefined) => {
                   if (!v?.length) throw new Error('请至少设置一项指标');
-                  const sum = weightSum(v);
-                  if (sum !== 100) throw new Error(`指标权重之和须为100%，现为${sum}%`);
                 },
               },
             ]}

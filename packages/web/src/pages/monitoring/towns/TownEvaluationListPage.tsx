@@ -1,4 +1,4 @@
-/** 镇街创新评价 (P315-7): the bureau's town/street innovation evaluations; officers create one with its indicators and weights. */
+/** 镇街评价 (P315-7): the bureau's town/street innovation evaluations; officers create one with its indicators and weights. */
 import { PlusOutlined, TrophyOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -34,7 +34,7 @@ export default function TownEvaluationListPage() {
     {
       title: '评价名称',
       dataIndex: 'title',
-      ellipsis: true,
+      width: 380,
       sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
       render: (_, e) => <Link to={`/monitoring/towns/${encodeURIComponent(e.id)}`}>{e.title}</Link>,
     },
@@ -85,7 +85,7 @@ export default function TownEvaluationListPage() {
 
   return (
     <PageContainer
-      title="镇街创新评价"
+      title="镇街评价"
       breadcrumbRender={false}
       content="镇乡（街道）科技创新能力评价：按设定的指标与权重，对各镇街的指标值做最小—最大归一化后加权计分并排名。得分随数据实时计算，修改指标或导入数据后即时更新。"
     >

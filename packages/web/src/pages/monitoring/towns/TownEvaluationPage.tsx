@@ -24,6 +24,7 @@ import type { TownEvaluationDetail, TownImportResult, TownIndicator, TownScore }
 const METHOD = '得分 = Σ 权重 × 最小—最大归一化值；逆向指标反向；缺报计0分';
 
 const n = (s: string) => Number(s);
+const INDICATOR_WIDTH = 136;
 
 function IndicatorCell({ t, indicator }: { t: TownScore; indicator: TownIndicator }) {
   const c = t.contributions.find((x) => x.indicatorCode === indicator.code);
@@ -79,7 +80,7 @@ function RankingTable({ e, onExport }: { e: TownEvaluationDetail; onExport: () =
     {
       title: '镇街',
       dataIndex: 'name',
-      width: 150,
+      width: 120,
       fixed: 'left',
       sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
       render: (_, t) => (
@@ -101,7 +102,7 @@ function RankingTable({ e, onExport }: { e: TownEvaluationDetail; onExport: () =
     },
     ...e.indicators.map((i) => ({
       key: i.code,
-      width: 150,
+      width: INDICATOR_WIDTH,
       title: (
         <Space orientation="vertical" size={0}>
           <span>{i.name}</span>
@@ -117,7 +118,7 @@ function RankingTable({ e, onExport }: { e: TownEvaluationDetail; onExport: () =
     {
       title: '缺报',
       key: 'missing',
-      width: 160,
+      width: 110,
       filters: [
         { text: '有缺报', value: 'yes' },
         { text: '无缺报', value: 'no' },
@@ -139,7 +140,9 @@ function RankingTable({ e, onExport }: { e: TownEvaluationDetail; onExport: () =
       title={`得分排名（${e.result.length} 个镇街）`}
       subTitle={missingCount ? <Typography.Text type="warning">{missingCount} 个镇街有缺报指标</Typography.Text> : undefined}
       headerBordered
-      extra={
+    >
+      <Flex gap={8} wrap justify="space-between" align="center" style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">每格为指标值与所得分数；点击列头排序，悬停查看归一化值。</Typography.Text>
         <Flex gap={8} wrap>
           <Input
             allowClear
@@ -161,14 +164,13 @@ function RankingTable({ e, onExport }: { e: TownEvaluationDetail; onExport: () =
             导出Excel
           </Button>
         </Flex>
-      }
-    >
+      </Flex>
       <Table<TownScore>
         rowKey="code"
         size="middle"
         dataSource={rows}
         columns={columns}
-        scroll={{ x: 76 + 150 + 90 + 160 + e.indicators.length * 150 }}
+        scroll={{ x: 76 + 120 + 90 + 110 + e.indicators.length * INDICATOR_WIDTH }}
         pagination={rows.length > 20 ? { defaultPageSize: 20, showSizeChanger: true, showTotal: (total) => `共 ${total} 个镇街` } : false}
         locale={{ emptyText: q ? `没有名称或代码含“${q.trim()}”的镇街` : '暂无数据' }}
       />
@@ -189,14 +191,14 @@ export default function TownEvaluationPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: townKeys.all });
 
   if (detail.error && isApiError(detail.error) && (detail.error.status === 404 || detail.error.status === 400)) {
-    return <Result status="404" title="评价不存在" subTitle={errorText(detail.error)} extra={<Link to="/monitoring/towns">返回评价列表</Link>} />;
+    return <Result status="404" title="评价不存在" subTitle="链接可能有误，或该评价已被删除。" extra={<Link to="/monitoring/towns">返回评价列表</Link>} />;
   }
   const e = detail.data;
   const exportRanking = () => (e ? exportTownRanking(e).catch(onError) : Promise.resolve());
 
   return (
     <PageContainer
-      title={e?.title ?? '镇街创新评价'}
+      title={e?.title ?? '镇街评价'}
       tags={e ? <Tag color="blue">{e.year}年度</Tag> : undefined}
       breadcrumbRender={false}
       onBack={() => void navigate('/monitoring/towns')}

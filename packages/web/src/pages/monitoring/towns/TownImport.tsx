@@ -1,4 +1,7 @@
-/** 导入数据: one .xlsx from 下载模板, posted to the import endpoint, and the result (saved count, rows with problems). */
+/**
+ * 导入数据: one .xlsx from 下载模板, posted to the import endpoint, and the result (saved count, rows with problems).
+ * The server merges by town code: good rows replace or add their town, a refused row's town keeps its saved values.
+ */
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -58,8 +61,8 @@ export function TownImportResultModal({ result, onClose }: { result: TownImportR
             title={`已保存 ${result.saved} 个镇街的数据${errors.length ? `，${badLines} 行有问题未导入` : '，没有错误'}`}
             description={
               errors.length
-                ? '导入的数据整体替换原有镇街数据，有问题的行未导入，这些镇街暂不参与本次排名。请按下表修改后重新上传完整的文件。'
-                : '导入的数据已整体替换原有镇街数据，得分与排名已重新计算。'
+                ? '有效行已按镇街代码更新或新增；有问题的行未导入，这些镇街保留原有数据。请按下表修改后重新上传（再次上传会覆盖为新值）。'
+                : '各镇街数据已按镇街代码更新或新增（文件中没有的镇街保留原有数据），得分与排名已重新计算。'
             }
           />
         ))}
