@@ -21,3 +21,4 @@ export * from './programmes/schemas.js';
 export * from './programmes/data/index.js';
 export * from './monitoring/index.js';
 export * as fundingPlan from './funding-plan/index.js';
+export * as dedupe from './dedupe/index.js';

@@ -1,0 +1,896 @@
+/**
+ * The 查重 index (BL-9): near-duplicate search (OPH MinHash + LSH, exact Jaccard/containment re-rank
+ * against stored shingle-hash sets) and copied-passage search (winnowed k-gram fingerprints with a
+ * stated guarantee), holding signatures and fingerprints only — never the texts.
+ *
+ * Per document it stores: the sorted set of 32-bit hashes of its character 3-grams (Rice coded), its
+ * normalised length, a compact map from normalised to original offsets (only where they jump, e.g.
+ * around removed whitespace and boilerplate), its LSH band keys (in the LSH multimap) and its winnowed
+ * k-gram fingerprints with positions (in the postings multimap).
+ *
+ * Passage guarantee: every maximal common run of ≥ t = window + kgram − 1 normalised characters
+ * between the query and an archived text is reported whole. The archived side of any such run holds a
+ * winnowed k-gram; the query side is probed with ALL its k-grams, so that fingerprint is found; the
+ * run is then grown character by character while the query's 3-gram at the edge belongs to the
+ * archived text's 3-gram set — which every 3-gram inside a common run does — so the reported span
+ * covers the whole run (it may overrun an edge only where the next query 3-gram happens to occur
+ * elsewhere in the archived text).
+ */
+import { ByteReader, ByteWriter, decodeRice, riceCount } from './codec.js';
+import { fnv1a32, kgramHashes, shingleHashes } from './hash.js';
+import { countFine, FINE_BITS, MultiMap, newRaw, U32Buf, type RawEntries } from './multimap.js';
+import { createNormaliser, type NormalisedText, type NormaliseOptions, type Normaliser } from './normalise.js';
+import { bandKeys, SignatureScratch, sketchAgreement, sketchBytes, sketchThreshold } from './signature.js';
+import { winnow } from './winnow.js';
+
+export interface DedupeParams {
+  /** Character n-gram length of the shingles whose Jaccard similarity is measured. */
+  shingleSize: number;
+  /** LSH bands and rows per band: signature length = bands × rows. */
+  bands: number;
+  rows: number;
+  /** k-gram length and winnowing window of the passage fingerprints (guarantee t = window + kgram − 1). */
+  kgram: number;
+  window: number;
+  /** Seed of the signature hashes (fixed: changing it changes every band key). */
+  seed: number;
+}
+
+/** Defaults chosen by measurement (README: recall/precision curve and latency per band shape). */
+export const DEFAULT_PARAMS: Readonly<DedupeParams> = Object.freeze({ shingleSize: 3, bands: 32, rows: 3, kgram: 12, window: 39, seed: 0 });
+
+export interface QueryOptions {
+  /** Report archived texts with Jaccard ≥ this … (default 0.5). */
+  minJaccard?: number;
+  /** … or with containment (either direction) ≥ this (default 0.8). */
+  minContainment?: number;
+  /** Report common runs of at least this many normalised characters (default 50; ≥ kgram). */
+  minPassageChars?: number;
+  /** Archived ids to ignore (e.g. the application's own earlier version). */
+  excludeIds?: readonly string[];
+}
+
+export interface NearDuplicate {
+  docId: string;
+  /** |Q ∩ D| / |Q ∪ D| over the 3-gram sets, computed exactly from the stored set. */
+  jaccard: number;
+  /** |Q ∩ D| / |Q|: how much of the query lies in the archived text. */
+  containment: number;
+  /** |Q ∩ D| / |D|: how much of the archived text lies in the query. */
+  reverseContainment: number;
+  sharedShingles: number;
+}
+
+export interface PassageMatch {
+  docId: string;
+  /** UTF-16 range in the ORIGINAL query text. */
+  queryStart: number;
+  queryEnd: number;
+  /** UTF-16 range in the ORIGINAL archived text. */
+  docStart: number;
+  docEnd: number;
+  /** Length in normalised characters, and the normalised ranges on both sides. */
+  chars: number;
+  normQueryStart: number;
+  normQueryEnd: number;
+  normDocStart: number;
+  normDocEnd: number;
+}
+
+export interface SourceCopy {
+  docId: string;
+  /** Normalised query characters covered by passages from this archived text. */
+  copiedChars: number;
+  copyRatio: number;
+}
+
+export interface DedupeResult {
+  nearDuplicates: NearDuplicate[];
+  passages: PassageMatch[];
+  /** Per archived text: how much of the query it covers (largest first). */
+  sources: SourceCopy[];
+  /** CNKI-style 文字复制比: copied characters / total characters, over the normalised query. */
+  copyRatio: number;
+  copiedChars: number;
+  totalChars: number;
+  /**
+   * Work done (for benchmarks): sets decoded and re-ranked exactly; documents met in LSH buckets and
+   * how many of them the sketch dismissed; documents with passage seeds.
+   */
+  stats: { candidates: number; lshCandidates: number; sketchRejected: number; passageDocs: number };
+}
+
+const MAGIC = 0x4444434b; // "KCDD"
+const VERSION = 1;
+const POOL_CHUNK = 1 << 22;
+
+interface Analysed {
+  norm: NormalisedText;
+  set: Uint32Array;
+  /** Band keys and sketch, when the set is not empty. */
+  signed: boolean;
+  fpPos: Uint32Array;
+  fpHash: Uint32Array;
+}
+
+export class DedupeIndex {
+  readonly params: Readonly<DedupeParams>;
+  readonly normaliseOptions: Readonly<{ templatePhrases: readonly string[]; headings: readonly string[] }>;
+  private readonly normaliser: Normaliser;
+
+  // Documents by ordinal (insertion order).
+  private ids: string[] = [];
+  private readonly idToOrd = new Map<string, number>();
+  private alive = new Uint8Array(1024);
+  private normLen = new Uint32Array(1024);
+  private blobChunk = new Uint32Array(1024);
+  private blobOff = new Uint32Array(1024);
+  private pool: Uint8Array[] = [];
+  private poolFill = 0;
+  private liveCount = 0;
+  private maxShingles = 0;
+
+  private readonly lsh = new MultiMap(1);
+  private readonly postings = new MultiMap(2);
+  // Bulk build state: LSH entries are only counted (then recomputed from the stored sets), postings
+  // are collected raw.
+  private raw: { lshCounts: Uint32Array; lshEntries: number; fp: RawEntries } | null = null;
+
+  // Scratch reused across calls (an index is not re-entrant).
+  private readonly sigScratch: SignatureScratch;
+  private readonly keysScratch: Uint32Array;
+  private readonly sketchScratch: Uint8Array;
+  private readonly querySketch: Uint8Array;
+  private stamp = new Uint32Array(1024);
+  private epoch = 0;
+  private decodeBuf = new Uint32Array(1024);
+  private readonly writer = new ByteWriter(4096);
+
+  constructor(params: Partial<DedupeParams> = {}, normaliseOptions: NormaliseOptions = {}) {
+    const p = { ...DEFAULT_PARAMS, ...params };
+    for (const [k, v] of Object.entries(p)) if (!Number.isInteger(v) || v < 0) throw new RangeError(`DedupeIndex: ${k} must be a non-negative integer`);
+    if (p.shingleSize < 1 || p.bands < 1 || p.rows < 1 || p.kgram < p.shingleSize || p.window < 1) throw new RangeError('DedupeIndex: need shingleSize ≥ 1, bands ≥ 1, rows ≥ 1, kgram ≥ shingleSize, window ≥ 1');
+    if (p.seed > 0xffffffff) throw new RangeError('DedupeIndex: seed must fit 32 bits');
+    this.params = Object.freeze(p);
+    this.normaliseOptions = Object.freeze({ templatePhrases: [...(normaliseOptions.templatePhrases ?? [])], headings: [...(normaliseOptions.headings ?? [])] });
+    this.normaliser = createNormaliser(this.normaliseOptions);
+    this.sigScratch = new SignatureScratch(p.bands * p.rows);
+    this.keysScratch = new Uint32Array(p.bands);
+    this.sketchScratch = new Uint8Array(sketchBytes(p.bands * p.rows));
+    this.querySketch = new Uint8Array(sketchBytes(p.bands * p.rows));
+  }
+
+  /** Common runs of at least this many normalised characters are always reported. */
+  get guaranteeChars(): number {
+    return this.params.window + this.params.kgram - 1;
+  }
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  has(docId: string): boolean {
+    return this.idToOrd.has(docId);
+  }
+
+  /** Approximate bytes held by the index's typed arrays. */
+  get bytes(): number {
+    return this.pool.reduce((s, c) => s + c.byteLength, 0) + this.lsh.bytes + this.postings.bytes + this.alive.byteLength * 17 + this.stamp.byteLength;
+  }
+
+  normalise(text: string): NormalisedText {
+    return this.normaliser(text);
+  }
+
+  /**
+   * Builds an index from many documents in one pass: entries are collected raw and sorted once,
+   * instead of going through the one-at-a-time delta segment. `docs` may be a generator, so the
+   * texts need never be held together.
+   */
+  static build(docs: Iterable<{ id: string; text: string }>, params: Partial<DedupeParams> = {}, normaliseOptions: NormaliseOptions = {}): DedupeIndex {
+    const index = new DedupeIndex(params, normaliseOptions);
+    index.raw = { lshCounts: new Uint32Array(1 << FINE_BITS), lshEntries: 0, fp: newRaw(2, true) };
+    for (const d of docs) index.add(d.id, d.text);
+    const raw = index.raw;
+    index.raw = null;
+    index.postings.buildStatic(raw.fp);
+    const { bands, rows, seed, shingleSize } = index.params;
+    index.lsh.buildCounted(raw.lshCounts, raw.lshEntries, (put) => {
+      const keys = index.keysScratch;
+      for (let ord = 0; ord < index.ids.length; ord++) {
+        if (index.normLen[ord]! < shingleSize) continue;
+        const buf = index.pool[index.blobChunk[ord]!]!;
+        const n = riceCount(buf, index.setOff(ord)).n;
+        const D = index.ensureDecode(n);
+        decodeRice(buf, index.setOff(ord), D);
+        bandKeys(D.subarray(0, n), bands, rows, seed, index.sigScratch, keys);
+        for (let b = 0; b < bands; b++) put(keys[b]!, ord);
+      }
+    });
+    return index;
+  }
+
+  /** Adds a document; an id already present is replaced. */
+  add(docId: string, text: string): void {
+    if (this.idToOrd.has(docId)) {
+      if (this.raw) throw new Error(`DedupeIndex.build: duplicate id ${docId}`);
+      this.remove(docId);
+    }
+    const a = this.analyse(text);
+    const ord = this.ids.length;
+    this.ensureDocCapacity(ord + 1);
+    this.ids.push(docId);
+    this.idToOrd.set(docId, ord);
+    this.alive[ord] = 1;
+    this.normLen[ord] = a.norm.chars.length;
+    this.liveCount++;
+    if (a.set.length > this.maxShingles) this.maxShingles = a.set.length;
+    this.storeBlob(ord, a);
+    const keys = this.keysScratch;
+    const raw = this.raw;
+    if (a.signed) {
+      for (let b = 0; b < this.params.bands; b++) {
+        if (raw) countFine(raw.lshCounts, keys[b]!);
+        else this.lsh.insert(keys[b]!, ord);
+      }
+      if (raw) raw.lshEntries += this.params.bands;
+    }
+    if (raw && a.fpHash.length > 0) {
+      raw.fp.runDocs!.push(ord);
+      raw.fp.runLens!.push(a.fpHash.length);
+    }
+    for (let i = 0; i < a.fpHash.length; i++) {
+      if (raw) {
+        raw.fp.keys.push(a.fpHash[i]!);
+        raw.fp.p1!.push(a.fpPos[i]!);
+      } else this.postings.insert(a.fpHash[i]!, ord, a.fpPos[i]!);
+    }
+    if (!this.raw && (this.lsh.wantsMerge || this.postings.wantsMerge)) this.mergeDeltas();
+  }
+
+  /** Removes a document; its entries stop matching at once and are dropped at the next compaction. */
+  remove(docId: string): boolean {
+    const ord = this.idToOrd.get(docId);
+    if (ord === undefined) return false;
+    this.idToOrd.delete(docId);
+    this.alive[ord] = 0;
+    this.ids[ord] = '';
+    this.liveCount--;
+    if (this.ids.length > 1024 && this.liveCount < this.ids.length / 2) this.compact();
+    return true;
+  }
+
+  private analyse(text: string): Analysed {
+    const norm = this.normaliser(text);
+    const set = sortedUnique(shingleHashes(norm.chars, this.params.shingleSize));
+    const kh = kgramHashes(norm.chars, this.params.kgram);
+    const fpPos = winnow(kh, this.params.window);
+    const fpHash = new Uint32Array(fpPos.length);
+    for (let i = 0; i < fpPos.length; i++) fpHash[i] = kh[fpPos[i]!]!;
+    const signed = bandKeys(set, this.params.bands, this.params.rows, this.params.seed, this.sigScratch, this.keysScratch, this.sketchScratch);
+    return { norm, set, signed, fpPos, fpHash };
+  }
+
+  private ensureDocCapacity(n: number): void {
+    if (n <= this.alive.length) return;
+    let cap = this.alive.length * 2;
+    while (cap < n) cap *= 2;
+    const grow8 = (a: Uint8Array) => {
+      const b = new Uint8Array(cap);
+      b.set(a);
+      return b;
+    };
+    const grow32 = (a: Uint32Array) => {
+      const b = new Uint32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.alive = grow8(this.alive);
+    this.normLen = grow32(this.normLen);
+    this.blobChunk = grow32(this.blobChunk);
+    this.blobOff = grow32(this.blobOff);
+    const stamp = new Uint32Array(cap);
+    stamp.set(this.stamp);
+    this.stamp = stamp;
+  }
+
+  /**
+   * Blob: the 4-bit sketch (bands × rows nibbles, only when the set is not empty, i.e. normalised
+   * length ≥ shingleSize), the Rice-coded shingle set, then the offset map (see encodeOffsets).
+   */
+  private storeBlob(ord: number, a: Analysed): void {
+    const w = this.writer;
+    w.length = 0;
+    if (a.signed) w.bytes(this.sketchScratch);
+    w.rice(a.set);
+    encodeOffsets(w, a.norm);
+    this.putBlob(ord, w.view());
+  }
+
+  private putBlob(ord: number, bytes: Uint8Array): void {
+    let c = this.pool.length - 1;
+    if (c < 0 || this.poolFill + bytes.length > this.pool[c]!.length) {
+      this.pool.push(new Uint8Array(Math.max(POOL_CHUNK, bytes.length)));
+      c++;
+      this.poolFill = 0;
+    }
+    this.pool[c]!.set(bytes, this.poolFill);
+    this.blobChunk[ord] = c;
+    this.blobOff[ord] = this.poolFill;
+    this.poolFill += bytes.length;
+  }
+
+  /** Where a document's Rice block starts (after its sketch, if it has one). */
+  private setOff(ord: number): number {
+    return this.blobOff[ord]! + (this.normLen[ord]! >= this.params.shingleSize ? this.sketchScratch.length : 0);
+  }
+
+  private blobEnd(ord: number): number {
+    const buf = this.pool[this.blobChunk[ord]!]!;
+    const { next } = decodeRice(buf, this.setOff(ord), this.ensureDecode(riceCount(buf, this.setOff(ord)).n));
+    return skipOffsets(buf, next);
+  }
+
+  private ensureDecode(n: number): Uint32Array {
+    if (this.decodeBuf.length < n) this.decodeBuf = new Uint32Array(Math.max(n, this.decodeBuf.length * 2));
+    return this.decodeBuf;
+  }
+
+  /** The stored shingle-hash set of a document (a copy). */
+  shingleSet(docId: string): Uint32Array | null {
+    const ord = this.idToOrd.get(docId);
+    if (ord === undefined) return null;
+    const buf = this.pool[this.blobChunk[ord]!]!;
+    const out = new Uint32Array(riceCount(buf, this.setOff(ord)).n);
+    decodeRice(buf, this.setOff(ord), out);
+    return out;
+  }
+
+  private mergeDeltas(): void {
+    const keep = (p: number) => (this.alive[p] === 1 ? p : -1);
+    this.lsh.rebuild(keep);
+    this.postings.rebuild(keep);
+  }
+
+  /**
+   * Drops removed documents for good: ordinals are renumbered densely, the blob pool is packed in
+   * place and both multimaps are rebuilt without their entries. Results are unchanged.
+   */
+  compact(): void {
+    const n = this.ids.length;
+    const remapArr = new Int32Array(n).fill(-1);
+    let m = 0;
+    let wc = 0;
+    let wo = 0;
+    for (let ord = 0; ord < n; ord++) {
+      if (this.alive[ord] !== 1) continue;
+      const rc = this.blobChunk[ord]!;
+      const ro = this.blobOff[ord]!;
+      const len = this.blobEnd(ord) - ro;
+      // Packing only ever moves a blob towards the front, so it never overwrites one not yet moved.
+      while (wo + len > this.pool[wc]!.length) {
+        wc++;
+        wo = 0;
+      }
+      if (wc === rc) this.pool[wc]!.copyWithin(wo, ro, ro + len);
+      else this.pool[wc]!.set(this.pool[rc]!.subarray(ro, ro + len), wo);
+      remapArr[ord] = m;
+      this.ids[m] = this.ids[ord]!;
+      this.idToOrd.set(this.ids[m]!, m);
+      this.alive[m] = 1;
+      this.normLen[m] = this.normLen[ord]!;
+      this.blobChunk[m] = wc;
+      this.blobOff[m] = wo;
+      wo += len;
+      m++;
+    }
+    this.ids.length = m;
+    this.alive.fill(0, m);
+    if (m === 0) {
+      this.pool = [];
+      this.poolFill = 0;
+    } else {
+      this.pool.length = wc + 1;
+      this.poolFill = wo;
+    }
+    const remap = (p: number) => remapArr[p]!;
+    this.lsh.rebuild(remap);
+    this.postings.rebuild(remap);
+  }
+
+  /** Looks a text up: near-duplicates, copied passages and the copy ratio. Deterministic. */
+  query(text: string, opts: QueryOptions = {}): DedupeResult {
+    const minJ = opts.minJaccard ?? 0.5;
+    const minC = opts.minContainment ?? 0.8;
+    const minChars = Math.max(opts.minPassageChars ?? 50, this.params.kgram);
+    const { shingleSize: sn, kgram: k, bands } = this.params;
+    const norm = this.normaliser(text);
+    const cps = norm.chars;
+    const n = cps.length;
+    const sh = shingleHashes(cps, sn);
+    const Q = sortedUnique(sh);
+    const nq = Q.length;
+
+    // stamp[o] = epoch: met in an LSH bucket and dismissed; epoch + 1: a candidate.
+    this.epoch += 2;
+    if (this.epoch >= 0xfffffff0) {
+      this.stamp.fill(0);
+      this.epoch = 2;
+    }
+    const epoch = this.epoch;
+    const isCand = epoch + 1;
+    const excluded = new Set<number>();
+    for (const id of opts.excludeIds ?? []) {
+      const o = this.idToOrd.get(id);
+      if (o !== undefined) excluded.add(o);
+    }
+    const cands = new U32Buf(64);
+    const tmp = new U32Buf(64);
+    let lshCandidates = 0;
+    let sketchRejected = 0;
+    const K = bands * this.params.rows;
+    const qs = this.querySketch;
+    if (this.liveCount > 0 && bandKeys(Q, bands, this.params.rows, this.params.seed, this.sigScratch, this.keysScratch, qs)) {
+      const need = sketchThreshold(minJ, K);
+      for (let b = 0; b < bands; b++) {
+        tmp.clear();
+        this.lsh.collect(this.keysScratch[b]!, tmp, null);
+        for (let i = 0; i < tmp.length; i++) {
+          const o = tmp.a[i]!;
+          if (this.stamp[o]! >= epoch || this.alive[o] !== 1 || excluded.has(o)) continue;
+          this.stamp[o] = epoch;
+          lshCandidates++;
+          // Sketch agreement far below what Jaccard ≥ minJaccard gives: not worth decoding the set.
+          if (sketchAgreement(this.pool[this.blobChunk[o]!]!, this.blobOff[o]!, qs, K) < need) {
+            sketchRejected++;
+            continue;
+          }
+          this.stamp[o] = isCand;
+          cands.push(o);
+        }
+      }
+    }
+
+    // Passage seeds: every query k-gram against the archived winnowed k-grams.
+    const hitDoc = new U32Buf(64);
+    const hitQ = new U32Buf(64);
+    const hitD = new U32Buf(64);
+    if (this.liveCount > 0 && n >= k) {
+      const kh = kgramHashes(cps, k);
+      const t0 = new U32Buf(16);
+      const t1 = new U32Buf(16);
+      for (let p = 0; p < kh.length; p++) {
+        t0.clear();
+        t1.clear();
+        this.postings.collect(kh[p]!, t0, t1);
+        for (let i = 0; i < t0.length; i++) {
+          const o = t0.a[i]!;
+          if (this.alive[o] !== 1 || excluded.has(o)) continue;
+          hitDoc.push(o);
+          hitQ.push(p);
+          hitD.push(t1.a[i]!);
+          if (this.stamp[o] !== isCand) {
+            this.stamp[o] = isCand;
+            cands.push(o);
+          }
+        }
+      }
+    }
+    // Hits grouped by document, then diagonal (query pos − archived pos), then query position.
+    const order = Array.from({ length: hitDoc.length }, (_, i) => i);
+    order.sort((x, y) => hitDoc.a[x]! - hitDoc.a[y]! || hitQ.a[x]! - hitD.a[x]! - (hitQ.a[y]! - hitD.a[y]!) || hitQ.a[x]! - hitQ.a[y]!);
+    const hitStart = new Map<number, number>();
+    for (let i = 0; i < order.length; i++) {
+      const o = hitDoc.a[order[i]!]!;
+      if (!hitStart.has(o)) hitStart.set(o, i);
+    }
+
+    // Exact re-rank: every candidate's stored set against the query's.
+    const candList = Array.from(cands.a.subarray(0, cands.length)).sort((x, y) => x - y);
+    const posToU = sh.length > 0 ? positionsInSet(sh, Q) : new Uint32Array(0);
+    const flags = new Uint8Array(nq);
+    const good = new Uint8Array(Math.max(0, n - sn + 1));
+    const near: NearDuplicate[] = [];
+    const runs: { ord: number; a: number; b: number; delta: number }[] = [];
+    const offsetsAt = new Map<number, number>();
+    for (const o of candList) {
+      const buf = this.pool[this.blobChunk[o]!]!;
+      const setOff = this.setOff(o);
+      const nd = riceCount(buf, setOff).n;
+      const D = this.ensureDecode(nd);
+      const { next } = decodeRice(buf, setOff, D);
+      const first = hitStart.get(o);
+      const withFlags = first !== undefined;
+      if (withFlags) flags.fill(0);
+      const inter = intersect(Q, nq, D, nd, withFlags ? flags : null);
+      const union = nq + nd - inter;
+      const jaccard = union === 0 ? 0 : inter / union;
+      const containment = nq === 0 ? 0 : inter / nq;
+      const reverse = nd === 0 ? 0 : inter / nd;
+      if (inter > 0 && (jaccard >= minJ || containment >= minC || reverse >= minC)) near.push({ docId: this.ids[o]!, jaccard, containment, reverseContainment: reverse, sharedShingles: inter });
+      if (!withFlags) continue;
+      offsetsAt.set(o, next);
+      for (let p = 0; p < good.length; p++) good[p] = flags[posToU[p]!]!;
+      const dLen = this.normLen[o]!;
+      let curDelta = Number.NaN;
+      let curEnd = -1;
+      for (let i = first; i < order.length && hitDoc.a[order[i]!]! === o; i++) {
+        const h = order[i]!;
+        const p = hitQ.a[h]!;
+        const delta = p - hitD.a[h]!;
+        if (delta === curDelta && p < curEnd) continue; // inside a run already grown on this diagonal
+        // The seed's own 3-grams must all be in the archived set: rejects 32-bit hash collisions.
+        let ok = true;
+        for (let j = p; j <= p + k - sn; j++) {
+          if (good[j] !== 1) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        let a = p;
+        while (a > 0 && a - 1 - delta >= 0 && good[a - 1] === 1) a--;
+        let b = p + k;
+        while (b < n && b - delta < dLen && good[b - sn + 1] === 1) b++;
+        curDelta = delta;
+        curEnd = b;
+        if (b - a >= minChars) runs.push({ ord: o, a, b, delta });
+      }
+    }
+
+    // Map runs to original coordinates on both sides.
+    const passages: PassageMatch[] = [];
+    const byDoc = new Map<number, { a: number; b: number; delta: number }[]>();
+    for (const r of runs) {
+      const list = byDoc.get(r.ord);
+      if (list) list.push(r);
+      else byDoc.set(r.ord, [r]);
+    }
+    const covered = new Uint8Array(n);
+    const sources: SourceCopy[] = [];
+    for (const [o, list] of byDoc) {
+      const map = decodeOffsets(this.pool[this.blobChunk[o]!]!, offsetsAt.get(o)!);
+      const docCover = new Uint8Array(n);
+      let docCopied = 0;
+      for (const r of list) {
+        const da = r.a - r.delta;
+        const db = r.b - r.delta;
+        passages.push({
+          docId: this.ids[o]!,
+          queryStart: norm.origStart[r.a]!,
+          queryEnd: norm.origEnd[r.b - 1]!,
+          docStart: map.start(da),
+          docEnd: map.end(db - 1),
+          chars: r.b - r.a,
+          normQueryStart: r.a,
+          normQueryEnd: r.b,
+          normDocStart: da,
+          normDocEnd: db,
+        });
+        for (let p = r.a; p < r.b; p++) {
+          covered[p] = 1;
+          if (docCover[p] === 0) {
+            docCover[p] = 1;
+            docCopied++;
+          }
+        }
+      }
+      sources.push({ docId: this.ids[o]!, copiedChars: docCopied, copyRatio: n === 0 ? 0 : docCopied / n });
+    }
+    let copied = 0;
+    for (let p = 0; p < n; p++) copied += covered[p]!;
+
+    near.sort((x, y) => y.jaccard - x.jaccard || y.containment - x.containment || cmpStr(x.docId, y.docId));
+    passages.sort((x, y) => x.normQueryStart - y.normQueryStart || x.normQueryEnd - y.normQueryEnd || cmpStr(x.docId, y.docId) || x.normDocStart - y.normDocStart);
+    sources.sort((x, y) => y.copiedChars - x.copiedChars || cmpStr(x.docId, y.docId));
+    return {
+      nearDuplicates: near,
+      passages,
+      sources,
+      copyRatio: n === 0 ? 0 : copied / n,
+      copiedChars: copied,
+      totalChars: n,
+      stats: { candidates: candList.length, lshCandidates, sketchRejected, passageDocs: hitStart.size },
+    };
+  }
+
+  /** Canonical bytes: removed documents are compacted away first, so equal contents give equal bytes. */
+  serialise(): Uint8Array {
+    this.compact();
+    const w = new ByteWriter(1 << 16);
+    w.u32(MAGIC);
+    w.u8(VERSION);
+    const p = this.params;
+    for (const v of [p.shingleSize, p.bands, p.rows, p.kgram, p.window]) w.varint(v);
+    w.u32(p.seed);
+    const opts = this.normaliseOptions;
+    w.varint(opts.templatePhrases.length);
+    for (const s of opts.templatePhrases) w.string(s);
+    w.varint(opts.headings.length);
+    for (const s of opts.headings) w.string(s);
+    w.varint(this.ids.length);
+    for (let ord = 0; ord < this.ids.length; ord++) {
+      w.string(this.ids[ord]!);
+      w.varint(this.normLen[ord]!);
+      const start = this.blobOff[ord]!;
+      const end = this.blobEnd(ord);
+      w.varint(end - start);
+      w.bytes(this.pool[this.blobChunk[ord]!]!.subarray(start, end));
+    }
+    for (const mm of [this.lsh, this.postings]) {
+      const s = mm.exportStatic();
+      w.u8(s.dirBits);
+      w.varint(s.s0.length);
+      // Bucket sizes rather than offsets, a run of empty buckets as 0 then its length: a few bytes
+      // for a small index, about one byte per bucket for a large one.
+      for (let b = 0; b < s.dir.length - 1; ) {
+        const c = s.dir[b + 1]! - s.dir[b]!;
+        if (c > 0) {
+          w.varint(c);
+          b++;
+          continue;
+        }
+        let run = 0;
+        while (b < s.dir.length - 1 && s.dir[b + 1] === s.dir[b]) {
+          run++;
+          b++;
+        }
+        w.varint(0);
+        w.varint(run);
+      }
+      writeU16s(w, s.tags);
+      writeU32s(w, s.s0);
+      if (s.s1) writeU32s(w, s.s1);
+    }
+    w.u32(fnv1a32(JSON.stringify([p, opts])));
+    return w.finish();
+  }
+
+  static deserialise(bytes: Uint8Array): DedupeIndex {
+    const r = new ByteReader(bytes);
+    if (r.u32() !== MAGIC) throw new RangeError('DedupeIndex.deserialise: not a dedupe index');
+    const version = r.u8();
+    if (version !== VERSION) throw new RangeError(`DedupeIndex.deserialise: unsupported version ${version}`);
+    const [shingleSize, bands, rows, kgram, window] = [r.varint(), r.varint(), r.varint(), r.varint(), r.varint()] as [number, number, number, number, number];
+    const seed = r.u32();
+    const tp: string[] = [];
+    for (let i = r.varint(); i > 0; i--) tp.push(r.string());
+    const hd: string[] = [];
+    for (let i = r.varint(); i > 0; i--) hd.push(r.string());
+    const index = new DedupeIndex({ shingleSize, bands, rows, kgram, window, seed }, { templatePhrases: tp, headings: hd });
+    const nDocs = r.varint();
+    index.ensureDocCapacity(nDocs);
+    for (let ord = 0; ord < nDocs; ord++) {
+      const id = r.string();
+      if (index.idToOrd.has(id)) throw new RangeError('DedupeIndex.deserialise: duplicate id');
+      index.ids.push(id);
+      index.idToOrd.set(id, ord);
+      index.alive[ord] = 1;
+      index.normLen[ord] = r.varint();
+      const blob = r.bytes(r.varint());
+      index.putBlob(ord, blob);
+      const cnt = riceCount(blob, index.normLen[ord]! >= shingleSize ? sketchBytes(bands * rows) : 0).n;
+      if (cnt > index.maxShingles) index.maxShingles = cnt;
+    }
+    index.liveCount = nDocs;
+    for (const mm of [index.lsh, index.postings]) {
+      const dirBits = r.u8();
+      if (dirBits < 16 || dirBits > 24) throw new RangeError('DedupeIndex.deserialise: bad directory');
+      const count = r.varint();
+      const dir = new Uint32Array((1 << dirBits) + 1);
+      for (let b = 0; b < dir.length - 1; ) {
+        const c = r.varint();
+        if (c > 0) {
+          dir[b + 1] = dir[b]! + c;
+          b++;
+          continue;
+        }
+        const run = r.varint();
+        if (run === 0 || b + run > dir.length - 1) throw new RangeError('DedupeIndex.deserialise: bad directory');
+        for (let e = 0; e < run; e++, b++) dir[b + 1] = dir[b]!;
+      }
+      if (dir[dir.length - 1] !== count) throw new RangeError('DedupeIndex.deserialise: bad directory');
+      const tags = readU16s(r, count);
+      const s0 = readU32s(r, count);
+      const s1 = mm.width === 2 ? readU32s(r, count) : null;
+      for (let i = 0; i < count; i++) if (s0[i]! >= nDocs) throw new RangeError('DedupeIndex.deserialise: bad document reference');
+      mm.importStatic(dirBits, dir, tags, s0, s1);
+    }
+    if (r.u32() !== fnv1a32(JSON.stringify([index.params, index.normaliseOptions]))) throw new RangeError('DedupeIndex.deserialise: checksum mismatch');
+    if (r.pos !== bytes.length) throw new RangeError('DedupeIndex.deserialise: trailing bytes');
+    return index;
+  }
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const HIST = new Uint32Array(1024);
+let radixTmp = new Uint32Array(1024);
+
+/** Sorted distinct values of h (h is left untouched). LSD radix sort, 4 × 8 bits: ~2× V8's sort. */
+export function sortedUnique(h: Uint32Array): Uint32Array {
+  const n = h.length;
+  if (n === 0) return new Uint32Array(0);
+  if (radixTmp.length < n) radixTmp = new Uint32Array(Math.max(n, radixTmp.length * 2));
+  const H = HIST;
+  H.fill(0);
+  for (let i = 0; i < n; i++) {
+    const v = h[i]!;
+    H[v & 255]!++;
+    H[256 + ((v >>> 8) & 255)]!++;
+    H[512 + ((v >>> 16) & 255)]!++;
+    H[768 + (v >>> 24)]!++;
+  }
+  for (let o = 0; o < 1024; o += 256) {
+    let sum = 0;
+    for (let b = o; b < o + 256; b++) {
+      const c = H[b]!;
+      H[b] = sum;
+      sum += c;
+    }
+  }
+  const a = new Uint32Array(n);
+  const t = radixTmp;
+  // Four passes starting from h: h → t → a → t → a.
+  for (let i = 0; i < n; i++) {
+    const v = h[i]!;
+    t[H[v & 255]!++] = v;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = t[i]!;
+    a[H[256 + ((v >>> 8) & 255)]!++] = v;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = a[i]!;
+    t[H[512 + ((v >>> 16) & 255)]!++] = v;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = t[i]!;
+    a[H[768 + (v >>> 24)]!++] = v;
+  }
+  let m = 1;
+  for (let i = 1; i < n; i++) if (a[i] !== a[m - 1]) a[m++] = a[i]!;
+  return m === n ? a : a.slice(0, m);
+}
+
+/** For each position, the index of its hash in the sorted unique set. */
+function positionsInSet(sh: Uint32Array, set: Uint32Array): Uint32Array {
+  const out = new Uint32Array(sh.length);
+  for (let p = 0; p < sh.length; p++) {
+    const v = sh[p]!;
+    let lo = 0;
+    let hi = set.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (set[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    out[p] = lo;
+  }
+  return out;
+}
+
+/** |A ∩ B| of two sorted duplicate-free arrays; marks flags[i] for each A[i] found in B. */
+export function intersect(A: Uint32Array, na: number, B: Uint32Array, nb: number, flags: Uint8Array | null): number {
+  let i = 0;
+  let j = 0;
+  let c = 0;
+  while (i < na && j < nb) {
+    const a = A[i]!;
+    const b = B[j]!;
+    if (a < b) i++;
+    else if (a > b) j++;
+    else {
+      if (flags) flags[i] = 1;
+      c++;
+      i++;
+      j++;
+    }
+  }
+  return c;
+}
+
+/**
+ * Offset map: origStart[i] = i + shift, with `shift` changing only at listed positions (zig-zag
+ * varints, delta-coded positions); origEnd[i] = origStart[i] + 1 except at listed positions (surrogate
+ * pairs, folded sequences). A Chinese text typically needs a few dozen bytes.
+ */
+function encodeOffsets(w: ByteWriter, norm: NormalisedText): void {
+  const { origStart, origEnd } = norm;
+  const n = origStart.length;
+  const starts: number[] = [];
+  let shift = 0;
+  for (let i = 0; i < n; i++) {
+    const s = origStart[i]! - i;
+    if (s !== shift) {
+      starts.push(i, s);
+      shift = s;
+    }
+  }
+  w.varint(starts.length / 2);
+  let prev = 0;
+  for (let j = 0; j < starts.length; j += 2) {
+    w.varint(starts[j]! - prev);
+    prev = starts[j]!;
+    w.zigzag(starts[j + 1]!);
+  }
+  const ends: number[] = [];
+  for (let i = 0; i < n; i++) if (origEnd[i]! !== origStart[i]! + 1) ends.push(i, origEnd[i]! - origStart[i]! - 1);
+  w.varint(ends.length / 2);
+  prev = 0;
+  for (let j = 0; j < ends.length; j += 2) {
+    w.varint(ends[j]! - prev);
+    prev = ends[j]!;
+    w.varint(ends[j + 1]!);
+  }
+}
+
+function decodeOffsets(buf: Uint8Array, pos: number): { start: (i: number) => number; end: (i: number) => number } {
+  const r = new ByteReader(buf, pos);
+  const sPos: number[] = [];
+  const sVal: number[] = [];
+  let prev = 0;
+  for (let j = r.varint(); j > 0; j--) {
+    prev += r.varint();
+    sPos.push(prev);
+    sVal.push(r.zigzag());
+  }
+  const extra = new Map<number, number>();
+  prev = 0;
+  for (let j = r.varint(); j > 0; j--) {
+    prev += r.varint();
+    extra.set(prev, r.varint());
+  }
+  const start = (i: number): number => {
+    let shift = 0;
+    for (let j = 0; j < sPos.length && sPos[j]! <= i; j++) shift = sVal[j]!;
+    return i + shift;
+  };
+  return { start, end: (i: number) => start(i) + 1 + (extra.get(i) ?? 0) };
+}
+
+function skipOffsets(buf: Uint8Array, pos: number): number {
+  const r = new ByteReader(buf, pos);
+  for (let j = r.varint(); j > 0; j--) {
+    r.varint();
+    r.varint();
+  }
+  for (let j = r.varint(); j > 0; j--) {
+    r.varint();
+    r.varint();
+  }
+  return r.pos;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+// Serialised words are little-endian on every platform.
+function writeU32s(w: ByteWriter, a: Uint32Array): void {
+  if (LITTLE_ENDIAN) w.u32s(a);
+  else for (let i = 0; i < a.length; i++) w.u32(a[i]!);
+}
+
+function writeU16s(w: ByteWriter, a: Uint16Array): void {
+  if (LITTLE_ENDIAN) w.u16s(a);
+  else
+    for (let i = 0; i < a.length; i++) {
+      w.u8(a[i]! & 0xff);
+      w.u8(a[i]! >>> 8);
+    }
+}
+
+function readU32s(r: ByteReader, n: number): Uint32Array {
+  if (LITTLE_ENDIAN) return r.u32s(n);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = r.u32();
+  return out;
+}
+
+function readU16s(r: ByteReader, n: number): Uint16Array {
+  if (LITTLE_ENDIAN) return r.u16s(n);
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) out[i] = r.u8() | (r.u8() << 8);
+  return out;
+}
