@@ -22,3 +22,4 @@ export * from './programmes/data/index.js';
 export * from './monitoring/index.js';
 export * as fundingPlan from './funding-plan/index.js';
 export * as dedupe from './dedupe/index.js';
+export * as assignment from './assignment/index.js';
