@@ -1,5 +1,5 @@
 /** Plans and their indicator systems: listing, reading, series for charts, and the bureau's edits. */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   expectedValue,
   aggregateYear,
@@ -146,6 +146,16 @@ export async function patchIndicator(db: Db, actor: Actor, id: string, patch: In
         await tx.delete(monitoringIndicatorUnits).where(eq(monitoringIndicatorUnits.indicatorId, id));
         await tx.insert(monitoringIndicatorUnits).values(patch.responsibleUnits.map((c, position) => ({ indicatorId: id, unitId: byCode.get(c)!.id, position })));
         changes.responsibleUnits = { before: oldCodes, after: patch.responsibleUnits };
+        // Reports still open move with the duty, so the new lead can finish them and the old one no longer edits them.
+        const lead = byCode.get(patch.responsibleUnits[0]!)!;
+        if (oldCodes[0] !== lead.code) {
+          const moved = await tx
+            .update(monitoringReports)
+            .set({ unitId: lead.id, updatedAt: new Date() })
+            .where(and(eq(monitoringReports.indicatorId, id), inArray(monitoringReports.state, ['draft', 'returned', 'submitted'])))
+            .returning({ id: monitoringReports.id });
+          if (moved.length) changes.openReportsMoved = { before: oldCodes[0] ?? null, after: `${lead.code}（${moved.length}项）` };
+        }
       }
     }
     if (Object.keys(changes).length === 0) return;
