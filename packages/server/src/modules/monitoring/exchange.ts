@@ -60,8 +60,11 @@ export function cellText(v: ExcelJS.CellValue): unknown {
   return v;
 }
 
-export async function uploadReports(db: Db, actor: Actor & { id: string }, month: string, file: Buffer) {
-  parseMonth(month);
+/**
+ * The first sheet of an uploaded workbook, refused with a problem the user can act on when the file is not a
+ * workbook, has no sheet, or has more data rows than the import takes.
+ */
+export async function firstSheet(file: Buffer, maxRows: number, tooMany: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(file as unknown as ArrayBuffer);
@@ -70,8 +73,14 @@ export async function uploadReports(db: Db, actor: Actor & { id: string }, month
   }
   const ws = wb.worksheets[0];
   if (!ws) throw monitoringProblem('WORKBOOK_UNREADABLE', '文件中没有工作表。');
+  if (ws.actualRowCount > maxRows + 1) throw monitoringProblem('TOO_MANY_ROWS', tooMany);
+  return ws;
+}
+
+export async function uploadReports(db: Db, actor: Actor & { id: string }, month: string, file: Buffer) {
+  parseMonth(month);
   // A unit reports a few dozen indicators a month; a sheet far longer than that is a wrong file, not a report.
-  if (ws.actualRowCount > REPORT_ROWS_MAX + 1) throw monitoringProblem('TOO_MANY_ROWS', `模板最多 ${REPORT_ROWS_MAX} 行，请使用“下载模板”得到的文件。`);
+  const ws = await firstSheet(file, REPORT_ROWS_MAX, `模板最多 ${REPORT_ROWS_MAX} 行，请使用“下载模板”得到的文件。`);
   const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => String(cellText(v)).trim());
   const col = (name: string) => header.indexOf(name) + 1;
   const missingHeaders = ['指标编码', '本期值'].filter((h) => col(h) === 0);

@@ -9,7 +9,7 @@ import { compareReported, PORTFOLIO_METRIC_LABELS, portfolioStats, type Portfoli
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
-import { cellText } from './exchange.js';
+import { cellText, firstSheet } from './exchange.js';
 import { portfolioProjects, portfolioReported } from './schema.js';
 
 const PROJECT_ROWS_MAX = 20_000;
@@ -96,18 +96,10 @@ export async function projectTemplate(): Promise<Buffer> {
 const typeOf = (label: string): OrgType | null => (Object.entries(ORG_TYPE_LABELS).find(([, l]) => l === label.trim())?.[0] as OrgType | undefined) ?? (ORG_TYPES.includes(label.trim() as OrgType) ? (label.trim() as OrgType) : null);
 
 export async function importProjects(db: Db, actor: Actor, file: Buffer) {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw monitoringProblem('WORKBOOK_UNREADABLE', '无法读取该文件，请上传由“下载模板”得到的 .xlsx 文件。');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw monitoringProblem('WORKBOOK_UNREADABLE', '文件中没有工作表。');
+  const ws = await firstSheet(file, PROJECT_ROWS_MAX, `一次最多导入 ${PROJECT_ROWS_MAX} 行，请分批导入。`);
   const errors: { line: number; field: string; message: string }[] = [];
   const valid: { line: number; row: typeof portfolioProjects.$inferInsert }[] = [];
   const seen = new Set<string>();
-  if (ws.actualRowCount > PROJECT_ROWS_MAX + 1) throw monitoringProblem('TOO_MANY_ROWS', `一次最多导入 ${PROJECT_ROWS_MAX} 行，请分批导入。`);
   const text = (v: ExcelJS.CellValue) => String(cellText(v)).trim();
   ws.eachRow((row, line) => {
     if (line === 1) return;

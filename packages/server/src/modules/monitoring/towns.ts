@@ -9,7 +9,7 @@ import { evaluateTowns, parseDecimalInput, type TownIndicator, type TownInput } 
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
-import { cellText } from './exchange.js';
+import { cellText, firstSheet } from './exchange.js';
 import { townEvaluations } from './schema.js';
 
 export interface TownEvaluationInput {
@@ -77,15 +77,7 @@ export async function townTemplate(db: Db, id: string): Promise<Buffer> {
 /** Replaces the towns' values from an uploaded sheet; bad cells come back by line and the saved values stay as they were. */
 export async function importTownValues(db: Db, actor: Actor, id: string, file: Buffer) {
   const e = await readTownEvaluation(db, id);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw monitoringProblem('WORKBOOK_UNREADABLE', '无法读取该文件，请上传由“下载模板”得到的 .xlsx 文件。');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw monitoringProblem('WORKBOOK_UNREADABLE', '文件中没有工作表。');
-  if (ws.actualRowCount > 2001) throw monitoringProblem('TOO_MANY_ROWS', '一次最多导入 2000 个镇街。');
+  const ws = await firstSheet(file, 2000, '一次最多导入 2000 个镇街。');
   const text = (v: ExcelJS.CellValue) => String(cellText(v)).trim();
   const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(text);
   const columns = e.indicators.map((i) => ({ i, col: header.indexOf(i.name) + 1 }));

@@ -2,41 +2,13 @@
  * 导入数据: one .xlsx from 下载模板, posted to the import endpoint, and the result (saved count, rows with problems).
  * The server merges by town code: good rows replace or add their town, a refused row's town keeps its saved values.
  */
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
-import { useApiErrorHandler } from '../../../api/form-errors';
-import { importTownValues } from './api';
+import { Alert, Modal, Table, Typography } from 'antd';
+import { ExcelUpload } from '../shared/ExcelUpload';
+import { townImportPath } from './api';
 import type { TownImportResult } from './types';
 
 export function TownImportButton({ id, onDone }: { id: string; onDone: (result: TownImportResult) => void }) {
-  const onError = useApiErrorHandler();
-  const [busy, setBusy] = useState(false);
-  return (
-    <Upload
-      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-      showUploadList={false}
-      maxCount={1}
-      disabled={busy}
-      customRequest={async ({ file, onSuccess, onError: fail }) => {
-        setBusy(true);
-        try {
-          const result = await importTownValues(id, file as File);
-          onSuccess?.(result);
-          onDone(result);
-        } catch (error) {
-          fail?.(error as Error);
-          onError(error);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      <Button icon={<UploadOutlined />} loading={busy}>
-        导入数据
-      </Button>
-    </Upload>
-  );
+  return <ExcelUpload path={townImportPath(id)} label="导入数据" onDone={onDone} />;
 }
 
 export function TownImportResultModal({ result, onClose }: { result: TownImportResult | null; onClose: () => void }) {

@@ -1,8 +1,7 @@
 /** Queries and writes of the town evaluation pages. */
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import { uploadFile } from '../shared/api';
-import type { TownEvaluationBody, TownEvaluationDetail, TownEvaluationSummary, TownImportResult } from './types';
+import type { TownEvaluationBody, TownEvaluationDetail, TownEvaluationSummary } from './types';
 
 const enc = encodeURIComponent;
 const BASE = '/monitoring/town-evaluations';
@@ -31,4 +30,4 @@ export const downloadTownTemplate = (id: string) => api.download(`${BASE}/${enc(
 export const exportTownRanking = (e: Pick<TownEvaluationDetail, 'id' | 'title'>) => api.download(`${BASE}/${enc(e.id)}/export`, undefined, `${e.title}-排名.xlsx`);
 
 /** Multipart upload with the CSRF header (and one retry on a rejected token), like the other monitoring imports. */
-export const importTownValues = (id: string, file: File) => uploadFile<TownImportResult>(`${BASE}/${enc(id)}/import`, file);
+export const townImportPath = (id: string) => `${BASE}/${enc(id)}/import`;
