@@ -416,3 +416,29 @@ describe('review findings stay fixed', () => {
     expect((await dept.request('DELETE', `/api/monitoring/evidence/${ev.id}`)).statusCode).toBe(204);
   });
 });
+
+describe('exports behind the charts and tables', () => {
+  it('exports an indicator’s series and the filtered project list; the review queue lists evidence files', async () => {
+    const { indicators } = await plan('nb-315');
+    const i = indicators.find((x) => x.responsibleUnits[0]!.code === 'nb-zzb')!;
+    const res = await leader.get(`/api/monitoring/indicators/${i.id}/export`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getCell(1, 1).value).toBe('期次');
+    // The leader's export holds accepted figures only, like the leader's chart.
+    const states = new Set<unknown>();
+    for (let r = 2; r <= ws.rowCount; r++) if (ws.getCell(r, 4).value) states.add(ws.getCell(r, 4).value);
+    expect([...states]).toEqual(['已采纳']);
+    const projects = await leader.get('/api/monitoring/portfolio/projects/export?year=2024');
+    const pw = new ExcelJS.Workbook();
+    await pw.xlsx.load(projects.rawPayload as unknown as ArrayBuffer);
+    expect(pw.worksheets[0]!.rowCount).toBe(302);
+    // The unit's drafts (with the evidence uploaded earlier) reach the bureau once submitted.
+    await dept.post('/api/monitoring/reporting/submit', { period: month });
+    const queue = (await officer.get(`/api/monitoring/review?plan=nb-315&unit=nb-zzb&period=${month}&state=submitted`)).json();
+    const withEvidence = queue.items.find((x: { evidenceCount: number }) => x.evidenceCount > 0);
+    expect(withEvidence.evidence[0]).toMatchObject({ filename: '统计快报.pdf' });
+  });
+});

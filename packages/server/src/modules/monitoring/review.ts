@@ -56,7 +56,7 @@ export async function reviewQueue(db: Db, f: ReviewFilter) {
   const ids = rows.map((r) => r.report.id);
   const indicatorIds = [...new Set(rows.map((r) => r.indicator.id))];
   const [evidence, previous] = await Promise.all([
-    ids.length ? db.select({ reportId: monitoringEvidence.reportId }).from(monitoringEvidence).where(inArray(monitoringEvidence.reportId, ids)) : Promise.resolve([]),
+    ids.length ? db.select({ id: monitoringEvidence.id, reportId: monitoringEvidence.reportId, filename: monitoringEvidence.filename }).from(monitoringEvidence).where(inArray(monitoringEvidence.reportId, ids)).orderBy(asc(monitoringEvidence.uploadedAt)) : Promise.resolve([]),
     indicatorIds.length ? db.select({ indicatorId: monitoringReports.indicatorId, period: monitoringReports.period, value: monitoringReports.acceptedValue }).from(monitoringReports).where(inArray(monitoringReports.indicatorId, indicatorIds)) : Promise.resolve([]),
   ]);
   return {
@@ -77,6 +77,7 @@ export async function reviewQueue(db: Db, f: ReviewFilter) {
         submittedAt: r.submittedAt?.toISOString() ?? null,
         reviewComment: r.reviewComment,
         evidenceCount: evidence.filter((e) => e.reportId === r.id).length,
+        evidence: evidence.filter((e) => e.reportId === r.id).map(({ id, filename }) => ({ id, filename })),
         previousValue: prev ? tidyDecimal(prev.value) : null,
         previousPeriod: prev?.period ?? null,
         revision: r.revision,

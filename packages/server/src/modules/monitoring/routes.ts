@@ -109,6 +109,22 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
     const unitIds = (await unitsOfUser(db, auth.user.id)).map((u) => u.id);
     return indicatorSeries(db, request.params.id, { unitIds, canManage: hasPermission(auth.roles, 'monitoring.manage') });
   });
+  r.get('/api/monitoring/indicators/:id/export', { schema: { tags, summary: '导出指标的报送序列与目标路径 Excel', params: idParams }, config: read }, async (request, reply) => {
+    const auth = authOf(request);
+    const unitIds = (await unitsOfUser(db, auth.user.id)).map((u) => u.id);
+    const s = await indicatorSeries(db, request.params.id, { unitIds, canManage: hasPermission(auth.roles, 'monitoring.manage') });
+    const expectedAt = new Map(s.path.map((p) => [p.date, p.expected]));
+    type Row = (typeof s.points)[number];
+    const i = s.indicator;
+    return sendWorkbook<Row>(reply, `${i.name}-报送序列.xlsx`, '报送序列', [
+      { header: '期次', value: (p) => p.periodLabel },
+      { header: `本期值（${i.unit || '—'}）`, value: (p) => p.value },
+      { header: '已采纳值', value: (p) => p.acceptedValue ?? '' },
+      { header: '状态', value: (p) => p.stateLabel },
+      { header: '路径期望值', value: (p) => (p.date ? (expectedAt.get(p.date) ?? '') : '') },
+      { header: '修订版本', value: (p) => p.revision },
+    ], s.points, `${i.name}；基数 ${i.base.year}年 ${i.base.value ?? '—'}，目标 ${i.target.year}年 ${i.target.value ?? '—'}${i.targetKind === 'growth' ? '（年均增长率%）' : ''}；导出时间 ${formatShanghai(new Date())}（北京时间）`);
+  });
   r.patch('/api/monitoring/indicators/:id', { schema: { tags, summary: '修改指标（基数、目标、责任单位等）', params: idParams, body: indicatorPatchSchema }, config: manage }, async (request) =>
     patchIndicator(db, actorOf(request), request.params.id, request.body),
   );
@@ -273,6 +289,22 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/api/monitoring/portfolio/projects',
     { schema: { tags, summary: '立项项目记录', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), q: z.string().trim().max(100).optional(), ...page }) }, config: read },
     async (request) => listProjects(db, request.query),
+  );
+  r.get(
+    '/api/monitoring/portfolio/projects/export',
+    { schema: { tags, summary: '按筛选条件导出立项项目记录 Excel', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), q: z.string().trim().max(100).optional() }) }, config: read },
+    async (request, reply) => {
+      const { items } = await listProjects(db, { ...request.query, page: 1, pageSize: 100_000 });
+      type Row = (typeof items)[number];
+      return sendWorkbook<Row>(reply, `立项项目-${todayShanghai()}.xlsx`, '立项项目', [
+        { header: '立项年度', value: (p) => p.year },
+        { header: '项目编号', width: 18, value: (p) => p.projectNo },
+        { header: '项目名称', width: 40, value: (p) => p.title },
+        { header: '牵头单位', width: 30, value: (p) => p.leadName },
+        { header: '牵头单位类型', value: (p) => p.leadTypeLabel },
+        { header: '参与单位类型', width: 30, value: (p) => p.participantLabels.join('、') },
+      ], items);
+    },
   );
   r.get('/api/monitoring/portfolio/template', { schema: { tags, summary: '下载立项项目导入模板' }, config: manage }, async (_request, reply) =>
     reply

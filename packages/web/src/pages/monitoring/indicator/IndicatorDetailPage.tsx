@@ -174,6 +174,8 @@ export default function IndicatorDetailPage() {
           <Col xs={24} xl={16}>
             <ChartCard
               title="填报值与目标路径"
+              onExport={() => api.download(`/monitoring/indicators/${enc(ind.id)}/export`, undefined, `${ind.name}-报送序列.xlsx`)}
+              exportLabel="导出报送序列"
               chart={
                 s.points.length || s.accepted.length || s.path.length || ind.actual ? (
                   <MonChart option={option} height={340} ariaLabel={`${ind.name}：${s.points.map((p) => `${p.periodLabel}${p.value}${ind.unit}`).join('，') || '暂无填报值'}`} />

@@ -88,6 +88,7 @@ export default function PortfolioPage() {
   const queryClient = useQueryClient();
   const canManage = useCan('monitoring.manage');
   const projectsRef = useRef<ActionType>(null);
+  const projectFilter = useRef<{ year?: number; q?: string }>({});
   const [adding, setAdding] = useState(false);
   const [result, setResult] = useState<MonUploadResult | null>(null);
   const [form] = Form.useForm();
@@ -326,7 +327,18 @@ export default function PortfolioPage() {
             scroll={{ x: 1100 }}
             pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
             options={{ density: true, reload: true, setting: true }}
+            toolBarRender={() => [
+              <Button
+                key="export"
+                icon={<DownloadOutlined />}
+                onClick={() => void api.download('/monitoring/portfolio/projects/export', { year: projectFilter.current.year, q: projectFilter.current.q }, '立项项目.xlsx').catch(onError)}
+              >
+                导出Excel
+              </Button>,
+            ]}
             request={async (p) => {
+              // The export takes the filters the table was last queried with.
+              projectFilter.current = { year: p.year, q: p.q?.trim() };
               try {
                 const res = await api.get<{ items: MonPortfolioProject[]; total: number }>('/monitoring/portfolio/projects', {
                   year: p.year,
