@@ -442,3 +442,16 @@ describe('exports behind the charts and tables', () => {
     expect(withEvidence.evidence[0]).toMatchObject({ filename: '统计快报.pdf' });
   });
 });
+
+describe('the review queue pages and sorts on the server', () => {
+  it('sorts by unit or period in either direction, and refuses drafts as a filter', async () => {
+    const asc = (await officer.get(`/api/monitoring/review?plan=nb-315&state=submitted&sort=unit&order=asc&pageSize=200`)).json();
+    const units = asc.items.map((i: { unit: { code: string } }) => i.unit.code);
+    expect(units).toEqual([...units].sort());
+    const byPeriod = (await officer.get('/api/monitoring/review?plan=nb-315&state=accepted&sort=period&order=desc&pageSize=5')).json();
+    const periods = byPeriod.items.map((i: { period: string }) => i.period);
+    expect(periods).toEqual([...periods].sort().reverse());
+    expect(byPeriod.total).toBeGreaterThan(5);
+    expect((await officer.get('/api/monitoring/review?state=draft')).statusCode).toBe(400);
+  });
+});

@@ -26,6 +26,8 @@ export interface ReviewFilter {
   period?: string | undefined;
   state?: string | undefined;
   unit?: string | undefined;
+  sort?: 'period' | 'submittedAt' | 'unit' | undefined;
+  order?: 'asc' | 'desc' | undefined;
   page: number;
   pageSize: number;
 }
@@ -52,7 +54,10 @@ export async function reviewQueue(db: Db, f: ReviewFilter) {
     .innerJoin(monitoringPlans, eq(monitoringPlans.id, monitoringIndicators.planId))
     .innerJoin(monitoringUnits, eq(monitoringUnits.id, monitoringReports.unitId))
     .where(and(...where));
-  const rows = await base.orderBy(desc(monitoringReports.submittedAt), asc(monitoringIndicators.seq)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const dir = f.order === 'asc' ? asc : desc;
+  const primary = f.sort === 'period' ? dir(monitoringReports.period) : f.sort === 'unit' ? dir(monitoringUnits.code) : dir(monitoringReports.submittedAt);
+  // The report id last, so equal keys never trade places between pages.
+  const rows = await base.orderBy(primary, desc(monitoringReports.submittedAt), asc(monitoringIndicators.seq), asc(monitoringReports.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
   const ids = rows.map((r) => r.report.id);
   const indicatorIds = [...new Set(rows.map((r) => r.indicator.id))];
   const [evidence, previous] = await Promise.all([

@@ -41,7 +41,7 @@ const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '期次格式应为 YY
 const reportKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, '期次格式应为 2026-10、2026-Q3 或 2026');
 const page = { page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) };
 // Drafts stay the unit's working copy: the bureau's queue starts at submission.
-const reviewQuery = z.object({ plan: z.string().max(64).optional(), period: reportKey.optional(), state: z.enum(['submitted', 'accepted', 'returned']).optional(), unit: z.string().max(64).optional(), ...page });
+const reviewQuery = z.object({ plan: z.string().max(64).optional(), period: reportKey.optional(), state: z.enum(['submitted', 'accepted', 'returned']).optional(), sort: z.enum(['period', 'submittedAt', 'unit']).optional(), order: z.enum(['asc', 'desc']).optional(), unit: z.string().max(64).optional(), ...page });
 
 /** A signed-in actor that has a user id (every monitoring writer does). */
 function writer(request: FastifyRequest) {

@@ -19,6 +19,8 @@ import { REPORT_STATE_LABELS, valueEnumOf } from '../shared/labels';
 import { PlanSelect } from '../shared/PlanSelect';
 
 const enc = encodeURIComponent;
+/** Drafts stay the unit's working copy: the bureau's queue starts at submission. */
+const REVIEW_STATES = Object.fromEntries(Object.entries(valueEnumOf(REPORT_STATE_LABELS)).filter(([k]) => k !== 'draft'));
 const ACTION_LABELS: Record<string, string> = { save: '保存', correct: '更正', submit: '提交', accept: '采纳', return: '退回' };
 
 /** The month just ended: the period being reported now. */
@@ -103,6 +105,7 @@ function ReportsTab() {
       dataIndex: 'period',
       width: 110,
       valueType: 'dateMonth',
+      sorter: true,
       search: { transform: (v: unknown) => ({ period: v ? dayjs(v as string).format('YYYY-MM') : undefined }) },
       render: (_, r) => r.periodLabel || r.period,
     },
@@ -110,6 +113,7 @@ function ReportsTab() {
       title: '责任单位',
       dataIndex: 'unit',
       width: 160,
+      sorter: true,
       valueType: 'select',
       fieldProps: { options: (units.data ?? []).map((u) => ({ value: u.code, label: u.name })), showSearch: true, optionFilterProp: 'label' },
       render: (_, r) => r.unit.name,
@@ -150,7 +154,7 @@ function ReportsTab() {
       dataIndex: 'state',
       width: 110,
       valueType: 'select',
-      valueEnum: valueEnumOf(REPORT_STATE_LABELS),
+      valueEnum: REVIEW_STATES,
       initialValue: 'submitted',
       render: (_, r) => (
         <Space size={0}>
@@ -180,7 +184,7 @@ function ReportsTab() {
           <Typography.Text type="secondary">无</Typography.Text>
         ),
     },
-    { title: '报送时间', dataIndex: 'submittedAt', search: false, width: 170, render: (_, r) => (r.submittedAt ? formatDateTime(r.submittedAt) : <Missing reason="尚未提交" />) },
+    { title: '报送时间', dataIndex: 'submittedAt', search: false, width: 170, sorter: true, render: (_, r) => (r.submittedAt ? formatDateTime(r.submittedAt) : <Missing reason="尚未提交" />) },
     { title: '审核意见', dataIndex: 'reviewComment', search: false, width: 160, ellipsis: true, render: (_, r) => r.reviewComment || '—' },
     {
       title: '操作',
@@ -224,9 +228,10 @@ function ReportsTab() {
             导出Excel
           </Button>,
         ]}
-        request={async (p) => {
+        request={async (p, sort) => {
           try {
-            const query: Query = { plan: p.plan, period: p.period, unit: p.unit, state: p.state };
+            const [field, order] = Object.entries(sort ?? {}).find(([, o]) => o) ?? [];
+            const query: Query = { plan: p.plan, period: p.period, unit: p.unit, state: p.state, ...(field ? { sort: field, order: order === 'ascend' ? 'asc' : 'desc' } : {}) };
             lastQuery.current = query;
             const res = await api.get<{ items: MonReviewItem[]; total: number }>('/monitoring/review', { ...query, page: p.current ?? 1, pageSize: p.pageSize ?? 20 });
             return { data: res.items, total: res.total, success: true };
@@ -457,7 +462,7 @@ function TaskReportsTab() {
     { title: '任务', key: 'task', search: false, width: 240, render: (_, r) => `${r.task.seq} ${r.task.title}` },
     { title: '完成进度', dataIndex: 'percent', search: false, width: 160, render: (_, r) => <Progress percent={r.percent} size="small" /> },
     { title: '本期进展', dataIndex: 'progress', search: false, width: 300, ellipsis: true },
-    { title: '状态', dataIndex: 'state', width: 100, valueType: 'select', valueEnum: valueEnumOf(REPORT_STATE_LABELS), initialValue: 'submitted', render: (_, r) => <ReportStateTag state={r.state} label={r.stateLabel} /> },
+    { title: '状态', dataIndex: 'state', width: 100, valueType: 'select', valueEnum: REVIEW_STATES, initialValue: 'submitted', render: (_, r) => <ReportStateTag state={r.state} label={r.stateLabel} /> },
     { title: '报送时间', dataIndex: 'submittedAt', search: false, width: 170, render: (_, r) => (r.submittedAt ? formatDateTime(r.submittedAt) : '—') },
     { title: '审核意见', dataIndex: 'reviewComment', search: false, width: 160, ellipsis: true, render: (_, r) => r.reviewComment || '—' },
     {
