@@ -137,4 +137,16 @@ describe('P315-3 monthly monitoring in the browser', () => {
     await shot(lp, 'monitoring-portfolio');
     expectNoBrowserErrors(leader);
   });
+
+  it('the officer sees which accounts report for each responsible unit', async () => {
+    const page = officer.page;
+    await page.goto('/monitoring/units');
+    const row = rows(page).filter({ hasText: '市委组织部' }).first();
+    await row.waitFor();
+    expect(await row.innerText()).toContain('1 个');
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.locator('.ant-table-expanded-row').getByText('department').waitFor();
+    await shot(page, 'monitoring-units');
+    expectNoBrowserErrors(officer);
+  });
 });

@@ -1,5 +1,6 @@
 /** The side menu, computed from the permissions the server granted the user (never from role names). */
 import {
+  ClusterOutlined,
   EnvironmentOutlined,
   AccountBookOutlined,
   ApartmentOutlined,
@@ -67,6 +68,7 @@ const MENU: MenuRule[] = [
       { path: '/monitoring/tasks', name: '任务清单', icon: <ScheduleOutlined />, permission: 'monitoring.read' },
       { path: '/monitoring/portfolio', name: '项目统计', icon: <PieChartOutlined />, permission: 'monitoring.read' },
       { path: '/monitoring/towns', name: '镇街评价', icon: <EnvironmentOutlined />, permission: 'monitoring.read' },
+      { path: '/monitoring/units', name: '责任单位', icon: <ClusterOutlined />, permission: 'monitoring.manage' },
     ],
   },
   { path: '/security', name: '安全策略', icon: <SafetyCertificateOutlined />, permission: 'security.read' },

@@ -38,6 +38,7 @@ const MonitoringTaskListPage = lazy(() => import('../pages/monitoring/tasks/Task
 const MonitoringPortfolioPage = lazy(() => import('../pages/monitoring/portfolio/PortfolioPage'));
 const TownEvaluationListPage = lazy(() => import('../pages/monitoring/towns/TownEvaluationListPage'));
 const TownEvaluationPage = lazy(() => import('../pages/monitoring/towns/TownEvaluationPage'));
+const MonitoringUnitListPage = lazy(() => import('../pages/monitoring/units/UnitListPage'));
 const ForbiddenPage = lazy(() => import('../pages/errors/ForbiddenPage'));
 const NotFoundPage = lazy(() => import('../pages/errors/NotFoundPage'));
 
@@ -103,6 +104,7 @@ export const router = createBrowserRouter([
       { path: 'monitoring/portfolio', element: guarded(MonitoringPortfolioPage, 'monitoring.read') },
       { path: 'monitoring/towns', element: guarded(TownEvaluationListPage, 'monitoring.read') },
       { path: 'monitoring/towns/:id', element: guarded(TownEvaluationPage, 'monitoring.read') },
+      { path: 'monitoring/units', element: guarded(MonitoringUnitListPage, 'monitoring.manage') },
       { path: 'account/password', element: guarded(ChangePasswordPage) },
       { path: '403', element: guarded(ForbiddenPage) },
       { path: '*', element: guarded(NotFoundPage) },
