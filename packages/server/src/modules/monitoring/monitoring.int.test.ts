@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '@kechuang/domain';
 import { createTestApp, problem, rawSql, type TestApp, type TestClient } from '../../../test/helpers.js';
@@ -453,5 +454,38 @@ describe('the review queue pages and sorts on the server', () => {
     expect(periods).toEqual([...periods].sort().reverse());
     expect(byPeriod.total).toBeGreaterThan(5);
     expect((await officer.get('/api/monitoring/review?state=draft')).statusCode).toBe(400);
+  });
+});
+
+describe('bad input never produces a 500', () => {
+  it('random bodies on the monitoring write routes, with real ids, as the officer and the unit, answer 2xx or problem+json 4xx (property)', async () => {
+    const { indicators } = await plan('nb-315');
+    const mine = indicators.find((i) => i.responsibleUnits[0]!.code === 'nb-zzb' && i.frequency === 'monthly')!;
+    const tasks = (await dept.get(`/api/monitoring/reporting?period=${month}`)).json().tasks;
+    const taskId = tasks[0]?.task.id ?? '00000000-0000-4000-8000-000000000000';
+    const routes: [TestClient, 'POST' | 'PUT' | 'PATCH', string][] = [
+      [dept, 'PUT', `/api/monitoring/reporting/indicators/${mine.id}/${month}`],
+      [dept, 'PUT', `/api/monitoring/reporting/tasks/${taskId}/${month}`],
+      [dept, 'POST', '/api/monitoring/reporting/submit'],
+      [officer, 'PATCH', `/api/monitoring/indicators/${mine.id}`],
+      [officer, 'PATCH', '/api/monitoring/plans/yz-14'],
+      [officer, 'POST', '/api/monitoring/reminders'],
+      [officer, 'POST', '/api/monitoring/portfolio/reported'],
+      [officer, 'POST', '/api/monitoring/town-evaluations'],
+      [officer, 'POST', '/api/monitoring/units/nb-kjj/members'],
+    ];
+    const body = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.record({ value: fc.oneof(fc.string(), fc.double(), fc.constant('1e308'), fc.constant('-0.0000001')), note: fc.oneof(fc.string(), fc.integer()) }, { requiredKeys: [] }),
+      fc.record({ base: fc.record({ year: fc.integer(), value: fc.oneof(fc.string(), fc.constant(null)) }), tolerancePercent: fc.double(), dueDay: fc.integer(), period: fc.string(), percent: fc.integer(), progress: fc.string() }, { requiredKeys: [] }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), body, async ([client, method, url], b) => {
+        const res = await client.request(method, url, undefined, { rawBody: JSON.stringify(b), headers: { 'content-type': 'application/json' } });
+        expect(res.statusCode, `${method} ${url} ${JSON.stringify(b)} → ${res.body}`).toBeLessThan(500);
+        if (res.statusCode >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
+      }),
+      { numRuns: 120, seed: 20261123 },
+    );
   });
 });
