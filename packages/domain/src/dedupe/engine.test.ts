@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteWriter, decodeRice } from './codec.js';
+import { ByteWriter, checksum64, decodeRice, riceCount } from './codec.js';
 import { DedupeIndex, intersect, sortedUnique, type DedupeResult } from './engine.js';
 import { kgramHashes } from './hash.js';
 import { normalise, normalisedString } from './normalise.js';
@@ -242,7 +242,7 @@ describe('BL-9 near-duplicates', () => {
         const index = new DedupeIndex();
         docs.forEach((d, i) => index.add(`d${i}`, d));
         const q = edit(r, base, vocab, 0.03).join('');
-        const opts = { minJaccard: 0.8, minContainment: 1.01 };
+        const opts = { minJaccard: 0.8, minContainment: Infinity };
         const expected = docs
           .map((d, i) => ({ id: `d${i}`, ...brute(q, d) }))
           .filter((x) => x.j >= 0.8)
@@ -256,6 +256,110 @@ describe('BL-9 near-duplicates', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('BL-9 brute force over the whole reporting range', () => {
+  /** Longest common run of the two normalised texts (code points), by dynamic programming. */
+  function longestCommonRun(a: string, b: string): number {
+    const A = [...normalisedString(normalise(a))];
+    const B = [...normalisedString(normalise(b))];
+    let best = 0;
+    let prev = new Uint16Array(B.length + 1);
+    let cur = new Uint16Array(B.length + 1);
+    for (let i = 1; i <= A.length; i++) {
+      for (let j = 1; j <= B.length; j++) {
+        cur[j] = A[i - 1] === B[j - 1] ? prev[j - 1]! + 1 : 0;
+        if (cur[j]! > best) best = cur[j]!;
+      }
+      [prev, cur] = [cur, prev];
+    }
+    return best;
+  }
+
+  it('BL-9 Jaccard 0.5–0.8 and containment: reported values equal brute force; every pair ≥ 0.65 found, ≥ 90 % of 0.5–0.65', () => {
+    let mid = 0;
+    let midFound = 0;
+    let high = 0;
+    let contOnly = 0;
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const r = rng(seed);
+        const vocab = vocabulary(r, 400);
+        const base = words(r, vocab, 150);
+        // Graded edit rates from 5 % to 40 %: Jaccard from ≈ 0.85 down to ≈ 0.3.
+        const docs = Array.from({ length: 12 }, (_, i) => (i < 8 ? edit(r, base, vocab, 0.05 + 0.05 * i) : words(r, vocab, 100 + Math.floor(r() * 100))).join(''));
+        // Containment-only pairs: a short archived text inside the longer query, and vice versa.
+        const q = edit(r, base, vocab, 0.02).join('');
+        docs.push(q.slice(40, 40 + 60 + Math.floor(r() * 60)));
+        docs.push(`${words(r, vocab, 200).join('')}${q}`);
+        const index = new DedupeIndex();
+        docs.forEach((d, i) => index.add(`d${i}`, d));
+        const res = index.query(q, { minJaccard: 0.5, minContainment: 0.8 });
+        const got = new Map(res.nearDuplicates.map((d) => [d.docId, d]));
+        docs.forEach((d, i) => {
+          const b = brute(q, d);
+          const x = got.get(`d${i}`);
+          const want = b.j >= 0.5 || b.c >= 0.8 || b.r >= 0.8;
+          if (x) {
+            // Precision: everything reported qualifies, with the exact values.
+            expect(want).toBe(true);
+            expect(x.jaccard).toBeCloseTo(b.j, 12);
+            expect(x.containment).toBeCloseTo(b.c, 12);
+            expect(x.reverseContainment).toBeCloseTo(b.r, 12);
+          }
+          if (!want) return;
+          if (b.j >= 0.65) {
+            high++;
+            expect(x, `d${i} J=${b.j}`).toBeDefined();
+          } else if (b.j >= 0.5) {
+            mid++;
+            if (x) midFound++;
+          } else {
+            // Containment-only: guaranteed when the pair shares a common run ≥ t (README).
+            contOnly++;
+            if (longestCommonRun(q, d) >= index.guaranteeChars) expect(x, `d${i} C=${b.c} R=${b.r}`).toBeDefined();
+          }
+        });
+      }),
+      { numRuns: 25, seed: 20261123 },
+    );
+    expect(high).toBeGreaterThan(25);
+    expect(mid).toBeGreaterThan(10);
+    expect(midFound / mid).toBeGreaterThanOrEqual(0.9);
+    expect(contOnly).toBeGreaterThan(25);
+  });
+});
+
+describe('BL-9 input validation and boilerplate cap', () => {
+  it('BL-9 rejects NaN and out-of-range query options and parameters with Chinese messages', () => {
+    const index = new DedupeIndex();
+    index.add('a', '研究开发新一代人工智能芯片的设计方法');
+    for (const o of [{ minJaccard: Number.NaN }, { minJaccard: -0.1 }, { minJaccard: 1.5 }, { minContainment: Number.NaN }, { minContainment: 2 }, { minPassageChars: Number.NaN }, { minPassageChars: 0 }, { minPassageChars: 12.5 }, { maxFingerprintDocs: 0 }])
+      expect(() => index.query('研究开发', o), JSON.stringify(o)).toThrow(/须为/);
+    expect(index.query('研究开发', { minContainment: Infinity, maxFingerprintDocs: Infinity }).totalChars).toBe(4);
+    for (const p of [{ bands: 0 }, { bands: 100000 }, { rows: 64 }, { window: 1000 }, { kgram: 2 }, { kgram: 60 }, { shingleSize: 40 }, { window: 40, kgram: 12 }, { bands: Number.NaN }])
+      expect(() => new DedupeIndex(p), JSON.stringify(p)).toThrow(/查重索引参数/);
+    expect(new DedupeIndex({ window: 39, kgram: 12 }).guaranteeChars).toBe(50);
+  });
+
+  it('BL-9 a passage shared by thousands of texts is boilerplate: counted, not expanded; below the cap it is reported', () => {
+    const r = rng(5);
+    const policy = hanzi(r, 200, 0x4e00, 0x1000, false);
+    const docs = Array.from({ length: 1500 }, (_, i) => ({ id: `P${i}`, text: `${hanzi(r, 80, 0x6000, 0x1000, false)}${policy}${hanzi(r, 80, 0x7000, 0x1000, false)}` }));
+    const unique = hanzi(r, 120, 0x8000, 0x1000, false);
+    docs.push({ id: 'SRC', text: `${hanzi(r, 60, 0x9000, 0x500, false)}${unique}` });
+    const index = DedupeIndex.build(docs);
+    const q = `${policy}${unique}`;
+    const res = index.query(q, { minJaccard: 0.9 });
+    expect(res.stats.boilerplateKgrams).toBeGreaterThan(0);
+    expect(res.stats.passageDocs).toBe(1);
+    expect(res.passages.map((p) => p.docId)).toEqual(['SRC']);
+    expect(res.copiedChars).toBeGreaterThanOrEqual(120);
+    // Under a higher cap every copy is expanded (the linear work the cap avoids).
+    const all = index.query(q, { minJaccard: 0.9, maxFingerprintDocs: 5000 });
+    expect(all.stats.boilerplateKgrams).toBe(0);
+    expect(all.stats.passageDocs).toBe(1501);
   });
 });
 
@@ -291,9 +395,74 @@ describe('BL-9 index lifecycle', () => {
     expect(copy.size).toBe(39);
     expect(copy.normaliseOptions.templatePhrases).toEqual(['这是一个模板句子不计入']);
     expect(Buffer.from(copy.serialise()).equals(Buffer.from(bytes))).toBe(true);
-    const corrupt = bytes.slice();
-    corrupt[corrupt.length - 1]! ^= 1;
-    expect(() => DedupeIndex.deserialise(corrupt)).toThrow();
+  });
+
+  it('BL-9 any single-byte change anywhere in a serialised index throws a clear error (never hangs, never accepted)', () => {
+    const index = DedupeIndex.build(docs.slice(0, 6), {}, { templatePhrases: ['这是一个模板句子不计入'] });
+    const bytes = index.serialise();
+    expect(DedupeIndex.deserialise(bytes).size).toBe(6);
+    // Every position, a single-bit and an all-bits flip each; the checksum makes each one a detected error.
+    let cases = 0;
+    for (let pos = 0; pos < bytes.length; pos++) {
+      for (const x of [1 << (pos % 8), 0xff]) {
+        const corrupt = bytes.slice();
+        corrupt[pos]! ^= x;
+        const t0 = performance.now();
+        expect(() => DedupeIndex.deserialise(corrupt), `byte ${pos} ^ ${x}`).toThrow(/查重索引/);
+        expect(performance.now() - t0).toBeLessThan(1000);
+        cases++;
+      }
+    }
+    expect(cases).toBe(bytes.length * 2);
+    // Truncation and extension too.
+    for (const cut of [1, 7, 16, bytes.length >> 1, bytes.length - 1]) expect(() => DedupeIndex.deserialise(bytes.slice(0, cut))).toThrow(/查重索引/);
+    const longer = new Uint8Array(bytes.length + 1);
+    longer.set(bytes);
+    expect(() => DedupeIndex.deserialise(longer)).toThrow(/查重索引/);
+  });
+
+  it('BL-9 behind the checksum, the parser itself never hangs or crashes on corrupt data (checksum forged)', () => {
+    const index = DedupeIndex.build(docs.slice(0, 4));
+    const bytes = index.serialise();
+    let threw = 0;
+    let cases = 0;
+    // Every 7th payload byte (each case allocates a 2^16-bucket directory, ≈ 7 ms): ≈ 270 cases.
+    for (let pos = 16; pos < bytes.length; pos += 7) {
+      cases++;
+      const corrupt = bytes.slice();
+      corrupt[pos]! ^= 0xff;
+      const [c0, c1] = checksum64(corrupt, 16, corrupt.length);
+      new DataView(corrupt.buffer).setUint32(8, c0, true);
+      new DataView(corrupt.buffer).setUint32(12, c1, true);
+      const t0 = performance.now();
+      let copy: DedupeIndex | null = null;
+      try {
+        copy = DedupeIndex.deserialise(corrupt);
+      } catch (e) {
+        expect(e, `byte ${pos}`).toBeInstanceOf(RangeError);
+        expect((e as Error).message).toMatch(/^查重索引反序列化失败/);
+        threw++;
+      }
+      // What structure cannot tell apart (an id's letters, sketch nibbles, tags) loads, and still answers.
+      if (copy) for (const q of queries) copy.query(q, { minJaccard: 0.2 });
+      expect(performance.now() - t0, `byte ${pos}`).toBeLessThan(1000);
+    }
+    expect(threw).toBeGreaterThan(cases / 4);
+  }, 30_000);
+
+  it('BL-9 corrupt Rice blocks and varints throw instead of looping (bounds-checked reads)', () => {
+    // A count whose continuation bits never stop, then a block of zero bits: both used to loop forever.
+    expect(() => riceCount(new Uint8Array([0x80, 0x80, 0x80]), 0)).toThrow(/查重索引/);
+    const w = new ByteWriter();
+    w.rice(Uint32Array.from([5, 900, 70000, 4000000]));
+    const good = w.finish();
+    const zeroed = good.slice();
+    zeroed.fill(0, 2);
+    expect(() => decodeRice(zeroed, 0, new Uint32Array(4))).toThrow(/查重索引/);
+    expect(() => decodeRice(good.slice(0, 3), 0, new Uint32Array(4))).toThrow(/查重索引/);
+    const big = good.slice();
+    big[0] = 0xff; // claims far more values than the block holds
+    expect(() => decodeRice(big, 0, new Uint32Array(1 << 16))).toThrow(/查重索引/);
   });
 
   it('BL-9 remove really removes: never reported again, gone from the serialised bytes', () => {

@@ -9,15 +9,18 @@
  * k-gram fingerprints with positions (in the postings multimap).
  *
  * Passage guarantee: every maximal common run of ≥ t = window + kgram − 1 normalised characters
- * between the query and an archived text is reported whole. The archived side of any such run holds a
+ * between the query and an archived text is reported whole, unless every archived fingerprint in it
+ * lies within t query positions of a boilerplate k-gram (one whose fingerprint occurs in more than
+ * QueryOptions.maxFingerprintDocs places: a widely quoted text, counted in stats, not expanded).
+ * The archived side of any such run holds a
  * winnowed k-gram; the query side is probed with ALL its k-grams, so that fingerprint is found; the
  * run is then grown character by character while the query's 3-gram at the edge belongs to the
  * archived text's 3-gram set — which every 3-gram inside a common run does — so the reported span
  * covers the whole run (it may overrun an edge only where the next query 3-gram happens to occur
  * elsewhere in the archived text).
  */
-import { ByteReader, ByteWriter, decodeRice, riceCount } from './codec.js';
-import { fnv1a32, kgramHashes, shingleHashes } from './hash.js';
+import { ByteReader, ByteWriter, checksum64, decodeRice, riceCount } from './codec.js';
+import { kgramHashes, shingleHashes } from './hash.js';
 import { countFine, FINE_BITS, MultiMap, newRaw, U32Buf, type RawEntries } from './multimap.js';
 import { createNormaliser, type NormalisedText, type NormaliseOptions, type Normaliser } from './normalise.js';
 import { bandKeys, SignatureScratch, sketchAgreement, sketchBytes, sketchThreshold } from './signature.js';
@@ -36,6 +39,24 @@ export interface DedupeParams {
   seed: number;
 }
 
+/**
+ * Accepted range of each parameter (inclusive). Beyond these the signature, sketch and table layouts
+ * are untested and memory grows without bound; window + kgram − 1 must also be ≤ 50 (the default
+ * minPassageChars), or 50-character copies would no longer be guaranteed.
+ */
+export const PARAM_RANGES: Readonly<Record<keyof DedupeParams, readonly [number, number]>> = Object.freeze({
+  shingleSize: [1, 16],
+  bands: [1, 256],
+  rows: [1, 16],
+  kgram: [1, 50],
+  window: [1, 50],
+  seed: [0, 0xffffffff],
+});
+
+const DEFAULT_MIN_PASSAGE_CHARS = 50;
+/** Default of QueryOptions.maxFingerprintDocs. */
+export const DEFAULT_MAX_FINGERPRINT_DOCS = 1000;
+
 /** Defaults chosen by measurement (README: recall/precision curve and latency per band shape). */
 export const DEFAULT_PARAMS: Readonly<DedupeParams> = Object.freeze({ shingleSize: 3, bands: 32, rows: 3, kgram: 12, window: 39, seed: 0 });
 
@@ -48,6 +69,14 @@ export interface QueryOptions {
   minPassageChars?: number;
   /** Archived ids to ignore (e.g. the application's own earlier version). */
   excludeIds?: readonly string[];
+  /**
+   * Boilerplate cap (default 1,000): a query k-gram whose archived fingerprint occurs more than this
+   * many times in live, non-excluded archived texts (a text repeating it counts once per occurrence) —
+   * a widely quoted policy text, say — seeds no passages; it is counted in
+   * `stats.boilerplateKgrams` instead. Keeps the passage work per query bounded by this cap rather
+   * than by the number of texts sharing a passage. Use `Infinity` to switch it off.
+   */
+  maxFingerprintDocs?: number;
 }
 
 export interface NearDuplicate {
@@ -97,11 +126,20 @@ export interface DedupeResult {
    * Work done (for benchmarks): sets decoded and re-ranked exactly; documents met in LSH buckets and
    * how many of them the sketch dismissed; documents with passage seeds.
    */
-  stats: { candidates: number; lshCandidates: number; sketchRejected: number; passageDocs: number };
+  stats: {
+    candidates: number;
+    lshCandidates: number;
+    sketchRejected: number;
+    passageDocs: number;
+    /** Query k-grams whose fingerprint exceeded maxFingerprintDocs: treated as boilerplate, not expanded. */
+    boilerplateKgrams: number;
+  };
 }
 
 const MAGIC = 0x4444434b; // "KCDD"
-const VERSION = 1;
+const VERSION = 2;
+/** Header: magic (4), version (1), three zero bytes, 64-bit checksum of every byte after the header (8). */
+const HEADER_BYTES = 16;
 const POOL_CHUNK = 1 << 22;
 
 interface Analysed {
@@ -148,9 +186,14 @@ export class DedupeIndex {
 
   constructor(params: Partial<DedupeParams> = {}, normaliseOptions: NormaliseOptions = {}) {
     const p = { ...DEFAULT_PARAMS, ...params };
-    for (const [k, v] of Object.entries(p)) if (!Number.isInteger(v) || v < 0) throw new RangeError(`DedupeIndex: ${k} must be a non-negative integer`);
-    if (p.shingleSize < 1 || p.bands < 1 || p.rows < 1 || p.kgram < p.shingleSize || p.window < 1) throw new RangeError('DedupeIndex: need shingleSize ≥ 1, bands ≥ 1, rows ≥ 1, kgram ≥ shingleSize, window ≥ 1');
-    if (p.seed > 0xffffffff) throw new RangeError('DedupeIndex: seed must fit 32 bits');
+    for (const [k, v] of Object.entries(p)) if (!Number.isInteger(v) || v < 0) throw new RangeError(`查重索引参数 ${k} 须为非负整数（收到 ${String(v)}）`);
+    for (const [k, [lo, hi]] of Object.entries(PARAM_RANGES)) {
+      const v = p[k as keyof DedupeParams];
+      if (v < lo || v > hi) throw new RangeError(`查重索引参数 ${k} 须在 ${lo}–${hi} 之间（收到 ${v}）`);
+    }
+    if (p.kgram < p.shingleSize) throw new RangeError(`查重索引参数 kgram（${p.kgram}）不能小于 shingleSize（${p.shingleSize}）`);
+    if (p.window + p.kgram - 1 > DEFAULT_MIN_PASSAGE_CHARS)
+      throw new RangeError(`查重索引参数 window + kgram − 1（${p.window + p.kgram - 1}）超过默认最短段落 ${DEFAULT_MIN_PASSAGE_CHARS} 字：这样 ${DEFAULT_MIN_PASSAGE_CHARS} 字的复制段落不再保证被发现`);
     this.params = Object.freeze(p);
     this.normaliseOptions = Object.freeze({ templatePhrases: [...(normaliseOptions.templatePhrases ?? [])], headings: [...(normaliseOptions.headings ?? [])] });
     this.normaliser = createNormaliser(this.normaliseOptions);
@@ -212,8 +255,9 @@ export class DedupeIndex {
 
   /** Adds a document; an id already present is replaced. */
   add(docId: string, text: string): void {
+    if (typeof docId !== 'string' || typeof text !== 'string') throw new TypeError('查重索引：文档编号与文本须为字符串');
     if (this.idToOrd.has(docId)) {
-      if (this.raw) throw new Error(`DedupeIndex.build: duplicate id ${docId}`);
+      if (this.raw) throw new Error(`查重索引批量构建：文档编号重复 ${docId}`);
       this.remove(docId);
     }
     const a = this.analyse(text);
@@ -402,7 +446,16 @@ export class DedupeIndex {
   query(text: string, opts: QueryOptions = {}): DedupeResult {
     const minJ = opts.minJaccard ?? 0.5;
     const minC = opts.minContainment ?? 0.8;
-    const minChars = Math.max(opts.minPassageChars ?? 50, this.params.kgram);
+    const minPassage = opts.minPassageChars ?? DEFAULT_MIN_PASSAGE_CHARS;
+    const maxFpDocs = opts.maxFingerprintDocs ?? DEFAULT_MAX_FINGERPRINT_DOCS;
+    if (typeof text !== 'string') throw new TypeError('查重查询文本须为字符串');
+    if (typeof minJ !== 'number' || !(minJ >= 0 && minJ <= 1)) throw new RangeError(`minJaccard 须为 0–1 之间的数（收到 ${String(minJ)}）`);
+    if (typeof minC !== 'number' || !(minC >= 0 && (minC <= 1 || minC === Infinity)))
+      throw new RangeError(`minContainment 须为 0–1 之间的数，或 Infinity 表示不按包含度报告（收到 ${String(minC)}）`);
+    if (!Number.isInteger(minPassage) || minPassage < 1) throw new RangeError(`minPassageChars 须为正整数（收到 ${String(minPassage)}）`);
+    if (typeof maxFpDocs !== 'number' || !(maxFpDocs >= 1) || (!Number.isInteger(maxFpDocs) && maxFpDocs !== Infinity))
+      throw new RangeError(`maxFingerprintDocs 须为正整数或 Infinity（收到 ${String(maxFpDocs)}）`);
+    const minChars = Math.max(minPassage, this.params.kgram);
     const { shingleSize: sn, kgram: k, bands } = this.params;
     const norm = this.normaliser(text);
     const cps = norm.chars;
@@ -455,24 +508,50 @@ export class DedupeIndex {
     const hitDoc = new U32Buf(64);
     const hitQ = new U32Buf(64);
     const hitD = new U32Buf(64);
+    let boilerplateKgrams = 0;
     if (this.liveCount > 0 && n >= k) {
       const kh = kgramHashes(cps, k);
       const t0 = new U32Buf(16);
       const t1 = new U32Buf(16);
+      const raw = { doc: new U32Buf(64), q: new U32Buf(64), d: new U32Buf(64) };
+      // boiler[p + 1] = over-frequent query k-grams at positions ≤ p (prefix counts).
+      const boiler = new Uint32Array(kh.length + 1);
       for (let p = 0; p < kh.length; p++) {
+        boiler[p + 1] = boiler[p]!;
         t0.clear();
         t1.clear();
         this.postings.collect(kh[p]!, t0, t1);
+        if (t0.length > maxFpDocs) {
+          let live = 0;
+          for (let i = 0; i < t0.length; i++) if (this.alive[t0.a[i]!] === 1 && !excluded.has(t0.a[i]!)) live++;
+          if (live > maxFpDocs) {
+            boilerplateKgrams++;
+            boiler[p + 1]!++;
+            continue;
+          }
+        }
         for (let i = 0; i < t0.length; i++) {
           const o = t0.a[i]!;
           if (this.alive[o] !== 1 || excluded.has(o)) continue;
-          hitDoc.push(o);
-          hitQ.push(p);
-          hitD.push(t1.a[i]!);
-          if (this.stamp[o] !== isCand) {
-            this.stamp[o] = isCand;
-            cands.push(o);
-          }
+          raw.doc.push(o);
+          raw.q.push(p);
+          raw.d.push(t1.a[i]!);
+        }
+      }
+      // Near the edges of a widely shared passage, winnowing windows that straddle the edge pick
+      // fingerprints specific to each text; they lie within w of the passage's over-frequent
+      // fingerprints, so seeds within w + k − 1 positions of one are boilerplate too.
+      const reach = this.params.window + k - 1;
+      for (let i = 0; i < raw.doc.length; i++) {
+        const p = raw.q.a[i]!;
+        if (boilerplateKgrams > 0 && boiler[Math.min(kh.length, p + reach + 1)]! - boiler[Math.max(0, p - reach)]! > 0) continue;
+        const o = raw.doc.a[i]!;
+        hitDoc.push(o);
+        hitQ.push(p);
+        hitD.push(raw.d.a[i]!);
+        if (this.stamp[o] !== isCand) {
+          this.stamp[o] = isCand;
+          cands.push(o);
         }
       }
     }
@@ -590,7 +669,7 @@ export class DedupeIndex {
       copyRatio: n === 0 ? 0 : copied / n,
       copiedChars: copied,
       totalChars: n,
-      stats: { candidates: candList.length, lshCandidates, sketchRejected, passageDocs: hitStart.size },
+      stats: { candidates: candList.length, lshCandidates, sketchRejected, passageDocs: hitStart.size, boilerplateKgrams },
     };
   }
 
@@ -600,6 +679,7 @@ export class DedupeIndex {
     const w = new ByteWriter(1 << 16);
     w.u32(MAGIC);
     w.u8(VERSION);
+    for (let i = 0; i < 3 + 8; i++) w.u8(0); // reserved, then the checksum (filled in below)
     const p = this.params;
     for (const v of [p.shingleSize, p.bands, p.rows, p.kgram, p.window]) w.varint(v);
     w.u32(p.seed);
@@ -642,15 +722,44 @@ export class DedupeIndex {
       writeU32s(w, s.s0);
       if (s.s1) writeU32s(w, s.s1);
     }
-    w.u32(fnv1a32(JSON.stringify([p, opts])));
-    return w.finish();
+    const out = w.finish();
+    const [c0, c1] = checksum64(out, HEADER_BYTES, out.length);
+    const dv = new DataView(out.buffer, out.byteOffset, HEADER_BYTES);
+    dv.setUint32(8, c0, true);
+    dv.setUint32(12, c1, true);
+    return out;
   }
 
+  /**
+   * Reads bytes written by `serialise`. The checksum over every byte after the header is verified
+   * before anything is parsed, and every read is bounds-checked; each document's blob (sketch, Rice
+   * set, offset map) and every table entry is then validated, so corrupted or truncated bytes throw
+   * a RangeError (Chinese message) — they never hang and are never silently accepted.
+   */
   static deserialise(bytes: Uint8Array): DedupeIndex {
+    const fail = (why: string): never => {
+      throw new RangeError(`查重索引反序列化失败：${why}`);
+    };
+    if (!(bytes instanceof Uint8Array) || bytes.length < HEADER_BYTES) fail('数据过短，不是查重索引');
     const r = new ByteReader(bytes);
-    if (r.u32() !== MAGIC) throw new RangeError('DedupeIndex.deserialise: not a dedupe index');
+    if (r.u32() !== MAGIC) fail('不是查重索引（标识不符）');
     const version = r.u8();
-    if (version !== VERSION) throw new RangeError(`DedupeIndex.deserialise: unsupported version ${version}`);
+    if (version !== VERSION) fail(`不支持的版本 ${version}`);
+    if (r.u8() !== 0 || r.u8() !== 0 || r.u8() !== 0) fail('头部保留字节非零');
+    const c0 = r.u32();
+    const c1 = r.u32();
+    const [e0, e1] = checksum64(bytes, HEADER_BYTES, bytes.length);
+    if (c0 !== e0 || c1 !== e1) fail('校验和不符（数据已损坏或被截断）');
+    try {
+      return DedupeIndex.parse(r, bytes.length, fail);
+    } catch (e) {
+      if (e instanceof RangeError && e.message.startsWith('查重索引反序列化失败')) throw e;
+      // Anything else (e.g. the UTF-8 decoder refusing an id) is reported the same way.
+      return fail(e instanceof RangeError ? e.message : `数据无效（${e instanceof Error ? e.message : String(e)}）`);
+    }
+  }
+
+  private static parse(r: ByteReader, total: number, fail: (why: string) => never): DedupeIndex {
     const [shingleSize, bands, rows, kgram, window] = [r.varint(), r.varint(), r.varint(), r.varint(), r.varint()] as [number, number, number, number, number];
     const seed = r.u32();
     const tp: string[] = [];
@@ -659,47 +768,87 @@ export class DedupeIndex {
     for (let i = r.varint(); i > 0; i--) hd.push(r.string());
     const index = new DedupeIndex({ shingleSize, bands, rows, kgram, window, seed }, { templatePhrases: tp, headings: hd });
     const nDocs = r.varint();
+    // Every document takes at least three bytes (id length, normalised length, blob length).
+    if (nDocs * 3 > total - r.pos) fail('文档数超出数据长度');
     index.ensureDocCapacity(nDocs);
+    const sk = sketchBytes(bands * rows);
     for (let ord = 0; ord < nDocs; ord++) {
       const id = r.string();
-      if (index.idToOrd.has(id)) throw new RangeError('DedupeIndex.deserialise: duplicate id');
+      if (index.idToOrd.has(id)) fail(`重复的文档编号 ${id}`);
       index.ids.push(id);
       index.idToOrd.set(id, ord);
       index.alive[ord] = 1;
-      index.normLen[ord] = r.varint();
+      const normLen = r.varint();
+      if (normLen > 0xffffffff) fail(`文档 ${id} 的规范化长度无效`);
+      index.normLen[ord] = normLen;
       const blob = r.bytes(r.varint());
+      const cnt = validateBlob(blob, normLen, shingleSize, sk, index.ensureDecode(Math.max(0, Math.min(normLen, blob.length * 8) - shingleSize + 1)));
+      if (cnt < 0) fail(`文档 ${id} 的数据无效`);
       index.putBlob(ord, blob);
-      const cnt = riceCount(blob, index.normLen[ord]! >= shingleSize ? sketchBytes(bands * rows) : 0).n;
       if (cnt > index.maxShingles) index.maxShingles = cnt;
     }
     index.liveCount = nDocs;
     for (const mm of [index.lsh, index.postings]) {
       const dirBits = r.u8();
-      if (dirBits < 16 || dirBits > 24) throw new RangeError('DedupeIndex.deserialise: bad directory');
+      if (dirBits < 16 || dirBits > 24) fail('目录位数无效');
       const count = r.varint();
+      if (count * (mm.width === 2 ? 10 : 6) > total - r.pos) fail('表项数超出数据长度');
       const dir = new Uint32Array((1 << dirBits) + 1);
       for (let b = 0; b < dir.length - 1; ) {
         const c = r.varint();
         if (c > 0) {
+          if (dir[b]! + c > count) fail('目录无效');
           dir[b + 1] = dir[b]! + c;
           b++;
           continue;
         }
         const run = r.varint();
-        if (run === 0 || b + run > dir.length - 1) throw new RangeError('DedupeIndex.deserialise: bad directory');
+        if (run === 0 || b + run > dir.length - 1) fail('目录无效');
         for (let e = 0; e < run; e++, b++) dir[b + 1] = dir[b]!;
       }
-      if (dir[dir.length - 1] !== count) throw new RangeError('DedupeIndex.deserialise: bad directory');
+      if (dir[dir.length - 1] !== count) fail('目录无效');
       const tags = readU16s(r, count);
       const s0 = readU32s(r, count);
       const s1 = mm.width === 2 ? readU32s(r, count) : null;
-      for (let i = 0; i < count; i++) if (s0[i]! >= nDocs) throw new RangeError('DedupeIndex.deserialise: bad document reference');
+      for (let i = 0; i < count; i++) {
+        const o = s0[i]!;
+        if (o >= nDocs) fail('表项引用了不存在的文档');
+        // A fingerprint's k-gram must lie inside its document; a band key needs a non-empty set.
+        if (s1 ? s1[i]! + kgram > index.normLen[o]! : index.normLen[o]! < shingleSize) fail('表项与文档数据不一致');
+      }
       mm.importStatic(dirBits, dir, tags, s0, s1);
     }
-    if (r.u32() !== fnv1a32(JSON.stringify([index.params, index.normaliseOptions]))) throw new RangeError('DedupeIndex.deserialise: checksum mismatch');
-    if (r.pos !== bytes.length) throw new RangeError('DedupeIndex.deserialise: trailing bytes');
+    if (r.pos !== total) fail('末尾有多余字节');
     return index;
   }
+}
+
+/**
+ * Checks one document's blob against its normalised length: a sketch exactly when the set can be
+ * non-empty, a Rice set of strictly increasing 32-bit values whose size fits the text (≥ 1 and
+ * ≤ normLen − shingleSize + 1, or 0 for a shorter text), then an offset map with increasing
+ * positions inside the text, ending exactly at the blob's end. Returns the set size, or −1.
+ */
+function validateBlob(blob: Uint8Array, normLen: number, sn: number, sketchLen: number, scratch: Uint32Array): number {
+  const maxSet = Math.max(0, normLen - sn + 1);
+  const setOff = normLen >= sn ? sketchLen : 0;
+  if (setOff > blob.length) return -1;
+  const n = riceCount(blob, setOff).n;
+  if (n > maxSet || (maxSet > 0) !== (n > 0) || n > scratch.length) return -1;
+  const { next } = decodeRice(blob, setOff, scratch);
+  if (next > blob.length) return -1;
+  const r = new ByteReader(blob, next);
+  for (let pass = 0; pass < 2; pass++) {
+    let prev = -1;
+    for (let j = r.varint(); j > 0; j--) {
+      const pos = prev + r.varint() + (prev < 0 ? 1 : 0);
+      if (pos <= prev || pos >= normLen) return -1;
+      prev = pos;
+      if (pass === 0) r.zigzag();
+      else r.varint();
+    }
+  }
+  return r.pos === blob.length ? n : -1;
 }
 
 function cmpStr(a: string, b: string): number {

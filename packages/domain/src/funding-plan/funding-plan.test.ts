@@ -1,7 +1,7 @@
 import highsImport, { type Highs } from 'highs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FundingPlanInputError, meritOrderFill, planFunding, toCplexLp, validateFundingPlanInput } from './index.js';
+import { FundingPlanInputError, meritOrderFill, planFunding, submittedMs, toCplexLp, validateFundingPlanInput } from './index.js';
 import type { FundingCandidate, FundingPlanInput, FundingPlanResult } from './index.js';
 
 // highs ships CommonJS typings: TypeScript sees the default import as the module object, while Node's ESM
@@ -17,7 +17,13 @@ beforeAll(async () => {
 
 /** BL-4 order, written out again so the test does not trust the engine's comparator. */
 function rankOf(cands: readonly FundingCandidate[]): FundingCandidate[] {
-  const t = (c: FundingCandidate) => (typeof c.submittedAt === 'number' ? c.submittedAt : Date.parse(c.submittedAt));
+  // Only an explicit offset makes text an instant; Date.parse is exact (and host-independent) for the
+  // ECMAScript date-time format WITH an offset, which is all this reference accepts.
+  const t = (c: FundingCandidate) => {
+    if (typeof c.submittedAt === 'number') return c.submittedAt;
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{3})?)?(Z|[+-]\d{2}:\d{2})$/.test(c.submittedAt)) throw new Error(`reference: no offset in ${c.submittedAt}`);
+    return Date.parse(c.submittedAt);
+  };
   return [...cands].sort((a, b) => b.score - a.score || t(a) - t(b) || (a.applicationNo < b.applicationNo ? -1 : a.applicationNo > b.applicationNo ? 1 : 0));
 }
 
@@ -59,9 +65,31 @@ function bruteForce(input: FundingPlanInput): { objective: number; selected: str
   return { objective: bestObj, selected: ranked.filter((_, r) => bestMask & (1 << (n - 1 - r))).map((c) => c.applicationNo) };
 }
 
+/**
+ * The MIP written straight from the raw input, as the issue defines it — NOT from the engine's
+ * toCplexLp/preparePlan: one binary per candidate with a district amount (computedYuan > 0; BL-7 zeros
+ * are outside the plan), objective Σ score (or Σ score × computedYuan), the budget row and each
+ * category's budget and count caps, all in raw 元 with no rescaling.
+ */
+function independentLp(input: FundingPlanInput): string {
+  const kind = input.objective ?? 'score';
+  const cols = input.candidates.map((c, i) => ({ c, v: `y${i}` })).filter(({ c }) => c.computedYuan > 0);
+  const sum = (xs: { c: FundingCandidate; v: string }[], coef: (c: FundingCandidate) => number) => (xs.length ? xs.map(({ c, v }) => `${coef(c)} ${v}`).join(' + ') : null);
+  const lines = ['Maximize', ` obj: ${sum(cols, (c) => (kind === 'score' ? c.score : c.score * c.computedYuan)) ?? '0 dummy'}`, 'Subject To'];
+  const budget = sum(cols, (c) => c.computedYuan);
+  lines.push(budget ? ` budget: ${budget} <= ${input.budgetYuan}` : ' budget: 0 dummy <= 0');
+  input.categories.forEach((cat, k) => {
+    const members = cols.filter(({ c }) => c.category === cat.code);
+    if (!members.length) return;
+    if (cat.budgetCapYuan != null) lines.push(` catcap${k}: ${sum(members, (c) => c.computedYuan)} <= ${cat.budgetCapYuan}`);
+    if (cat.countCap != null) lines.push(` catcount${k}: ${sum(members, () => 1)} <= ${cat.countCap}`);
+  });
+  lines.push('Binary', ` ${cols.length ? cols.map(({ v }) => v).join(' ') : 'dummy'}`, 'End');
+  return lines.join('\n');
+}
+
 function highsOptimum(input: FundingPlanInput): number {
-  const { lp } = toCplexLp(input);
-  const sol = highs.solve(lp, { mip_rel_gap: 0, mip_abs_gap: 0, output_flag: false, log_to_console: false } as never);
+  const sol = highs.solve(independentLp(input), { mip_rel_gap: 0, mip_abs_gap: 0, output_flag: false, log_to_console: false } as never);
   expect(sol.Status).toBe('Optimal');
   return Math.round(sol.ObjectiveValue);
 }
@@ -481,10 +509,63 @@ describe('funding plan: merit order, explanations, rules', () => {
       '申报项目“A”的评分须为不小于0的整数（单位为1/100分）',
       '申报项目“A”的核定补助不能超过申请补助',
       '申报项目“A”的类别“x”不在类别列表中',
-      '申报项目“A”的提交时间无法识别',
+      '申报项目“A”的提交时间无法识别：须为整数毫秒时间戳，或带时区（Z或±hh:mm）的ISO 8601时间，如2026-03-01T09:30:00+08:00（收到“not a date”）',
       '申报编号“A”重复',
     ]);
     expect(() => planFunding(bad)).toThrow(FundingPlanInputError);
+  });
+
+  it('BL-4 submission times: only epoch ms or ISO 8601 with an explicit offset; text without one is refused', () => {
+    const base = { score: 850, requestedYuan: 100_000, computedYuan: 100_000, category: 'c' };
+    for (const submittedAt of ['2025-03-01T09:00:00', '2025-03-01', '2025/03/01 09:00', 'March 1, 2025 09:00', '2025-03-01T09:00:00+0800', '2025-02-30T09:00:00Z', '2025-03-01T24:00:00Z', 1.5, Number.NaN]) {
+      const problems = validateFundingPlanInput({ budgetYuan: 0, categories: [{ code: 'c' }], candidates: [{ ...base, applicationNo: 'A', submittedAt }] });
+      expect(problems, String(submittedAt)).toHaveLength(1);
+      expect(problems[0]).toContain('提交时间无法识别');
+    }
+    for (const submittedAt of ['2025-03-01T09:00:00Z', '2025-03-01T09:00:00.5+08:00', '2025-03-01T09:00-05:30', 1740790800000])
+      expect(validateFundingPlanInput({ budgetYuan: 0, categories: [{ code: 'c' }], candidates: [{ ...base, applicationNo: 'A', submittedAt }] }), String(submittedAt)).toEqual([]);
+    expect(submittedMs('2025-03-01T17:00:00+08:00')).toBe(Date.UTC(2025, 2, 1, 9));
+    expect(submittedMs('2024-02-29T23:59:59.999-00:30')).toBe(Date.UTC(2024, 2, 1, 0, 29, 59, 999));
+    expect(submittedMs('0099-12-31T00:00:00Z')).toBe(new Date('0099-12-31T00:00:00Z').getTime());
+  });
+
+  it('BL-4 the same instants written in different offsets (or as epoch ms) give the same plan', () => {
+    const fmt = (ms: number, offsetMin: number) => {
+      const d = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 19);
+      const a = Math.abs(offsetMin);
+      return `${d}${offsetMin === 0 ? 'Z' : `${offsetMin < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`}`;
+    };
+    // Equal scores everywhere: only the submission order decides who gets the 3 places; instants 1–59 min apart
+    // straddle local midnight in several of the offsets, so any reading in local time reorders them.
+    const instants = [0, 7, 3, 59, 1, 30, 12].map((m, i) => Date.UTC(2025, 2, 1, 16, 0) + m * 60_000 + i);
+    const run = (time: (ms: number, i: number) => string | number) =>
+      planFunding({
+        budgetYuan: 300_000,
+        categories: [{ code: 'c' }],
+        candidates: instants.map((ms, i) => ({ applicationNo: `T${i}`, score: 850, requestedYuan: 100_000, computedYuan: 100_000, category: 'c', submittedAt: time(ms, i) })),
+      });
+    const ref = run((ms) => ms);
+    expect(ref.selected).toEqual(['T0', 'T4', 'T2']);
+    for (const offs of [[0], [480], [-300], [330], [-720, 840, 0, 345, -210, 60, -60]]) {
+      const res = run((ms, i) => fmt(ms, offs[i % offs.length]!));
+      expect(res.selected, JSON.stringify(offs)).toEqual(ref.selected);
+      expect(res.candidates.map((c) => [c.applicationNo, c.rank])).toEqual(ref.candidates.map((c) => [c.applicationNo, c.rank]));
+    }
+  });
+
+  it('missing categories or candidates, and a bad maxNodes, are Chinese validation errors (not TypeErrors)', () => {
+    for (const bad of [{ budgetYuan: 100 }, { budgetYuan: 100, categories: [] }, { budgetYuan: 100, candidates: [] }, { budgetYuan: 100, categories: [null], candidates: [] }, null]) {
+      const problems = validateFundingPlanInput(bad as unknown as FundingPlanInput);
+      expect(problems.length, JSON.stringify(bad)).toBeGreaterThan(0);
+      expect(problems.join('')).toMatch(/[类申资]/);
+      expect(() => planFunding(bad as unknown as FundingPlanInput)).toThrow(FundingPlanInputError);
+    }
+    expect(validateFundingPlanInput({ budgetYuan: 100 } as unknown as FundingPlanInput)).toEqual(['缺少类别列表（categories 须为数组）', '缺少申报项目列表（candidates 须为数组）']);
+    for (const maxNodes of [0, -5, 1.5, Number.NaN, Infinity, '100' as unknown as number]) {
+      expect(() => planFunding(abc, { maxNodes }), String(maxNodes)).toThrow(FundingPlanInputError);
+      expect(() => planFunding(abc, { maxNodes }), String(maxNodes)).toThrow(/maxNodes 须为正整数/);
+    }
+    expect(planFunding(abc, { maxNodes: 1 }).selected.length).toBeGreaterThan(0);
   });
 
   it('an empty call and a zero budget give an empty, optimal plan', () => {

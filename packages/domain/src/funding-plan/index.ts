@@ -1,4 +1,4 @@
-export { planFunding, meritOrderFill, validateFundingPlanInput, compareMerit, FundingPlanInputError } from './plan.js';
+export { planFunding, meritOrderFill, validateFundingPlanInput, validateFundingPlanOptions, compareMerit, submittedMs, FundingPlanInputError } from './plan.js';
 export { toCplexLp, type FundingPlanLp } from './lp.js';
 export type {
   BlockReason,

@@ -27,13 +27,74 @@ const isYuan = (v: unknown): v is number => typeof v === 'number' && Number.isSa
 const optionalCap = (v: unknown) => v === undefined || v === null || isYuan(v);
 const SCALES = [1, 10, 100, 1000, 10000];
 
-function submittedMs(v: string | number): number {
-  return typeof v === 'number' ? v : Date.parse(v);
+/**
+ * ISO 8601 date-time with an explicit offset: `2026-03-01T09:30:00Z`, `2026-03-01T17:30:00.250+08:00`.
+ * Seconds and a fraction are optional; fraction digits past the millisecond are ignored.
+ */
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (integer arithmetic, any year 0000–9999). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/**
+ * A submission time as epoch milliseconds, or NaN when it is not accepted: an integer (epoch ms), or
+ * ISO 8601 text with `Z` or a `±hh:mm` offset. Text without an offset is rejected on purpose — it
+ * would be read in the machine's local time zone and the BL-4 tie-break would depend on where the
+ * plan is computed. Independent of the host's time zone and of Date.parse.
+ */
+export function submittedMs(v: unknown): number {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : Number.NaN;
+  if (typeof v !== 'string') return Number.NaN;
+  const m = ISO_WITH_OFFSET.exec(v);
+  if (!m) return Number.NaN;
+  const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
+  const ms = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0').slice(0, 3));
+  const monthDays = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  if (mo < 1 || mo > 12 || d < 1 || d > monthDays[mo - 1]! || h > 23 || mi > 59 || sec > 59) return Number.NaN;
+  let offsetMin = 0;
+  if (m[8] !== 'Z') {
+    const oh = Number(m[10]);
+    const om = Number(m[11]);
+    if (oh > 23 || om > 59) return Number.NaN;
+    offsetMin = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMin) * 60_000 + sec * 1000 + ms;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** `maxNodes` problems (empty when acceptable). */
+export function validateFundingPlanOptions(options: FundingPlanOptions | undefined): string[] {
+  if (options === undefined || options === null) return [];
+  if (!isRecord(options)) return ['求解选项须为对象'];
+  const n = options.maxNodes;
+  if (n !== undefined && !(typeof n === 'number' && Number.isSafeInteger(n) && n > 0)) return [`搜索节点上限 maxNodes 须为正整数（收到 ${String(n)}）`];
+  return [];
 }
 
 /** Every problem of the input, in Chinese; empty when the plan can be computed. */
 export function validateFundingPlanInput(input: FundingPlanInput): string[] {
   const out: string[] = [];
+  if (!isRecord(input)) return ['资金方案输入须为对象'];
+  const categoriesOk = Array.isArray(input.categories);
+  const candidatesOk = Array.isArray(input.candidates);
+  if (!categoriesOk) out.push('缺少类别列表（categories 须为数组）');
+  if (!candidatesOk) out.push('缺少申报项目列表（candidates 须为数组）');
+  if (!categoriesOk || !candidatesOk) {
+    if (!isYuan(input.budgetYuan)) out.push('年度可用预算须为不小于0的整数元');
+    return out;
+  }
+  if (input.categories.some((c) => !isRecord(c))) out.push('类别列表中的每一项须为对象');
+  if (input.candidates.some((c) => !isRecord(c))) out.push('申报项目列表中的每一项须为对象');
+  if (out.length) return out;
   if (!isYuan(input.budgetYuan)) out.push('年度可用预算须为不小于0的整数元');
   const scale = input.scoreScale ?? 100;
   if (!SCALES.includes(scale)) out.push('评分精度须为1、10、100、1000或10000（每分的单位数）');
@@ -59,7 +120,8 @@ export function validateFundingPlanInput(input: FundingPlanInput): string[] {
     else if (isYuan(c.requestedYuan) && c.computedYuan > c.requestedYuan) out.push(`${who}的核定补助不能超过申请补助`);
     if (c.higherLevelYuan !== undefined && !isYuan(c.higherLevelYuan)) out.push(`${who}的上级支持金额须为不小于0的整数元`);
     if (!codes.has(c.category)) out.push(`${who}的类别“${String(c.category)}”不在类别列表中`);
-    if (!Number.isFinite(submittedMs(c.submittedAt))) out.push(`${who}的提交时间无法识别`);
+    if (!Number.isFinite(submittedMs(c.submittedAt)))
+      out.push(`${who}的提交时间无法识别：须为整数毫秒时间戳，或带时区（Z或±hh:mm）的ISO 8601时间，如2026-03-01T09:30:00+08:00（收到“${String(c.submittedAt)}”）`);
     if (isYuan(c.score) && isYuan(c.computedYuan)) totalWeight += input.objective === 'scoreWeightedAmount' ? c.score * c.computedYuan : c.score;
   }
   if (!Number.isSafeInteger(totalWeight)) out.push('评分与金额的乘积之和超出精确整数范围，请降低评分精度');
@@ -234,6 +296,8 @@ const DEFAULT_MAX_NODES = 20_000_000;
 
 /** Solve the funding plan exactly and explain every decision. Throws FundingPlanInputError on bad input. */
 export function planFunding(input: FundingPlanInput, options: FundingPlanOptions = {}): FundingPlanResult {
+  const optionProblems = validateFundingPlanOptions(options);
+  if (optionProblems.length) throw new FundingPlanInputError(optionProblems);
   const prep = preparePlan(input);
   const { ranked, kind, scale } = prep;
   const { core, weightUnit } = coreProblemOf(input, prep);
@@ -241,7 +305,7 @@ export function planFunding(input: FundingPlanInput, options: FundingPlanOptions
   const meritSel = new Uint8Array(prep.items.length);
   prep.items.forEach((r, j) => (meritSel[j] = merit[r] ? 1 : 0));
 
-  const sol = solveCore(core, { maxNodes: options.maxNodes ?? DEFAULT_MAX_NODES, incumbents: [meritSel] });
+  const sol = solveCore(core, { maxNodes: options?.maxNodes ?? DEFAULT_MAX_NODES, incumbents: [meritSel] });
   const chosen = new Array<boolean>(ranked.length).fill(false);
   prep.items.forEach((r, j) => (chosen[r] = sol.selected[j] === 1));
   // A plan cut short by the node limit is still completed greedily, so every 'out' has a binding reason.

@@ -12,7 +12,11 @@ export interface FundingCandidate {
   computedYuan: number;
   /** Category code, one of FundingPlanInput.categories. */
   category: string;
-  /** ISO 8601 text or epoch milliseconds; earlier submission wins a score tie (BL-4). */
+  /**
+   * Integer epoch milliseconds, or ISO 8601 text WITH an explicit offset (`…Z` or `…+08:00`); text
+   * without an offset is refused, so the ranking never depends on the host's time zone. Earlier
+   * submission wins a score tie (BL-4).
+   */
   submittedAt: string | number;
   /** Higher-level (市/省/国家) support of an overlapping project, only to explain a 0 or reduced amount (BL-7). */
   higherLevelYuan?: number;
