@@ -9,6 +9,7 @@ import {
   partitionByField,
   type CanonicalInstance,
   type FlowUnits,
+  type InstancePart,
   type MergedFlow,
   type PartFlow,
 } from '../../../packages/domain/src/assignment/index.js';
@@ -24,11 +25,13 @@ function spawnWorker(): Worker {
 }
 
 export async function solveFlowParallel(ci: CanonicalInstance, units: FlowUnits, threads = availableParallelism()): Promise<MergedFlow> {
-  const parts = partitionByField(ci);
-  const order = parts.map((_, i) => i).sort((a, b) => parts[b]!.instance.candExpert.length - parts[a]!.instance.candExpert.length);
-  const results: PartFlow[] = new Array(parts.length);
-  const workers = Array.from({ length: Math.max(1, Math.min(threads, parts.length)) }, () => spawnWorker());
+  // Workers boot (tsx loader, module import) while the main thread partitions.
+  const workers = Array.from({ length: Math.max(1, threads) }, () => spawnWorker());
+  let parts: InstancePart[] = [];
+  const results: PartFlow[] = [];
   try {
+    parts = partitionByField(ci);
+    const order = parts.map((_, i) => i).sort((a, b) => parts[b]!.instance.candExpert.length - parts[a]!.instance.candExpert.length);
     let next = 0;
     await Promise.all(
       workers.map(

@@ -14,7 +14,12 @@ import { dependentRound } from './rounding.js';
 import { solvePartFlow, type FlowUnits, type PartFlow, type SolveOptions } from './solve.js';
 import { ChaChaStream, nonceFor } from './stream.js';
 
-export const DRAW_ALGORITHM = 'kechuang/assignment-draw/v1';
+/**
+ * v2 (was v1): cost scaling stops at the first ε < α (already exact) instead of ε = 1. The fractional
+ * optimum's value is unchanged, but the optimal fractional solution returned — and hence the draw for a
+ * given seed — may differ, so a v1 record cannot be re-run by v2.
+ */
+export const DRAW_ALGORITHM = 'kechuang/assignment-draw/v2';
 export const DRAW_BITS = 16;
 export const DRAW_DENOMINATOR = 1 << DRAW_BITS;
 

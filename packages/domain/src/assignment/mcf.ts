@@ -3,10 +3,12 @@
  * with the global price update of Goldberg 1997 / LEMON's CostScaling), on a compact CSR residual graph.
  *
  * Every quantity that decides the result is an integer: capacities, supplies and costs are integers,
- * prices move in integer multiples of ε, and costs are pre-multiplied by α·N so that the final 1-optimal
- * flow is ε < 1/N optimal in the original costs, i.e. exactly optimal. Values are held in Float64Array
- * because they can exceed 2^31 (scaled costs, prices, random-mode capacities in units of 1/2^16); every
- * value stays an integer below 2^53, where doubles are exact and identical on every machine.
+ * prices move in integer multiples of ε, and costs are pre-multiplied by α·N so that the final ε-optimal
+ * flow with ε < α is ε/(α·N) < 1/N optimal in the original costs, i.e. exactly optimal (a residual cycle
+ * has at most N arcs, so its cost is > −1, hence ≥ 0). Residual capacities and scaled costs are held in
+ * Int32Array when every value fits, otherwise in Float64Array; prices and excesses always in Float64Array
+ * (they can exceed 2^31). Every value stays an integer below 2^53, where doubles are exact and identical
+ * on every machine.
  *
  * The caller must have established feasibility (see maxflow.ts): push–relabel cannot terminate on an
  * infeasible network, so a bound on price descent turns that into an exception instead of a hang.
@@ -27,9 +29,11 @@ export interface FlowProblem {
 export interface FlowSolution {
   flow: Float64Array;
   cost: number;
-  /** Final prices in scaled units: every residual arc has c·scale + π(u) − π(v) ≥ −1. */
+  /** Final prices in scaled units: every residual arc has c·scale + π(u) − π(v) ≥ −epsilon. */
   prices: Float64Array;
   scale: number;
+  /** Final ε (scaled units), below α = scale / N: the flow is ε/scale < 1/N optimal, i.e. exact. */
+  epsilon: number;
   stats: { phases: number; relabels: number; globalUpdates: number };
 }
 
@@ -69,10 +73,20 @@ export function minCostFlow(p: FlowProblem, opts: CostScalingOptions = {}): Flow
   const fill = firstOut.slice(0, n);
   const target = new Int32Array(R);
   const reverse = new Int32Array(R);
-  const resCap = new Float64Array(R);
-  const cost = new Float64Array(R);
-  const fwd = new Int32Array(m);
   const scale = alpha * n;
+  // Residual capacities and scaled costs in Int32Array when they fit (half the memory traffic of the
+  // scans, which dominate); Float64Array (exact integers below 2^53) otherwise.
+  let maxCap = 0;
+  let maxAbsCost = 0;
+  for (let a = 0; a < m; a++) {
+    const c = p.arcCap[a]!;
+    if (c > maxCap) maxCap = c;
+    const w = Math.abs(p.arcCost[a]!);
+    if (w > maxAbsCost) maxAbsCost = w;
+  }
+  const resCap: Int32Array | Float64Array = maxCap < 2 ** 31 ? new Int32Array(R) : new Float64Array(R);
+  const cost: Int32Array | Float64Array = maxAbsCost * scale < 2 ** 31 ? new Int32Array(R) : new Float64Array(R);
+  const fwd = new Int32Array(m);
   let maxCost = 0;
   for (let a = 0; a < m; a++) {
     const u = p.arcFrom[a]!;
@@ -266,8 +280,9 @@ export function minCostFlow(p: FlowProblem, opts: CostScalingOptions = {}): Flow
         nextUpdate = relabels + gSkip;
       }
     }
-    if (epsilon <= 1) break;
-    epsilon = epsilon < alpha ? 1 : Math.floor(epsilon / alpha);
+    // Costs are scaled by α·N, so ε < α here is ε < 1/N in the original costs: exactly optimal.
+    if (epsilon < alpha) break;
+    epsilon = Math.max(1, Math.floor(epsilon / alpha));
   }
 
   const flow = new Float64Array(m);
@@ -277,7 +292,7 @@ export function minCostFlow(p: FlowProblem, opts: CostScalingOptions = {}): Flow
     flow[a] = f;
     total += f * p.arcCost[a]!;
   }
-  return { flow, cost: total, prices: pi, scale, stats: { phases, relabels, globalUpdates } };
+  return { flow, cost: total, prices: pi, scale, epsilon, stats: { phases, relabels, globalUpdates } };
 }
 
 interface GlobalUpdateState {
@@ -290,8 +305,8 @@ interface GlobalUpdateState {
   firstOut: Int32Array;
   target: Int32Array;
   reverse: Int32Array;
-  resCap: Float64Array;
-  cost: Float64Array;
+  resCap: Int32Array | Float64Array;
+  cost: Int32Array | Float64Array;
   excess: Float64Array;
   pi: Float64Array;
   nextOut: Int32Array;

@@ -20,9 +20,13 @@ import type { ChaChaStream } from './stream.js';
  */
 export function dependentRound(x: Float64Array, appOf: Int32Array, expOf: Int32Array, n: number, m: number, bits: number, rng: ChaChaStream): void {
   const N = n + m;
-  const frac: number[] = [];
-  for (let i = 0; i < x.length; i++) if (x[i]! % (1 << bits) !== 0) frac.push(i);
-  const F = frac.length;
+  // Values are integers in [0, 2^bits] with bits ≤ 30, so the low bits are exact as int32 (and much
+  // cheaper than a floating-point remainder).
+  const mask = (1 << bits) - 1;
+  let F = 0;
+  for (let i = 0; i < x.length; i++) if ((x[i]! & mask) !== 0) F++;
+  const frac = new Int32Array(F);
+  for (let i = 0, z = 0; i < x.length; i++) if ((x[i]! & mask) !== 0) frac[z++] = i;
   if (F === 0) return;
   // CSR of the fractional pairs by node, pairs in canonical order.
   const start = new Int32Array(N + 1);
@@ -56,6 +60,16 @@ export function dependentRound(x: Float64Array, appOf: Int32Array, expOf: Int32A
   for (let j = 0; j < bits; j++) {
     const unit = 1 << j;
     const stamp = j + 1;
+    // A bit no pair has set draws no keystream bits and changes nothing: skip it (with the cap ½ every
+    // value is a multiple of 2^15, so only the last bit does any work).
+    let any = false;
+    for (let f = 0; f < F; f++) {
+      if (val[f]! & unit) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) continue;
     deg.fill(0);
     for (let f = 0; f < F; f++) {
       if (val[f]! & unit) {

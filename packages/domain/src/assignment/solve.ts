@@ -177,7 +177,9 @@ export interface SolveOptions extends CostScalingOptions {
 /** Marks the L highest-affinity candidates of each application (ties by expert order). */
 function topCandidates(ci: CanonicalInstance, L: number, active: Uint8Array): void {
   const n = ci.appIds.length;
-  const buf: number[] = [];
+  let maxDeg = 0;
+  for (let a = 0; a < n; a++) maxDeg = Math.max(maxDeg, ci.candStart[a + 1]! - ci.candStart[a]!);
+  const buf = new Int32Array(maxDeg);
   for (let a = 0; a < n; a++) {
     const lo = ci.candStart[a]!;
     const hi = ci.candStart[a + 1]!;
@@ -185,10 +187,11 @@ function topCandidates(ci: CanonicalInstance, L: number, active: Uint8Array): vo
       active.fill(1, lo, hi);
       continue;
     }
-    buf.length = 0;
-    for (let i = lo; i < hi; i++) buf.push(ci.candAffinity[i]!);
-    buf.sort((x, y) => y - x);
-    const threshold = buf[L - 1]!;
+    // The L-th largest affinity (typed-array numeric sort, ascending).
+    const b = buf.subarray(0, hi - lo);
+    b.set(ci.candAffinity.subarray(lo, hi));
+    b.sort();
+    const threshold = b[hi - lo - L]!;
     let above = 0;
     for (let i = lo; i < hi; i++) if (ci.candAffinity[i]! > threshold) above++;
     let tiesLeft = L - above;
@@ -201,12 +204,37 @@ function topCandidates(ci: CanonicalInstance, L: number, active: Uint8Array): vo
 
 /**
  * Solves one part exactly. Cost scaling first runs on each application's top candidates only; the
- * final prices then price out every omitted pair, and any pair whose reduced cost is below −1 (scaled)
- * joins the graph for a re-solve. When no omitted pair violates, the flow is 1-optimal on
- * the full graph with costs scaled by α·N, hence exactly optimal.
+ * final prices then price out every omitted pair, and any pair whose reduced cost is below −ε (scaled,
+ * ε < α the final ε) joins the graph for a re-solve. When no omitted pair violates, the flow is ε-optimal
+ * on the full graph with costs scaled by α·N, hence exactly optimal.
  */
 export function solvePartFlow(ci: CanonicalInstance, u: FlowUnits, opts: SolveOptions = {}): PartFlow {
-  if (!isFeasible(ci, u)) return { feasible: false, shortage: shortageCut(ci, u), underload: underloadCut(ci, u) };
+  // Every capacity and supply is a multiple of g = gcd(pairCap, D), so the flow is solved in units of
+  // g/D (e.g. 1/2 for the cap ½ instead of 1/65536) and scaled back: the transportation LP is integral
+  // in those units, hence the optimum is the same, and cost scaling works on far smaller numbers.
+  // Push–relabel is homogeneous in the capacities, so the flow returned is exactly the one solving in
+  // units of 1/D would give.
+  const g = gcd(u.pairCap, u.denominator);
+  if (g > 1) {
+    const r = solvePartFlowIn(ci, { denominator: u.denominator / g, pairCap: u.pairCap / g }, opts);
+    if (r.feasible) {
+      const f = r.candFlow;
+      for (let i = 0; i < f.length; i++) f[i] = f[i]! * g;
+      return r;
+    }
+    const shortage = r.shortage && { apps: r.shortage.apps, demand: r.shortage.demand * g, supply: r.shortage.supply * g };
+    const underload = r.underload && { experts: r.underload.experts, minTotal: r.underload.minTotal * g, supply: r.underload.supply * g };
+    return { feasible: false, shortage, underload };
+  }
+  return solvePartFlowIn(ci, u, opts);
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+function solvePartFlowIn(ci: CanonicalInstance, u: FlowUnits, opts: SolveOptions): PartFlow {
   const n = ci.appIds.length;
   const m = ci.expertIds.length;
   const C = ci.candExpert.length;
@@ -217,10 +245,15 @@ export function solvePartFlow(ci: CanonicalInstance, u: FlowUnits, opts: SolveOp
   let maxDeg = 0;
   for (let a = 0; a < n; a++) maxDeg = Math.max(maxDeg, ci.candStart[a + 1]! - ci.candStart[a]!);
   if (L <= 0) L = maxDeg;
+  // The sparse graph is a subgraph, so its feasibility implies the full graph's: one maximum flow
+  // decides both when the top candidates suffice (always when L covers every candidate).
+  let fullChecked = false;
   for (;;) {
     active.fill(0);
     topCandidates(ci, L, active);
-    if (L >= maxDeg || isFeasible(ci, u, active)) break;
+    if (isFeasible(ci, u, active)) break;
+    if (L >= maxDeg || (!fullChecked && !isFeasible(ci, u))) return { feasible: false, shortage: shortageCut(ci, u), underload: underloadCut(ci, u) };
+    fullChecked = true;
     L *= 2;
   }
   let minTotal = 0;
@@ -269,7 +302,7 @@ export function solvePartFlow(ci: CanonicalInstance, u: FlowUnits, opts: SolveOp
       for (let i = ci.candStart[a]!; i < ci.candStart[a + 1]!; i++) {
         if (active[i]) continue;
         const rc = -ci.candAffinity[i]! * sol.scale + pa - pi[n + ci.candExpert[i]!]!;
-        if (rc < -1) {
+        if (rc < -sol.epsilon) {
           active[i] = 1;
           if (-rc > worst) worst = -rc;
         }
