@@ -121,9 +121,9 @@ export type DrawOutcome =
   | { feasible: false; report: InfeasibilityReport };
 
 /** 随机抽取 with pair probability ≤ cap, reproducible from (inputs, seed, cap). */
-export function drawAssignment(input: AssignmentInput | CompactAssignmentInput, options: { seed: string; cap: DrawCap | number }, opts?: SolveOptions): DrawOutcome {
+export function drawAssignment(input: AssignmentInput | CompactAssignmentInput, options: { seed: string; cap: DrawCap | number }): DrawOutcome {
   const ci = canonicalize(input);
-  const r = drawCanonical(ci, options.seed, options.cap, opts);
+  const r = drawCanonical(ci, options.seed, options.cap);
   if (!r.feasible) return r;
   return {
     feasible: true,

@@ -11,7 +11,7 @@ import type { InfeasibilityReport } from './infeasibility.js';
 import { mergePartFlows, type MergedFlow } from './optimal.js';
 import { partitionByField, type InstancePart } from './partition.js';
 import { dependentRound } from './rounding.js';
-import { solvePartFlow, type FlowUnits, type PartFlow, type SolveOptions } from './solve.js';
+import { solvePartFlow, type FlowUnits, type PartFlow } from './solve.js';
 import { ChaChaStream, nonceFor } from './stream.js';
 
 /**
@@ -87,10 +87,15 @@ export function finishDraw(ci: CanonicalInstance, merged: MergedFlow, u: FlowUni
   return { feasible: true, assigned, probability, loads, objective, expectedObjectiveUnits: expected, capUnits: u.pairCap };
 }
 
-export function drawCanonical(ci: CanonicalInstance, seedHex: string, cap: DrawCap | number, opts?: SolveOptions): DrawResult | { feasible: false; report: InfeasibilityReport } {
+/**
+ * The capped fractional optimum is often not unique, and which optimum a solver returns depends on its settings.
+ * A draw is therefore always solved with the defaults, which are part of the algorithm version: anyone re-running
+ * a record gets the same fractional solution, hence the same draw. Changing a default means a new version.
+ */
+export function drawCanonical(ci: CanonicalInstance, seedHex: string, cap: DrawCap | number): DrawResult | { feasible: false; report: InfeasibilityReport } {
   const u = drawUnits(cap);
   const parts: InstancePart[] = partitionByField(ci);
-  const flows: PartFlow[] = parts.map((p) => solvePartFlow(p.instance, u, opts));
+  const flows: PartFlow[] = parts.map((p) => solvePartFlow(p.instance, u));
   return finishDraw(ci, mergePartFlows(ci, parts, flows, u), u, seedHex);
 }
 
@@ -157,10 +162,14 @@ export function verifyDraw(record: DrawRecord, inputs: AssignmentInput | Compact
   const ci = canonicalize(inputs);
   const ih = instanceHash(ci);
   if (ih !== record.inputHash) problems.push('输入数据（申请、专家、候选配对、亲和度或评审量）与抽取时不一致：输入哈希不符。');
+  if (typeof record.seed !== 'string' || !/^[0-9a-fA-F]{64}$/.test(record.seed)) problems.push('抽取记录中的随机种子格式有误（应为 64 位十六进制）。');
   if (problems.length === 0) {
     const r = drawCanonical(ci, record.seed, { numerator: record.capNumerator, denominator: record.capDenominator });
     if (!r.feasible) problems.push('按记录重新抽取时无可行分配。');
-    else if (resultHashCanonical(ci, r.assigned) !== record.resultHash) problems.push('按记录的种子重新抽取，结果与记录的结果哈希不一致。');
+    else {
+      if (resultHashCanonical(ci, r.assigned) !== record.resultHash) problems.push('按记录的种子重新抽取，结果与记录的结果哈希不一致。');
+      if (r.objective !== record.objective) problems.push(`按记录重新抽取的总亲和度为 ${r.objective}，与记录的 ${record.objective} 不一致。`);
+    }
   }
   if (publishedPairs && resultHash(publishedPairs) !== record.resultHash) problems.push('公布的分配名单与抽取记录的结果哈希不一致：名单在抽取后被改动。');
   return { ok: problems.length === 0, problems };
@@ -177,7 +186,8 @@ export function canonicalEntropy(publicEntropy: readonly string[]): string {
     .map((v) => v.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase())
     .filter((v) => v.length > 0)
     .map((v) => {
-      if (!/^\d+(?:[\s,;.、]+\d+)*$/.test(v)) return v;
+      // Only whitespace, commas, semicolons and 、 separate a list of drawn numbers; "3012.45" is one value.
+      if (!/^\d+(?:[\s,;、]+\d+)*$/.test(v)) return v;
       const nums = v.split(/[^\d]+/).map((d) => d.replace(/^0+(?=\d)/, ''));
       nums.sort((x, y) => x.length - y.length || compareIds(x, y));
       return nums.map((d) => `${d}.`).join('');
