@@ -5,18 +5,8 @@
  * pool), affinities mix expert-level quality with pair-level fit (so popular experts saturate), and
  * loads are set so the instance is feasible.
  */
+import { mulberry32 } from '../../../packages/domain/src/common/prng.js';
 import type { CompactAssignmentInput } from '../../../packages/domain/src/assignment/index.js';
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GenOptions {
   apps: number;

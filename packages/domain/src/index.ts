@@ -23,3 +23,4 @@ export * from './monitoring/index.js';
 export * as fundingPlan from './funding-plan/index.js';
 export * as dedupe from './dedupe/index.js';
 export * as assignment from './assignment/index.js';
+export * from './common/prng.js';

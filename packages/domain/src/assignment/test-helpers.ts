@@ -1,16 +1,8 @@
 /** Test-only helpers (imported by *.test.ts and the determinism child script; no I/O). */
+import { mulberry32 } from '../common/prng.js';
 import type { AssignmentInput } from './canonical.js';
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 as prng } from '../common/prng.js';
 
 export interface RandomInstanceOptions {
   apps: number;
@@ -25,7 +17,7 @@ export interface RandomInstanceOptions {
 
 /** A random instance; with generous loads it is usually (not always) feasible. */
 export function randomInstance(seed: number, o: RandomInstanceOptions): AssignmentInput {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const F = o.fields ?? 2;
   const applications = Array.from({ length: o.apps }, (_, i) => ({ id: `app-${String(i).padStart(4, '0')}`, field: `学科${i % F}` }));
   const avg = (o.apps * o.k) / Math.max(1, o.experts);

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { decimalFromNumber, periodEnd, shanghaiDate, type Frequency } from '@kechuang/domain';
+import { decimalFromNumber, mulberry32, periodEnd, shanghaiDate, type Frequency } from '@kechuang/domain';
 import type { Db } from '../client.js';
 import { users } from '../../modules/accounts/schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../modules/audit/record.js';
@@ -31,18 +31,6 @@ import {
 
 /** The unit the demo `department` account reports for. */
 export const DEMO_DEPARTMENT_UNIT = 'nb-zzb';
-
-/** Deterministic noise so the demo looks the same on every machine. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function months(from: string, to: string): string[] {
   const out: string[] = [];
