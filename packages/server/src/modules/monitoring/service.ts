@@ -40,29 +40,13 @@ export interface UnitRef {
   name: string;
 }
 
-export interface IndicatorView {
+/** An indicator as every page and export shows it: its definition, its units by name, and where it stands. */
+export interface IndicatorView extends Omit<IndicatorDef, 'responsibleUnits'> {
   id: string;
   planCode: string;
-  code: string;
-  category: string | null;
-  seq: number;
-  name: string;
-  unit: string;
-  direction: Direction;
   directionLabel: string;
-  core: boolean;
-  targetKind: TargetKind;
-  aggregation: Aggregation;
-  frequency: Frequency;
   frequencyLabel: string;
-  base: { year: number; value: string | null };
-  target: { year: number; value: string | null };
-  actual: { year: number; value: string | null } | null;
   responsibleUnits: UnitRef[];
-  dataSource: string;
-  definition: string;
-  ruleIds: string[];
-  note: string;
   latest: { period: string; periodLabel: string; value: string; state: ReportState } | null;
   expected: string | null;
   status: ProgressStatus;
