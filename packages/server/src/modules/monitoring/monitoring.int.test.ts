@@ -489,3 +489,11 @@ describe('bad input never produces a 500', () => {
     );
   });
 });
+
+describe('lateness is for everyone who reads the dashboard; reminding is the bureau’s', () => {
+  it('the leader reads and exports lateness but cannot remind', async () => {
+    expect((await leader.get(`/api/monitoring/lateness?plan=nb-315&period=${month}`)).statusCode).toBe(200);
+    expect((await leader.get(`/api/monitoring/lateness/export?plan=nb-315&period=${month}`)).statusCode).toBe(200);
+    expect((await leader.post('/api/monitoring/reminders', { plan: 'nb-315', period: month, unitCodes: ['nb-kjj'] })).statusCode).toBe(403);
+  });
+});

@@ -249,10 +249,11 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
     reviewTaskReport(db, actorOf(request), request.params.id, 'return', request.body.comment),
   );
   const latenessQuery = z.object({ plan: z.string().min(1).max(64).default('nb-315'), period: month.optional() });
-  r.get('/api/monitoring/lateness', { schema: { tags, summary: '各责任单位某月报送完整性与逾期', querystring: latenessQuery }, config: manage }, async (request) =>
+  // Who is late is what the leader's dashboard shows anyway; reminding stays with the bureau.
+  r.get('/api/monitoring/lateness', { schema: { tags, summary: '各责任单位某月报送完整性与逾期', querystring: latenessQuery }, config: read }, async (request) =>
     lateness(db, request.query.plan, request.query.period ?? currentReportingMonth(todayShanghai())),
   );
-  r.get('/api/monitoring/lateness/export', { schema: { tags, summary: '导出报送完整性 Excel', querystring: latenessQuery }, config: manage }, async (request, reply) => {
+  r.get('/api/monitoring/lateness/export', { schema: { tags, summary: '导出报送完整性 Excel', querystring: latenessQuery }, config: read }, async (request, reply) => {
     const l = await lateness(db, request.query.plan, request.query.period ?? currentReportingMonth(todayShanghai()));
     type Row = (typeof l.items)[number];
     return sendWorkbook<Row>(reply, `报送完整性-${l.period}.xlsx`, '报送完整性', [

@@ -12,7 +12,6 @@ import { api } from '../../../api/client';
 import { errorText } from '../../../api/errors';
 import { useApiErrorHandler } from '../../../api/form-errors';
 import type { MonDashboard, MonIndicator, MonStatus, MonTaskStatus } from '../../../api/types';
-import { useCan } from '../../../app/session';
 import { ChartCard } from '../shared/ChartCard';
 import { MonChart, type EChartOption } from '../shared/charts';
 import { byNum, num, PercentText, StatusTag, ValueText, roundText } from '../shared/format';
@@ -38,7 +37,6 @@ export default function MonitoringOverviewPage() {
   });
   const d = dash.data;
   const indicators = useMemo(() => coreFirst(d?.indicators ?? []), [d]);
-  const canManage = useCan('monitoring.manage');
   const core = d?.coreIndicators ?? [];
   const totalIndicators = STATUS_ORDER.reduce((s, k) => s + (d?.statusCounts[k] ?? 0), 0);
 
@@ -241,7 +239,7 @@ export default function MonitoringOverviewPage() {
               <ChartCard
                 title="各责任单位报送完整率与逾期"
                 loading={dash.isPending}
-                onExport={canManage ? exportDepartments : undefined}
+                onExport={exportDepartments}
                 chart={
                   departments.length ? (
                     <MonChart option={deptChart} height={Math.max(260, departments.length * 30 + 50)} ariaLabel={departments.map((x) => `${x.unit.name}完整率${x.completeness}%${x.late ? '，逾期' : ''}`).join('，')} />
