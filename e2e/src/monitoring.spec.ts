@@ -32,6 +32,9 @@ const saveButtonOf = (b: Browser, name: string) => b.page.locator('tr', { hasTex
 describe('P315-3 monthly monitoring in the browser', () => {
   it('the unit enters a value with a note and evidence, uploads the Excel template with one bad row, fixes it and submits', async () => {
     const page = dept.page;
+    // The home page names the unit the account reports for.
+    await page.goto('/');
+    await page.getByText('市委组织部〔市委人才办〕（责任单位）').waitFor();
     await page.goto('/monitoring/report');
     await page.getByLabel(`${TALENT}本期值`).waitFor();
     const sheet = await (await page.request.get('/api/monitoring/reporting')).json();

@@ -113,6 +113,7 @@ describe('P315-3 monthly monitoring', () => {
   it('a unit sees only the indicators it leads, enters a value with a note and evidence, submits; the bureau accepts and the dashboard shows it', async () => {
     const sheet = (await dept.get(`/api/monitoring/reporting?period=${month}`)).json();
     expect(sheet.units.map((u: { code: string }) => u.code)).toEqual(['nb-zzb']);
+    expect((await dept.get('/api/monitoring/my-units')).json().items).toEqual([{ code: 'nb-zzb', name: '市委组织部〔市委人才办〕' }]);
     expect(sheet.indicators.length).toBeGreaterThan(0);
     for (const row of sheet.indicators) expect(row.indicator.responsibleUnits[0].code).toBe('nb-zzb');
     const row = sheet.indicators.find((r: { indicator: { frequency: string } }) => r.indicator.frequency === 'monthly') ?? sheet.indicators[0];

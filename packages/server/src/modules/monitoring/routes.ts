@@ -159,6 +159,9 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   // Reporting by responsible units.
+  r.get('/api/monitoring/my-units', { schema: { tags, summary: '本账号所属的责任单位' }, config: report }, async (request) => ({
+    items: (await unitsOfUser(db, authOf(request).user.id)).map((u) => ({ code: u.code, name: u.name })),
+  }));
   r.get('/api/monitoring/reporting', { schema: { tags, summary: '本单位某月应报指标与任务', querystring: z.object({ period: month.optional() }) }, config: report }, async (request) =>
     reportingSheet(db, authOf(request).user.id, request.query.period ?? currentReportingMonth(todayShanghai())),
   );

@@ -44,6 +44,13 @@ export default function WorkbenchPage() {
     queryKey: ['me', 'todos'],
     queryFn: ({ signal }) => api.get<{ items: TodoItem[] }>('/me/todos', undefined, signal),
   });
+  // A 责任单位 account belongs to no applicant organisation; it acts for the units the bureau linked it to.
+  const reports = me.permissions.includes('monitoring.report');
+  const myUnits = useQuery({
+    queryKey: ['monitoring', 'my-units'],
+    queryFn: ({ signal }) => api.get<{ items: { code: string; name: string }[] }>('/monitoring/my-units', undefined, signal).then((r) => r.items),
+    enabled: reports,
+  });
   const items = todos.data?.items ?? [];
   const open = (link: string) => {
     if (/^https?:\/\//.test(link)) window.open(link, '_blank', 'noopener');
@@ -69,6 +76,11 @@ export default function WorkbenchPage() {
                   <Space size={4}>
                     <BankOutlined />
                     {me.organisation.name}
+                  </Space>
+                ) : myUnits.data?.length ? (
+                  <Space size={4}>
+                    <BankOutlined />
+                    {myUnits.data.map((u) => u.name).join('、')}（责任单位）
                   </Space>
                 ) : (
                   <Typography.Text type="secondary">科技局及平台账号（不隶属申报单位）</Typography.Text>
