@@ -131,6 +131,8 @@ describe('P315-3 monthly monitoring', () => {
     expect((await dept.post('/api/monitoring/reporting/submit', { period: month })).json().submitted).toBeGreaterThanOrEqual(1);
     const locked = await dept.put(url, { value: '1', note: '' });
     expect(problem(locked)).toMatchObject({ status: 409, code: 'REPORT_LOCKED' });
+    const afterLocked = (await dept.get(`/api/monitoring/reporting?period=${month}`)).json().indicators.find((r: { indicator: { id: string } }) => r.indicator.id === row.indicator.id);
+    expect(afterLocked.report).toMatchObject({ value: '12345.6', state: 'submitted', revision: 1 });
 
     const queue = (await officer.get(`/api/monitoring/review?plan=nb-315&period=${row.period}&state=submitted&unit=nb-zzb`)).json();
     const item = queue.items.find((i: { indicator: { id: string } }) => i.indicator.id === row.indicator.id);
@@ -177,8 +179,10 @@ describe('P315-3 monthly monitoring', () => {
   it('a unit cannot report for another unit, nor for a period that has not ended; bad values name the field', async () => {
     const { indicators } = await plan('nb-315');
     const other = indicators.find((i) => i.responsibleUnits[0]!.code !== 'nb-zzb' && i.frequency === 'monthly')!;
+    const before = (await officer.get(`/api/monitoring/indicators/${other.id}/series`)).json().points;
     const res = await dept.put(`/api/monitoring/reporting/indicators/${other.id}/${month}`, { value: '1', note: '' });
     expect(problem(res)).toMatchObject({ status: 404, code: 'NOT_RESPONSIBLE' });
+    expect((await officer.get(`/api/monitoring/indicators/${other.id}/series`)).json().points).toEqual(before);
     const mine = (await dept.get(`/api/monitoring/reporting?period=${month}`)).json().indicators.find((r: { indicator: { frequency: string } }) => r.indicator.frequency === 'monthly');
     const future = `${Number(month.slice(0, 4)) + 1}-01`;
     const notDue = await dept.put(`/api/monitoring/reporting/indicators/${mine.indicator.id}/${future}`, { value: '1', note: '' });
@@ -276,6 +280,7 @@ describe('the bureau maintains the indicator system', () => {
     expect(JSON.stringify(audit[0]!.changes)).toContain('14.5');
     const bad = await officer.patch(`/api/monitoring/indicators/${literacy.id}`, { base: { year: 2026, value: '1' } });
     expect(problem(bad).status).toBe(400);
+    expect((await plan('yz-14')).indicators.find((i) => i.id === literacy.id)!.base).toEqual({ year: 2020, value: '14.5' });
     expect((await dept.patch(`/api/monitoring/indicators/${literacy.id}`, { note: 'x' })).statusCode).toBe(403);
     expect((await leader.patch(`/api/monitoring/indicators/${literacy.id}`, { note: 'x' })).statusCode).toBe(403);
   });
@@ -332,8 +337,10 @@ describe('P315-7 town and street innovation evaluation', () => {
     expect(by('T2')).toMatchObject({ score: '70.00', rank: 1 });
     expect(e.result[0].code).toBe('T2');
     expect(by('T3')).toMatchObject({ score: '0.00', missing: ['b'] });
+    const countBefore = (await officer.get('/api/monitoring/town-evaluations')).json().items.length;
     const bad = await officer.post('/api/monitoring/town-evaluations', { title: 'x', year: 2025, indicators: [{ code: 'a', name: 'A', weight: 50, direction: 'higher' }], towns: [] });
     expect(problem(bad).status).toBe(400);
+    expect((await officer.get('/api/monitoring/town-evaluations')).json().items).toHaveLength(countBefore);
     expect((await dept.post('/api/monitoring/town-evaluations', { title: 'x', year: 2025, indicators: [], towns: [] })).statusCode).toBe(403);
   });
 
@@ -399,6 +406,7 @@ describe('review findings stay fixed', () => {
     expect(members.items.map((m: { username: string }) => m.username)).toEqual(['department']);
     const wrong = await officer.post('/api/monitoring/units/nb-kjj/members', { username: 'applicant' });
     expect(problem(wrong).errors?.[0]?.field).toBe('username');
+    expect((await officer.get('/api/monitoring/units/nb-kjj/members')).json().items).toEqual([]);
     expect((await officer.post('/api/monitoring/units/nb-kjj/members', { username: 'department' })).json().added).toBe(true);
     expect((await dept.get(`/api/monitoring/reporting?period=${month}`)).json().units).toHaveLength(2);
     const userId = (await officer.get('/api/monitoring/units/nb-kjj/members')).json().items[0].userId;
@@ -495,6 +503,8 @@ describe('lateness is for everyone who reads the dashboard; reminding is the bur
   it('the leader reads and exports lateness but cannot remind', async () => {
     expect((await leader.get(`/api/monitoring/lateness?plan=nb-315&period=${month}`)).statusCode).toBe(200);
     expect((await leader.get(`/api/monitoring/lateness/export?plan=nb-315&period=${month}`)).statusCode).toBe(200);
+    const before = (await officer.get(`/api/monitoring/lateness?plan=nb-315&period=${month}`)).json().items;
     expect((await leader.post('/api/monitoring/reminders', { plan: 'nb-315', period: month, unitCodes: ['nb-kjj'] })).statusCode).toBe(403);
+    expect((await officer.get(`/api/monitoring/lateness?plan=nb-315&period=${month}`)).json().items).toEqual(before);
   });
 });
