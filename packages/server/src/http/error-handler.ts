@@ -40,13 +40,19 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, err: AppError): FastifyReply {
+  // A refusal for load (503) says when to come back, in the header as well as in the body's `retryAfter`.
+  if (typeof err.extra?.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
   return reply.status(err.status).type('application/problem+json; charset=utf-8').send(problemBody(err, request.url.split('?')[0]));
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** NUL and unpaired surrogates: PostgreSQL cannot store them in text or jsonb, and no form legitimately sends them. */
-function hasUnstorableText(value: unknown, depth = 0): boolean {
+/**
+ * NUL and unpaired surrogates: PostgreSQL cannot store them in text or jsonb (NUL fails the statement, a lone
+ * surrogate becomes U+FFFD on the way in), and no form legitimately sends them. The one rule for every input:
+ * JSON bodies below, and every cell read from an uploaded workbook (workbook.ts).
+ */
+export function hasUnstorableText(value: unknown, depth = 0): boolean {
   if (depth > 32) return false;
   if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value);
   if (Array.isArray(value)) return value.some((v) => hasUnstorableText(v, depth + 1));
@@ -54,10 +60,13 @@ function hasUnstorableText(value: unknown, depth = 0): boolean {
   return false;
 }
 
+/** How a refusal by `hasUnstorableText` is explained to the user. */
+export const UNSTORABLE_TEXT_MESSAGE = '含有无法保存的字符（如空字符），请检查后重试';
+
 export function registerInputHygiene(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     if (hasUnstorableText(request.body) || hasUnstorableText(request.query) || hasUnstorableText(request.params)) {
-      throw commonProblem('BAD_REQUEST_BODY', '提交的内容含有无法保存的字符（如空字符），请检查后重试');
+      throw commonProblem('BAD_REQUEST_BODY', `提交的内容${UNSTORABLE_TEXT_MESSAGE}`);
     }
   });
 }

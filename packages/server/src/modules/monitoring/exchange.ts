@@ -9,6 +9,7 @@ import { periodLabel, validateReportRows, type IndicatorDef } from '@kechuang/do
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../audit/record.js';
 import { AppError } from '../../http/problem.js';
+import { cellAt, cellText, readFirstSheet } from '../../http/workbook.js';
 import { monitoringProblem } from './errors.js';
 import { monitoringReports } from './schema.js';
 import { dueIndicators, saveIndicatorValue, unitsOfUser, parseMonth } from './reporting.js';
@@ -48,53 +49,23 @@ export async function reportingTemplate(db: Db, userId: string, month: string): 
   return { filename: `月度填报模板-${units[0]?.name ?? '本单位'}-${month}.xlsx`, buffer };
 }
 
-/** A cell's value as the user sees it: formulas give their result, rich text and links their text. */
-export function cellText(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') {
-    if ('result' in v) return (v as ExcelJS.CellFormulaValue).result ?? '';
-    if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
-    if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
-    if (v instanceof Date) return v.toISOString();
-  }
-  return v;
-}
-
-/**
- * The first sheet of an uploaded workbook, refused with a problem the user can act on when the file is not a
- * workbook, has no sheet, or has more data rows than the import takes.
- */
-export async function firstSheet(file: Buffer, maxRows: number, tooMany: string): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw monitoringProblem('WORKBOOK_UNREADABLE', '无法读取该文件，请上传由“下载模板”得到的 .xlsx 文件。');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw monitoringProblem('WORKBOOK_UNREADABLE', '文件中没有工作表。');
-  if (ws.actualRowCount > maxRows + 1) throw monitoringProblem('TOO_MANY_ROWS', tooMany);
-  return ws;
-}
-
 export async function uploadReports(db: Db, actor: Actor & { id: string }, month: string, file: Buffer) {
   parseMonth(month);
   // A unit reports a few dozen indicators a month; a sheet far longer than that is a wrong file, not a report.
-  const ws = await firstSheet(file, REPORT_ROWS_MAX, `模板最多 ${REPORT_ROWS_MAX} 行，请使用“下载模板”得到的文件。`);
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => String(cellText(v)).trim());
+  const sheet = await readFirstSheet(file, { maxRows: REPORT_ROWS_MAX, tooManyRows: `模板最多 ${REPORT_ROWS_MAX} 行，请使用“下载模板”得到的文件。` });
+  const header = sheet.header.map(cellText);
   const col = (name: string) => header.indexOf(name) + 1;
   const missingHeaders = ['指标编码', '本期值'].filter((h) => col(h) === 0);
   if (missingHeaders.length) throw monitoringProblem('WORKBOOK_UNREADABLE', `第1行缺少列：${missingHeaders.join('、')}。请使用“下载模板”得到的文件。`);
   const rows: { line: number; indicatorCode: string; value: unknown; note: unknown }[] = [];
-  ws.eachRow((row, line) => {
-    if (line === 1) return;
-    const code = String(cellText(row.getCell(col('指标编码')).value)).trim();
-    const value = cellText(row.getCell(col('本期值')).value);
-    const note = col('说明') ? cellText(row.getCell(col('说明')).value) : '';
-    if (!code && (value === '' || value === null)) return;
+  for (const row of sheet.rows) {
+    const code = cellText(cellAt(row, col('指标编码')));
+    const value = cellAt(row, col('本期值'));
+    const note = col('说明') ? cellAt(row, col('说明')) : '';
+    if (!code && value === '') continue;
     // Numbers go through as numbers: the domain rounds a float's tail (0.1 + 0.2) instead of refusing it.
-    rows.push({ line, indicatorCode: code, value, note });
-  });
+    rows.push({ line: row.line, indicatorCode: code, value, note });
+  }
 
   const units = await unitsOfUser(db, actor.id);
   const due = await dueIndicators(db, units, month);
@@ -130,5 +101,5 @@ export async function uploadReports(db: Db, actor: Actor & { id: string }, month
     }
     return { saved, unchanged, rowErrors };
   });
-  return { saved: outcome.saved, unchanged: outcome.unchanged, errors: [...errors, ...outcome.rowErrors].sort((a, b) => a.line - b.line) };
+  return { saved: outcome.saved, unchanged: outcome.unchanged, errors: [...sheet.refused, ...errors, ...outcome.rowErrors].sort((a, b) => a.line - b.line) };
 }

@@ -4,12 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { cellAt, cellText, readFirstSheet } from '../../http/workbook.js';
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { compareReported, PORTFOLIO_METRIC_LABELS, portfolioStats, type PortfolioMetric, type PortfolioProject } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
-import { cellText, firstSheet } from './exchange.js';
 import { portfolioProjects, portfolioReported } from './schema.js';
 
 const PROJECT_ROWS_MAX = 20_000;
@@ -96,15 +96,13 @@ export async function projectTemplate(): Promise<Buffer> {
 const typeOf = (label: string): OrgType | null => (Object.entries(ORG_TYPE_LABELS).find(([, l]) => l === label.trim())?.[0] as OrgType | undefined) ?? (ORG_TYPES.includes(label.trim() as OrgType) ? (label.trim() as OrgType) : null);
 
 export async function importProjects(db: Db, actor: Actor, file: Buffer) {
-  const ws = await firstSheet(file, PROJECT_ROWS_MAX, `一次最多导入 ${PROJECT_ROWS_MAX} 行，请分批导入。`);
-  const errors: { line: number; field: string; message: string }[] = [];
+  const sheet = await readFirstSheet(file, { maxRows: PROJECT_ROWS_MAX, tooManyRows: `一次最多导入 ${PROJECT_ROWS_MAX} 行，请分批导入。` });
+  const errors: { line: number; field: string; message: string }[] = [...sheet.refused];
   const valid: { line: number; row: typeof portfolioProjects.$inferInsert }[] = [];
   const seen = new Set<string>();
-  const text = (v: ExcelJS.CellValue) => String(cellText(v)).trim();
-  ws.eachRow((row, line) => {
-    if (line === 1) return;
-    const [year, projectNo, title, leadName, leadType, participants] = [1, 2, 3, 4, 5, 6].map((c) => text(row.getCell(c).value)) as [string, string, string, string, string, string];
-    if (!year && !projectNo && !title) return;
+  for (const { line, cells } of sheet.rows) {
+    const [year, projectNo, title, leadName, leadType, participants] = [1, 2, 3, 4, 5, 6].map((c) => cellText(cellAt(cells, c))) as [string, string, string, string, string, string];
+    if (!year && !projectNo && !title) continue;
     const before = errors.length;
     const y = Number(year);
     if (!/^\d{4}$/.test(year) || y < 2000 || y > 2100) errors.push({ line, field: '立项年度', message: `第${line}行：立项年度应为四位年份` });
@@ -117,11 +115,11 @@ export async function importProjects(db: Db, actor: Actor, file: Buffer) {
     const parts = participants.split(/[、,，;；\s]+/).filter(Boolean);
     const pts = parts.map(typeOf);
     if (pts.some((p) => p === null)) errors.push({ line, field: '参与单位类型', message: `第${line}行：参与单位类型“${parts.filter((_, i) => pts[i] === null).join('、')}”无法识别` });
-    if (errors.length > before) return;
+    if (errors.length > before) continue;
     seen.add(projectNo);
     const types = [...new Set([lt!, ...(pts as OrgType[])])];
     valid.push({ line, row: { id: randomUUID(), year: y, projectNo, title, leadName, leadType: lt!, participantTypes: types } });
-  });
+  }
   return db.transaction(async (tx) => {
     let saved = 0;
     for (const { line, row } of valid) {

@@ -9,7 +9,7 @@ import { evaluateTowns, parseDecimalInput, type TownIndicator, type TownInput } 
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
-import { cellText, firstSheet } from './exchange.js';
+import { cellAt, cellText, readFirstSheet } from '../../http/workbook.js';
 import { townEvaluations } from './schema.js';
 
 export interface TownEvaluationInput {
@@ -77,26 +77,30 @@ export async function townTemplate(db: Db, id: string): Promise<Buffer> {
 /** Replaces the towns' values from an uploaded sheet; bad cells come back by line and the saved values stay as they were. */
 export async function importTownValues(db: Db, actor: Actor, id: string, file: Buffer) {
   const e = await readTownEvaluation(db, id);
-  const ws = await firstSheet(file, 2000, '一次最多导入 2000 个镇街。');
-  const text = (v: ExcelJS.CellValue) => String(cellText(v)).trim();
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(text);
+  const sheet = await readFirstSheet(file, { maxRows: 2000, tooManyRows: '一次最多导入 2000 个镇街。' });
+  const header = sheet.header.map(cellText);
   const columns = e.indicators.map((i) => ({ i, col: header.indexOf(i.name) + 1 }));
   const absent = columns.filter((c) => c.col === 0).map((c) => c.i.name);
   if (header[0] !== '镇街代码' || header[1] !== '镇街名称' || absent.length) throw monitoringProblem('WORKBOOK_UNREADABLE', `表头应为“镇街代码、镇街名称”及各指标名称${absent.length ? `，缺少：${absent.join('、')}` : ''}。`);
-  const errors: { line: number; field: string; message: string }[] = [];
+  const errors: { line: number; field: string; message: string }[] = [...sheet.refused];
   const towns: TownInput[] = [];
   const seen = new Set<string>();
-  ws.eachRow((row, line) => {
-    if (line === 1) return;
-    const code = text(row.getCell(1).value);
-    const name = text(row.getCell(2).value);
-    if (!code && !name) return;
-    if (!code || !name) return void errors.push({ line, field: !code ? '镇街代码' : '镇街名称', message: `第${line}行：镇街代码和名称都必须填写` });
-    if (seen.has(code)) return void errors.push({ line, field: '镇街代码', message: `第${line}行：镇街代码“${code}”重复` });
+  for (const { line, cells } of sheet.rows) {
+    const code = cellText(cellAt(cells, 1));
+    const name = cellText(cellAt(cells, 2));
+    if (!code && !name) continue;
+    if (!code || !name) {
+      errors.push({ line, field: !code ? '镇街代码' : '镇街名称', message: `第${line}行：镇街代码和名称都必须填写` });
+      continue;
+    }
+    if (seen.has(code)) {
+      errors.push({ line, field: '镇街代码', message: `第${line}行：镇街代码“${code}”重复` });
+      continue;
+    }
     const values: Record<string, string | null> = {};
     let ok = true;
     for (const { i, col } of columns) {
-      const raw = text(row.getCell(col).value);
+      const raw = cellText(cellAt(cells, col));
       if (raw === '' || raw === '-' || raw === '—') {
         values[i.code] = null;
         continue;
@@ -107,10 +111,10 @@ export async function importTownValues(db: Db, actor: Actor, id: string, file: B
         errors.push({ line, field: i.name, message: `第${line}行“${i.name}”：${p.message}` });
       } else values[i.code] = p.value;
     }
-    if (!ok) return;
+    if (!ok) continue;
     seen.add(code);
     towns.push({ code, name, values });
-  });
+  }
   if (towns.length === 0) return { saved: 0, errors: errors.length ? errors : [{ line: 0, field: '文件', message: '文件中没有镇街数据' }] };
   // Good rows replace or add their town; a town whose row was refused keeps the values already saved.
   const merged = [...e.towns.map((t) => towns.find((n) => n.code === t.code) ?? t), ...towns.filter((n) => !e.towns.some((t) => t.code === n.code))];
