@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { part, repeatedPart, SHEET_HEAD, SHEET_TAIL, writeZip, xlsxShell, type ZipPart } from '../../test/zip.js';
 import { readFirstSheet } from './workbook.js';
-import { WORKBOOK_LIMITS } from './workbook-limits.js';
+import { WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits.js';
 
 const MB = 1024 * 1024;
-const read = (file: Buffer, limits = WORKBOOK_LIMITS) => readFirstSheet(file, { maxRows: 20_000, tooManyRows: '行数过多', limits });
+const read = (file: Buffer, limits: WorkbookLimits = WORKBOOK_LIMITS) => readFirstSheet(file, { maxRows: 20_000, tooManyRows: '行数过多', limits });
 const sheetOf = (xml: string) => writeZip([...xlsxShell(), part('xl/worksheets/sheet1.xml', SHEET_HEAD + xml + SHEET_TAIL)]);
 /** A directory entry whose data is never inflated because the directory alone refuses it. */
 const declared = (name: string, declaredSize: number, compressed = 1024): ZipPart => ({ name, deflated: randomBytes(compressed), crc32: 0, size: declaredSize, declaredSize });
