@@ -4,8 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { part, repeatedPart, SHEET_HEAD, SHEET_TAIL, writeZip, xlsxShell, type ZipPart } from '../../test/zip.js';
+import { registerErrorHandler } from './error-handler.js';
 import { readFirstSheet } from './workbook.js';
 import { WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits.js';
 
@@ -88,6 +90,17 @@ describe('the parse runs in a worker within a budget', { timeout: 60_000 }, () =
     expect(busy.detail).toContain('秒后重新上传');
     // Slots are given back: the next parse runs.
     await expect(read(file, limits)).resolves.toBeDefined();
+    // Over HTTP the refusal carries Retry-After.
+    const app = Fastify();
+    registerErrorHandler(app);
+    app.get('/busy', async () => {
+      throw busy;
+    });
+    const res = await app.inject({ method: 'GET', url: '/busy' });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe(String(WORKBOOK_LIMITS.retryAfterSeconds));
+    expect(res.json()).toMatchObject({ code: 'UPLOADS_BUSY', title: '服务器正忙', retryAfter: WORKBOOK_LIMITS.retryAfterSeconds });
+    await app.close();
   });
 });
 
