@@ -30,6 +30,8 @@ export const WORKBOOK_LIMITS = {
   workerYoungGenerationMb: 32,
   /** Wall-clock budget of one parse (the 20,000-row import takes under 2 s alone, more on a busy machine). */
   parseTimeoutMs: 20_000,
+  /** A worker left without work this long is ended, so an idle server holds no parser heap. */
+  workerIdleMs: 60_000,
   /** Parses at once: the machines have two cores, and the event loop must keep one. */
   concurrentParses: 2,
   /** Uploads waiting for a parse slot; beyond this the server answers 503 with Retry-After. */

@@ -1,9 +1,9 @@
 /**
- * Runs in a worker thread with its own small heap (see workbook-limits.ts): loads the workbook with ExcelJS and
- * sends back the first sheet's non-empty rows as plain values. A file that needs more memory or time than allowed
+ * Runs in a worker thread with its own small heap (see workbook-limits.ts): for each request, loads the workbook with
+ * ExcelJS and sends back the first sheet's non-empty rows as plain values. A file that needs more memory or time than allowed
  * ends this thread, not the server.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import type { SheetCell, WorkerReply, WorkerRequest } from './workbook-types.js';
 
@@ -44,4 +44,7 @@ async function parse(request: WorkerRequest): Promise<WorkerReply> {
   return { kind: 'ok', name: ws.name, rows };
 }
 
-parentPort!.postMessage(await parse(workerData as WorkerRequest));
+// One parse at a time: the pool sends the next request only after this answer.
+parentPort!.on('message', (request: WorkerRequest) => {
+  void parse(request).then((reply) => parentPort!.postMessage(reply));
+});

@@ -3,11 +3,11 @@
  * (zip-guard.ts), parsed in a worker thread within a memory and time budget with a bounded number of parses at once,
  * and every cell goes through the same text hygiene as JSON input. Callers get plain rows, never an ExcelJS object.
  */
-import { Worker } from 'node:worker_threads';
 import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './error-handler.js';
 import { WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits.js';
 import { workbookProblem } from './workbook-problems.js';
-import type { SheetCell, WorkerReply, WorkerRequest } from './workbook-types.js';
+import { parseInWorker } from './workbook-pool.js';
+import type { SheetCell } from './workbook-types.js';
 import { inspectArchive } from './zip-guard.js';
 
 export type { SheetCell } from './workbook-types.js';
@@ -50,43 +50,6 @@ export function columnName(col: number): string {
   return name;
 }
 
-// Under tsx (development, tests and `npm start`) this module is TypeScript and so is the worker. A worker does not
-// inherit loaders registered in the parent at run time (start.mjs registers tsx that way), and Node 20 does not
-// apply `--import` hooks inside workers, so a two-line bootstrap registers tsx in the worker before importing it.
-const here = import.meta.url;
-const fromSource = here.endsWith('.ts');
-const workerUrl = new URL(`./workbook-worker.${fromSource ? 'ts' : 'js'}`, here).href;
-const tsxApiUrl = fromSource ? import.meta.resolve('tsx/esm/api') : null;
-const BOOTSTRAP = `const { workerData } = require('node:worker_threads');
-(workerData.tsxApiUrl ? import(workerData.tsxApiUrl).then((tsx) => tsx.register()) : Promise.resolve()).then(() => import(workerData.workerUrl));`;
-
-type Outcome = WorkerReply | { kind: 'outOfMemory' } | { kind: 'timeout' };
-
-function parseInWorker(file: Buffer, maxRows: number, limits: WorkbookLimits): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-    };
-    const request: WorkerRequest & { workerUrl: string; tsxApiUrl: string | null } = { file: new Uint8Array(file), maxRows, workerUrl, tsxApiUrl };
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: request,
-      resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: limits.workerYoungGenerationMb },
-    });
-    const timer = setTimeout(() => {
-      settle(() => resolve({ kind: 'timeout' }));
-      void worker.terminate();
-    }, limits.parseTimeoutMs);
-    worker.once('message', (reply: WorkerReply) => settle(() => resolve(reply)));
-    worker.once('error', (err: Error & { code?: string }) => settle(() => (err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve({ kind: 'outOfMemory' }) : reject(err))));
-    worker.once('exit', (code) => settle(() => reject(new Error(`workbook worker exited with code ${code} before answering`))));
-  });
-}
-
 /** Parse slots: at most `concurrentParses` run, `queuedParses` wait, the rest are told to come back later. */
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -116,7 +79,7 @@ async function withParseSlot<T>(limits: WorkbookLimits, fn: () => Promise<T>): P
 export async function readFirstSheet(file: Buffer, opts: { maxRows: number; tooManyRows: string; limits?: WorkbookLimits }): Promise<Sheet> {
   const limits = opts.limits ?? WORKBOOK_LIMITS;
   await inspectArchive(file, limits);
-  const outcome = await withParseSlot(limits, () => parseInWorker(file, opts.maxRows, limits));
+  const outcome = await withParseSlot(limits, () => parseInWorker({ file: new Uint8Array(file), maxRows: opts.maxRows }, limits));
   switch (outcome.kind) {
     case 'unreadable':
       throw workbookProblem('WORKBOOK_UNREADABLE', '无法读取该文件，请上传由“下载模板”得到的 .xlsx 文件。');
