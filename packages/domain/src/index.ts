@@ -5,6 +5,8 @@ export * from './accounts/password-policy.js';
 export * from './accounts/schemas.js';
 export * from './audit/hash-chain.js';
 export * from './audit/schemas.js';
+export * from './audit/catalogue.js';
+export * from './audit/responses.js';
 export * from './common/time.js';
 export * from './common/zod-chinese.js';
 export * from './programmes/types.js';
