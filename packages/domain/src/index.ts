@@ -3,6 +3,7 @@ export * from './organisations/schemas.js';
 export * from './accounts/roles.js';
 export * from './accounts/password-policy.js';
 export * from './accounts/schemas.js';
+export * from './accounts/recovery.js';
 export * from './audit/hash-chain.js';
 export * from './audit/schemas.js';
 export * from './audit/catalogue.js';
