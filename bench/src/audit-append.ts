@@ -31,7 +31,8 @@ export async function appendUnderLoad(db: Db, opts: { clients: number; perClient
         const entityId = opts.entity(client, i);
         await db.transaction(async (tx) => {
           await tx.execute(sql`insert into bench_business_rows (id, entity, payload) values (${randomUUID()}, ${entityId}, ${'x'.repeat(200)})`);
-          await recordAudit(tx, { id: null, name: 'bench', role: 'bench', ip: '127.0.0.1' }, { action: 'bench.write', entityType: 'bench', entityId, changes: { n: { before: i, after: i + 1 } } });
+          // A real catalogue action: recordAudit accepts only labelled actions.
+          await recordAudit(tx, { id: null, name: 'bench', role: 'bench', ip: '127.0.0.1' }, { action: 'monitoring.report.save', entityType: 'monitoring_report', entityId, changes: { n: { before: i, after: i + 1 } } });
         });
         latencies.push(performance.now() - t0);
       }

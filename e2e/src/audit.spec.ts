@@ -63,6 +63,28 @@ describe('the audit administrator reads, verifies, anchors and exports the trail
     expectNoBrowserErrors(b);
   });
 
+  it('lists every action of the catalogue, grouped by context, and shows business actions in Chinese', async () => {
+    const page = b.page;
+    await page.locator('.ant-pro-query-filter').getByLabel('操作', { exact: true }).click();
+    const dropdown = page.locator('.ant-select-dropdown:visible');
+    await dropdown.locator('.ant-select-item-group').first().waitFor();
+    expect(await dropdown.locator('.ant-select-item-group').first().innerText()).toBe('登录与账号'); // the list is virtual: later groups render on scroll
+    await page.keyboard.type('采纳指标');
+    await dropdown.locator('.ant-select-item-option').filter({ hasText: /^采纳指标月报$/ }).waitFor();
+    await shot(page, 'audit-filter-grouped');
+    await page.keyboard.press('Escape');
+    // Business actions recorded by the demo seed read in Chinese in the table.
+    await choose(page, '操作', '创建镇街评价');
+    await Promise.all([
+      page.waitForResponse((r) => isGet(r, '/api/audit/events', (q) => q.get('action') === 'monitoring.townEvaluation.create')),
+      page.getByRole('button', { name: /查\s*询/ }).click(),
+    ]);
+    await rows(page).first().getByText('镇街评价', { exact: true }).waitFor();
+    expect(await rows(page).first().innerText()).not.toContain('town_evaluation');
+    await page.locator('.ant-pro-query-filter').getByRole('button', { name: /重\s*置/ }).click();
+    expectNoBrowserErrors(b);
+  });
+
   it('expands an event to show each changed field before and after', async () => {
     const page = b.page;
     await page.locator('.ant-pro-query-filter').getByRole('button', { name: /重\s*置/ }).click();
@@ -80,9 +102,12 @@ describe('the audit administrator reads, verifies, anchors and exports the trail
     const changes = page.locator('.ant-table-expanded-row').first();
     await changes.getByRole('columnheader', { name: '修改前' }).waitFor();
     await changes.getByRole('columnheader', { name: '修改后' }).waitFor();
-    const nameRow = changes.locator('tr').filter({ has: page.locator('code', { hasText: /^name$/ }) });
+    // Field names in Chinese, the recorded code beside them.
+    const nameRow = changes.locator('tr').filter({ has: page.locator('[data-field="name"]') });
     const cells = await nameRow.locator('td').allInnerTexts();
-    expect(cells.map((c) => c.trim())).toEqual(['name', '（空）', name]);
+    expect(cells.map((c) => c.trim().replace(/\s+/g, ' '))).toEqual(['名称 name', '（空）', name]);
+    await changes.locator('tr').filter({ has: page.locator('[data-field="type"]') }).getByText(/企业|高等院校|科研院所|医疗卫生机构|其他/).first().waitFor();
+    await rows(page).first().getByText('单位', { exact: true }).waitFor(); // 对象类型 in Chinese, not `organisation`
     await shot(page, 'audit-event-changes');
     expectNoBrowserErrors(b);
   });
@@ -119,6 +144,73 @@ describe('the audit administrator reads, verifies, anchors and exports the trail
 
     const res = await exportExcel(page, '/api/audit/events/export');
     expect(new URL(res.url()).searchParams.get('action')).toBe('organisation.create');
+    expectNoBrowserErrors(b);
+  });
+});
+
+describe('管理员密码找回: two administrators together recover the third (issue 15 item 5)', () => {
+  /** Calls the API from the page with the session and CSRF cookies the web app uses. */
+  const apiPost = (page: Page, url: string, body: unknown) =>
+    page.evaluate(
+      async ([u, b]) => {
+        const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+        const r = await fetch(u as string, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify(b) });
+        return r.status;
+      },
+      [url, body] as const,
+    );
+
+  it('the security administrator opens, the auditor approves, the recovered system administrator must change the one-time password', async () => {
+    const page = b.page;
+    // A second system administrator to recover, so the demo accounts other journeys use stay as they are.
+    await b.context.clearCookies();
+    await signIn(page, 'sysadmin');
+    await page.waitForURL((u) => u.pathname === '/');
+    expect(await apiPost(page, '/api/users', { username: 'sysadmin2', name: '备用系统管理员', phone: '', email: '', roles: ['sysadmin'], organisationId: null })).toBe(201);
+
+    await b.context.clearCookies();
+    await signIn(page, 'secadmin');
+    await page.waitForURL((u) => u.pathname === '/');
+    await Promise.all([page.waitForResponse((r) => isGet(r, '/api/admin-recovery')), page.getByRole('link', { name: '管理员密码找回' }).click()]);
+    await pageTitle(page, '管理员密码找回').waitFor();
+    await page.getByText('系统管理员的密码由安全管理员和审计管理员共同找回：一人发起，另一人批准').first().waitFor();
+    await page.getByLabel('需要找回密码的管理员').click();
+    await page.keyboard.type('sysadmin2');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'sysadmin2' }).click();
+    await page.getByLabel('原因与核实方式').fill('本人忘记密码，已当面核实身份');
+    const [opened] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/admin-recovery' && r.request().method() === 'POST'),
+      page.getByRole('button', { name: '发起找回' }).click(),
+    ]);
+    expect(opened.status()).toBe(201);
+    const row = rows(page).filter({ hasText: 'sysadmin2' }).first();
+    await row.getByText('待批准').waitFor();
+    // The initiator cannot approve their own request.
+    expect(await row.getByText('批准', { exact: true }).count()).toBe(0);
+    await shot(page, 'admin-recovery-opened');
+
+    await b.context.clearCookies();
+    await signIn(page, 'auditor');
+    await page.waitForURL((u) => u.pathname === '/');
+    await Promise.all([page.waitForResponse((r) => isGet(r, '/api/admin-recovery')), page.getByRole('link', { name: '管理员密码找回' }).click()]);
+    const pending = rows(page).filter({ hasText: 'sysadmin2' }).first();
+    await pending.getByText('批准', { exact: true }).click();
+    const [approved] = await Promise.all([
+      page.waitForResponse((r) => /\/api\/admin-recovery\/[^/]+\/approve$/.test(new URL(r.url()).pathname)),
+      page.locator('.ant-popconfirm').getByRole('button', { name: /批\s*准/ }).click(),
+    ]);
+    expect(approved.status()).toBe(200);
+    const { temporaryPassword } = (await approved.json()) as { temporaryPassword: string };
+    const modal = page.locator('.ant-modal').filter({ hasText: '找回已批准' });
+    await modal.waitFor();
+    expect(await modal.locator('input').inputValue()).toBe(temporaryPassword);
+    await shot(page, 'admin-recovery-approved');
+    await modal.getByRole('button', { name: '我已妥善保存' }).click();
+    await pending.getByText('已批准').waitFor();
+
+    await b.context.clearCookies();
+    await signIn(page, 'sysadmin2', temporaryPassword);
+    await page.waitForURL((u) => u.pathname === '/account/password');
     expectNoBrowserErrors(b);
   });
 });

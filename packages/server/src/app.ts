@@ -18,6 +18,7 @@ import { registerErrorHandler, registerInputHygiene, sendProblem } from './http/
 import { commonProblem } from './http/problem.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
+import { recoveryRoutes } from './modules/accounts/recovery-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
@@ -78,6 +79,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   systemRoutes(app, ctx);
   accountRoutes(app, ctx);
   userRoutes(app, ctx);
+  recoveryRoutes(app, ctx);
   organisationRoutes(app, ctx);
   securityRoutes(app, ctx);
   auditRoutes(app, ctx);

@@ -9,9 +9,9 @@ const EXPECTED: Record<Role, Permission[]> = {
   officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage'],
   leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read'],
   department: ['profile.read', 'monitoring.read', 'monitoring.report'],
-  sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll'],
-  secadmin: ['profile.read', 'security.read', 'security.manage'],
-  auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify'],
+  sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll', 'admin.recover'],
+  secadmin: ['profile.read', 'security.read', 'security.manage', 'admin.recover'],
+  auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify', 'admin.recover'],
 };
 
 const cases = ROLES.flatMap((role) => PERMISSIONS.map((permission) => [role, permission, EXPECTED[role].includes(permission)] as const));

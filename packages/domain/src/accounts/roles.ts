@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   'audit.read',
   'audit.export',
   'audit.verify',
+  'admin.recover', // 管理员密码找回: with another separated administrator, recover the third one's password
   'programme.manage', // programmes, rule-set versions, categories, fields
   'call.manage', // calls (申报指南) and their guideline items
   'budget.read', // programme-year budget ledgers
@@ -58,11 +59,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read'],
   department: ['profile.read', 'monitoring.read', 'monitoring.report'],
   // 三员分立: the system administrator manages accounts but never reads the audit trail …
-  sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll'],
+  sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll', 'admin.recover'],
   // … the security administrator owns the security policy …
-  secadmin: ['profile.read', 'security.read', 'security.manage'],
-  // … and the auditor reads and exports the trail and nothing else.
-  auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify'],
+  secadmin: ['profile.read', 'security.read', 'security.manage', 'admin.recover'],
+  // … and the auditor reads and exports the trail and nothing else; each takes part in recovering
+  // the other two (dual control, see recovery.ts).
+  auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify', 'admin.recover'],
 };
 
 /** Roles whose holder belongs to an applicant organisation (申报单位). */

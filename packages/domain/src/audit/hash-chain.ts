@@ -68,7 +68,7 @@ export type ChainBreak = {
   chain: number;
   seq: number;
   eventId: string | null;
-  reason: 'hash-mismatch' | 'prev-mismatch' | 'seq-gap' | 'head-mismatch' | 'anchor-mismatch';
+  reason: 'hash-mismatch' | 'prev-mismatch' | 'seq-gap' | 'head-mismatch' | 'anchor-mismatch' | 'anchor-missing' | 'saved-anchor-mismatch';
   message: string;
 };
 
@@ -117,6 +117,38 @@ export interface ChainHead {
 export function anchorHash(prevAnchorHash: string, heads: readonly ChainHead[], createdAt: string, sha256: Sha256Hex): string {
   const sorted = [...heads].sort((a, b) => a.chain - b.chain);
   return sha256(`${prevAnchorHash}\n${createdAt}\n${canonicalJson(sorted)}`);
+}
+
+/** An anchor as published to anyone (no event content): enough to recompute its hash and follow its chain. */
+export interface PublishedAnchor {
+  createdAt: string;
+  prevHash: string;
+  hash: string;
+  heads: ChainHead[];
+}
+
+/**
+ * What an outside party can check with nothing but saved copies of the public anchor list: every saved
+ * anchor still published unchanged, each published anchor's hash recomputes from its content, and each
+ * names its predecessor. A rewrite of anything an anchor covered changes that anchor's hash (or breaks
+ * the link to it), so it shows up here. Returns the problems in Chinese; empty means consistent.
+ */
+export function compareAnchorCopies(saved: readonly PublishedAnchor[], current: readonly PublishedAnchor[], sha256: Sha256Hex): string[] {
+  const problems: string[] = [];
+  const byHash = new Map(current.map((a) => [a.hash, a]));
+  const ordered = [...current].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  ordered.forEach((a, i) => {
+    if (anchorHash(a.prevHash, a.heads, a.createdAt, sha256) !== a.hash) problems.push(`锚点（${a.createdAt}）的哈希与其内容不符`);
+    const before = ordered[i - 1];
+    if (before && a.prevHash !== before.hash) problems.push(`锚点（${a.createdAt}）未指向前一锚点（${before.createdAt}），锚点链断开`);
+  });
+  // `current` must reach back to the oldest saved anchor (the public list takes `since`).
+  for (const s of saved) {
+    const now = byHash.get(s.hash);
+    if (!now) problems.push(`已保存的锚点（${s.createdAt}，${s.hash.slice(0, 16)}…）不再公开：锚点被删除或改写`);
+    else if (now.prevHash !== s.prevHash || now.createdAt !== s.createdAt) problems.push(`锚点（${s.createdAt}）的前一锚点或时间已被改写`);
+  }
+  return problems;
 }
 
 /** Before/after of the fields that changed, for the audit record. Secrets are never passed in. */

@@ -43,6 +43,14 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   for (const c of await rows(db, `select id from calls where published_at is not null and version_id in (select id from programme_versions where frozen_at is null)`)) {
     problems.push(`call ${String(c.id)} is published but its rule-set version is not frozen`);
   }
+  // 管理员密码找回 is dual control: a decided request names someone other than its initiator, of another role.
+  for (const r of await rows(
+    db,
+    `select id from admin_recovery_requests where status <> 'pending'
+      and (decided_by is null or decided_at is null or (status = 'approved' and (decided_by = initiated_by or decider_role = initiator_role or decided_by = target_user_id)))`,
+  )) {
+    problems.push(`admin recovery request ${String(r.id)} was decided without a second administrator`);
+  }
   const [heads] = await rows(db, 'select count(*)::int as n from audit_chain_heads');
   if (heads?.n !== AUDIT_CHAIN_COUNT) problems.push(`expected ${AUDIT_CHAIN_COUNT} audit chain heads, found ${String(heads?.n)}`);
   return problems;

@@ -101,44 +101,6 @@ export interface SecurityPolicyState {
   updatedBy: UpdatedBy;
 }
 
-export interface AuditChange {
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface AuditEvent {
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string | null;
-  role: string | null;
-  action: string;
-  actionLabel: string;
-  entityType: string;
-  entityId: string;
-  changes: Record<string, AuditChange> | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-  chain: number;
-  seq: number;
-  hash: string;
-}
-
-export type AuditVerifyResult =
-  | { ok: true; checked: number; chains: number; anchors: number }
-  | {
-      ok: false;
-      checked: number;
-      broken: { chain: number; seq: number; eventId: string | null; reason: string; message: string };
-    };
-
-export interface AuditAnchor {
-  id: string;
-  createdAt: string;
-  hash: string;
-  heads: { chain: number; seq: number; hash: string }[];
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Plan monitoring (规划监测, issue #6; .tmp/monitoring-api.md). Values are decimal strings, dates
 // `YYYY-MM-DD` in Asia/Shanghai, rates and shares percent strings ("96.00" = 96.00%).

@@ -73,6 +73,7 @@ const MENU: MenuRule[] = [
   },
   { path: '/security', name: '安全策略', icon: <SafetyCertificateOutlined />, permission: 'security.read' },
   { path: '/audit', name: '审计日志', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/admin-recovery', name: '管理员密码找回', icon: <KeyOutlined />, permission: 'admin.recover' },
 ];
 
 export const CHANGE_PASSWORD_ENTRY: MenuEntry = { path: '/account/password', name: '修改密码', icon: <KeyOutlined /> };

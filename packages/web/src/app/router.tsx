@@ -39,6 +39,7 @@ const MonitoringPortfolioPage = lazy(() => import('../pages/monitoring/portfolio
 const TownEvaluationListPage = lazy(() => import('../pages/monitoring/towns/TownEvaluationListPage'));
 const TownEvaluationPage = lazy(() => import('../pages/monitoring/towns/TownEvaluationPage'));
 const MonitoringUnitListPage = lazy(() => import('../pages/monitoring/units/UnitListPage'));
+const AdminRecoveryPage = lazy(() => import('../pages/accounts/recovery/AdminRecoveryPage'));
 const ForbiddenPage = lazy(() => import('../pages/errors/ForbiddenPage'));
 const NotFoundPage = lazy(() => import('../pages/errors/NotFoundPage'));
 
@@ -87,6 +88,7 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded(UserListPage, 'user.manage') },
       { path: 'security', element: guarded(SecurityPolicyPage, 'security.read') },
       { path: 'audit', element: guarded(AuditEventsPage, 'audit.read') },
+      { path: 'admin-recovery', element: guarded(AdminRecoveryPage, 'admin.recover') },
       { path: 'programmes', element: guarded(ProgrammeListPage, 'programme.manage') },
       { path: 'programmes/:code', element: guarded(ProgrammeDetailPage, 'programme.manage') },
       { path: 'calls', element: guarded(CallListPage, 'call.manage') },

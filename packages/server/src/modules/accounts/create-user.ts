@@ -1,7 +1,7 @@
 /** The one way an account comes into existence, whichever use case creates it. */
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { changedFields, roleCombinationProblems, type Role } from '@kechuang/domain';
+import { changedFields, roleCombinationProblems, type AuditAction, type Role } from '@kechuang/domain';
 import type { Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { accountProblem } from './errors.js';
@@ -29,7 +29,7 @@ export async function assertUsernameFree(tx: Tx, username: string, field = 'user
   if (taken) throw accountProblem('USERNAME_TAKEN', `用户名“${username}”已被使用`, [{ field, message: '该用户名已被使用' }]);
 }
 
-export async function insertUser(tx: Tx, actor: Actor, input: NewUser, action = 'user.create'): Promise<typeof users.$inferSelect> {
+export async function insertUser(tx: Tx, actor: Actor, input: NewUser, action: AuditAction = 'user.create'): Promise<typeof users.$inferSelect> {
   assertRoleCombination(input.roles, input.organisationId);
   await assertUsernameFree(tx, input.username);
   const now = new Date();

@@ -2,7 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { formatShanghai, lockedUntil as lockUntil } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
-import { recordAudit, type Actor } from '../audit/record.js';
+import { recordAudit, type Actor, type AuditInput } from '../audit/record.js';
 import { getSecurityPolicy } from '../security/service.js';
 import { accountProblem } from './errors.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
@@ -14,7 +14,7 @@ export interface LoginResult {
   userId: string;
 }
 
-function failedEvent(username: string, reason: string, userId?: string) {
+function failedEvent(username: string, reason: string, userId?: string): AuditInput {
   return { action: 'auth.loginFailed', entityType: userId ? 'user' : 'auth', entityId: userId ?? username.toLowerCase(), detail: { username, reason } };
 }
 

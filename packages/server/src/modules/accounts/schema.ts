@@ -47,3 +47,23 @@ export const sessions = pgTable('sessions', {
   ip: text('ip').notNull().default(''),
   userAgent: text('user_agent').notNull().default(''),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/**
+ * 管理员密码找回: a dual-control reset of a separated administrator's password. One of the two other
+ * administrators opens the request, the other approves it; only approval issues a one-time password.
+ */
+export const adminRecoveryRequests = pgTable('admin_recovery_requests', {
+  id: uuid('id').primaryKey(),
+  targetUserId: uuid('target_user_id').notNull().references(() => users.id),
+  targetRole: text('target_role').notNull(),
+  reason: text('reason').notNull(),
+  initiatedBy: uuid('initiated_by').notNull().references(() => users.id),
+  initiatorRole: text('initiator_role').notNull(),
+  // pending → approved | cancelled; a pending request past expires_at counts as expired.
+  status: text('status').notNull().default('pending'),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  deciderRole: text('decider_role'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+}, (t) => [index('admin_recovery_requests_target_idx').on(t.targetUserId, t.createdAt)]);

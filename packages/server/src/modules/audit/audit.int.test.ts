@@ -97,7 +97,7 @@ describe('audit trail', () => {
     expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: true, anchors: 1 });
     expect((await auditor.get('/api/audit/anchors')).json().items[0].hash).toBe(a.json().hash);
     const published = (await t.client().get('/api/public/audit-anchors')).json().items;
-    expect(published[0]).toEqual({ createdAt: a.json().createdAt, hash: a.json().hash, prevHash: a.json().prevHash });
+    expect(published[0]).toEqual({ createdAt: a.json().createdAt, hash: a.json().hash, prevHash: a.json().prevHash, heads: a.json().heads });
   });
 
   it('detects a row changed directly in SQL and names the broken event', async () => {
@@ -121,8 +121,11 @@ describe('audit trail', () => {
     await tamper(`delete from audit_events where id = '${last!.id}'`);
     expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: false, broken: { reason: 'head-mismatch', chain: target.chain } });
 
-    // A careful intruder also rewinds the chain head; the anchor still exposes the deletion.
+    // A careful intruder with superuser rights also rewinds the chain head (the head trigger refuses
+    // anyone else); the anchor still exposes the deletion.
+    await rawSql(t.db, 'alter table audit_chain_heads disable trigger audit_chain_heads_advance_only');
     await rawSql(t.db, `update audit_chain_heads set seq = ${Number(last!.seq) - 1}, hash = '${last!.prev_hash}' where chain = ${target.chain}`);
+    await rawSql(t.db, 'alter table audit_chain_heads enable trigger audit_chain_heads_advance_only');
     const res = (await auditor.get('/api/audit/verify')).json();
     expect(res).toMatchObject({ ok: false, broken: { reason: 'anchor-mismatch' } });
     expect(res.broken.message).toContain(`第${target.chain}号链`);

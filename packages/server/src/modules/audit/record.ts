@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { auditEventHash, chainOf, type AuditEventContent } from '@kechuang/domain';
+import { auditEventHash, chainOf, type AuditAction, type AuditEntityType, type AuditEventContent } from '@kechuang/domain';
 import type { Tx } from '../../db/client.js';
 import { auditChainHeads, auditEvents } from './schema.js';
 
@@ -19,9 +19,10 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', role: 'system', ip: null };
 
+/** Action and entity type come from the domain's catalogue: an unlabelled action does not compile. */
 export interface AuditInput {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   changes?: Record<string, { before?: unknown; after?: unknown }> | null;
   detail?: Record<string, unknown> | null;

@@ -1,21 +1,35 @@
-/** The auditor's endpoints: search, export, verify, anchor. */
+/** The auditor's endpoints: search, export, verify, anchor; and the public anchor list. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditQuerySchema, canonicalJson, formatShanghai } from '@kechuang/domain';
+import {
+  auditAnchorListSchema,
+  auditAnchorSchema,
+  auditEventPageSchema,
+  auditQuerySchema,
+  auditVerifyResultSchema,
+  auditVerifySavedSchema,
+  canonicalJson,
+  formatShanghai,
+  publishedAnchorListSchema,
+} from '@kechuang/domain';
+import { z } from 'zod';
 import { actorOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { sendWorkbook } from '../../http/excel.js';
-import { recordAudit } from './record.js';
-import { AUDIT_EXPORT_LIMIT, auditEventsForExport, createAnchor, listAnchors, presentEvent, searchAuditEvents } from './service.js';
-import { verifyAuditTrail } from './verify.js';
+import { AUDIT_EXPORT_LIMIT, auditEventsForExport, createAnchor, listAnchors, listPublishedAnchors, presentEvent, searchAuditEvents } from './service.js';
+import { verifyAuditTrailAs } from './verify.js';
+
+const publicAnchorsQuery = z.object({ since: z.iso.datetime({ offset: true, error: '时间格式不正确' }).optional() });
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = ctx.database.db;
   const tags = ['审计'];
 
-  r.get('/api/audit/events', { schema: { tags, summary: '检索审计日志', querystring: auditQuerySchema }, config: { access: { permission: 'audit.read' } } }, async (request) =>
-    searchAuditEvents(db, request.query),
+  r.get(
+    '/api/audit/events',
+    { schema: { tags, summary: '检索审计日志', querystring: auditQuerySchema, response: { 200: auditEventPageSchema } }, config: { access: { permission: 'audit.read' } } },
+    async (request) => searchAuditEvents(db, request.query),
   );
 
   r.get(
@@ -34,7 +48,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
           { header: '角色', width: 20, value: (e) => e.role ?? '' },
           { header: '操作', value: (e) => e.actionLabel },
           { header: '操作代码', width: 20, value: (e) => e.action },
-          { header: '对象类型', value: (e) => e.entityType },
+          { header: '对象类型', value: (e) => e.entityTypeLabel },
           { header: '对象编号', width: 38, value: (e) => e.entityId },
           { header: '变更内容', width: 60, value: (e) => (e.changes ? canonicalJson(e.changes) : '') },
           { header: '详情', width: 40, value: (e) => (e.detail ? canonicalJson(e.detail) : '') },
@@ -49,22 +63,40 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.get('/api/audit/verify', { schema: { tags, summary: '校验审计哈希链与锚点' }, config: { access: { permission: 'audit.verify' } } }, async (request) => {
-    const result = await verifyAuditTrail(db);
-    await db.transaction((tx) =>
-      recordAudit(tx, actorOf(request), { action: 'audit.verify', entityType: 'audit', entityId: 'trail', detail: { ok: result.ok, checked: result.checked } }),
-    );
-    return result;
-  });
+  r.get(
+    '/api/audit/verify',
+    { schema: { tags, summary: '校验审计哈希链与锚点', response: { 200: auditVerifyResultSchema } }, config: { access: { permission: 'audit.verify' } } },
+    async (request) => verifyAuditTrailAs(db, actorOf(request)),
+  );
 
-  // Published so anyone (the public, a supervising body) can keep a copy and later prove that the
-  // trail behind an anchor was not cut. Hashes only: nothing about the events themselves.
-  r.get('/api/public/audit-anchors', { schema: { tags, summary: '公开的审计链锚点哈希（仅哈希，不含事件内容）' }, config: { access: 'public' } }, async () => ({
-    items: (await listAnchors(db, 50)).map((a) => ({ createdAt: a.createdAt, hash: a.hash, prevHash: a.prevHash })),
-  }));
+  r.post(
+    '/api/audit/verify',
+    {
+      schema: { tags, summary: '对照库外保存的公开锚点副本校验审计链', body: auditVerifySavedSchema, response: { 200: auditVerifyResultSchema } },
+      config: { access: { permission: 'audit.verify' } },
+    },
+    async (request) => verifyAuditTrailAs(db, actorOf(request), request.body.anchors),
+  );
 
-  r.get('/api/audit/anchors', { schema: { tags, summary: '最近的链头锚点' }, config: { access: { permission: 'audit.read' } } }, async () => ({ items: await listAnchors(db) }));
-  r.post('/api/audit/anchors', { schema: { tags, summary: '立即锚定全部链头' }, config: { access: { permission: 'audit.verify' } } }, async (request, reply) =>
-    reply.status(201).send(await createAnchor(db, actorOf(request))),
+  // Published so anyone (the public, a supervising body) can keep a copy and later prove that the trail
+  // behind an anchor was not cut or rewritten. Hashes and sequence numbers only, nothing about events.
+  r.get(
+    '/api/public/audit-anchors',
+    {
+      schema: { tags, summary: '公开的审计锚点（仅哈希与序号，不含事件内容；since 取该时间起的全部锚点）', querystring: publicAnchorsQuery, response: { 200: publishedAnchorListSchema } },
+      config: { access: 'public' },
+    },
+    async (request) => ({ items: await listPublishedAnchors(db, request.query.since, request.query.since ? 5000 : 50) }),
+  );
+
+  r.get(
+    '/api/audit/anchors',
+    { schema: { tags, summary: '最近的链头锚点', response: { 200: auditAnchorListSchema } }, config: { access: { permission: 'audit.read' } } },
+    async () => ({ items: await listAnchors(db) }),
+  );
+  r.post(
+    '/api/audit/anchors',
+    { schema: { tags, summary: '立即锚定全部链头', response: { 201: auditAnchorSchema } }, config: { access: { permission: 'audit.verify' } } },
+    async (request, reply) => reply.status(201).send(await createAnchor(db, actorOf(request))),
   );
 }

@@ -1,9 +1,9 @@
 /** The auditor's use cases: search the trail, export it, anchor the chain heads together. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
-import { anchorHash, AUDIT_ACTION_LABELS, GENESIS_HASH, type AuditQuery, type ChainHead } from '@kechuang/domain';
+import { anchorHash, auditActionLabel, auditEntityLabel, GENESIS_HASH, type AuditAnchor, type AuditEvent, type AuditQuery, type ChainHead } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
-import { recordAudit, sha256Hex, type Actor } from './record.js';
+import { recordAudit, sha256Hex, SYSTEM_ACTOR, type Actor } from './record.js';
 import { auditAnchors, auditChainHeads, auditEvents } from './schema.js';
 
 function escapeLike(s: string): string {
@@ -22,7 +22,7 @@ function whereOf(q: Omit<AuditQuery, 'page' | 'pageSize' | 'sort'>): SQL | undef
   return c.length ? and(...c) : undefined;
 }
 
-export function presentEvent(r: typeof auditEvents.$inferSelect) {
+export function presentEvent(r: typeof auditEvents.$inferSelect): AuditEvent {
   return {
     id: r.id,
     occurredAt: r.occurredAt.toISOString(),
@@ -30,11 +30,12 @@ export function presentEvent(r: typeof auditEvents.$inferSelect) {
     actorName: r.actorName,
     role: r.role,
     action: r.action,
-    actionLabel: AUDIT_ACTION_LABELS[r.action] ?? r.action,
+    actionLabel: auditActionLabel(r.action),
     entityType: r.entityType,
+    entityTypeLabel: auditEntityLabel(r.entityType),
     entityId: r.entityId,
-    changes: r.changes,
-    detail: r.detail,
+    changes: r.changes as AuditEvent['changes'],
+    detail: r.detail as AuditEvent['detail'],
     ip: r.ip,
     chain: r.chain,
     seq: r.seq,
@@ -66,7 +67,7 @@ export async function auditEventsForExport(db: Db, actor: Actor, q: AuditQuery) 
   return { rows: rows.slice(0, AUDIT_EXPORT_LIMIT).map(presentEvent), truncated: rows.length > AUDIT_EXPORT_LIMIT };
 }
 
-export function presentAnchor(a: typeof auditAnchors.$inferSelect) {
+export function presentAnchor(a: typeof auditAnchors.$inferSelect): AuditAnchor {
   return { id: a.id, createdAt: a.createdAt.toISOString(), hash: a.hash, prevHash: a.prevHash, heads: a.heads as ChainHead[] };
 }
 
@@ -91,6 +92,17 @@ export async function createAnchor(db: Db, actor: Actor) {
   });
 }
 
+/** The actor periodic and scheduled anchors are recorded under. */
+export const ANCHOR_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'system.anchor' };
+
+/**
+ * What the scheduler calls: anchors the current heads when anything was recorded since the last anchor,
+ * so the window in which an un-anchored tail could be rewritten stays as short as the schedule.
+ */
+export async function anchorNow(db: Db): Promise<AuditAnchor | null> {
+  return (await anchorIsStale(db)) ? createAnchor(db, ANCHOR_ACTOR) : null;
+}
+
 /** True when events were recorded since the last anchor (so a periodic anchor has something to bind). */
 export async function anchorIsStale(db: Db): Promise<boolean> {
   const [last] = await db.select().from(auditAnchors).orderBy(desc(auditAnchors.createdAt)).limit(1);
@@ -103,6 +115,17 @@ export async function anchorIsStale(db: Db): Promise<boolean> {
 export async function listAnchors(db: Db, limit = 20) {
   const rows = await db.select().from(auditAnchors).orderBy(desc(auditAnchors.createdAt)).limit(limit);
   return rows.map(presentAnchor);
+}
+
+/** Most recent first; with `since`, everything from that time on, so a saved copy can be compared in full. */
+export async function listPublishedAnchors(db: Db, since: string | undefined, limit: number) {
+  const rows = await db
+    .select()
+    .from(auditAnchors)
+    .where(since ? gte(auditAnchors.createdAt, new Date(since)) : undefined)
+    .orderBy(desc(auditAnchors.createdAt))
+    .limit(limit);
+  return rows.map(({ createdAt, prevHash, hash, heads }) => ({ createdAt: createdAt.toISOString(), prevHash, hash, heads: heads as ChainHead[] }));
 }
 
 export async function latestAnchorAt(db: Db): Promise<Date | null> {

@@ -1,9 +1,8 @@
 /** 审计日志 (auditor): the append-only trail with server paging and filters, Excel export and chain verification. */
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { AUDIT_ACTION_LABELS, ROLE_LABELS, type Role } from '@kechuang/domain';
+import { AUDIT_ENTITY_LABELS, auditActionGroups, ROLE_LABELS, type AuditEvent, type Role } from '@kechuang/domain';
 import { Space, Tooltip, Typography } from 'antd';
 import { useRef } from 'react';
-import type { AuditEvent } from '../../../api/types';
 import { useServerTable } from '../../../lib/use-server-table';
 import { formatDateTime, toShanghaiIso } from '../../../lib/time';
 import { AuditIntegrityCard } from './AuditIntegrityCard';
@@ -17,6 +16,10 @@ const roleLabel = (role: string | null) =>
         .map((r) => ROLE_LABELS[r.trim() as Role] ?? (r.trim() === 'system' ? '系统' : r.trim()))
         .join('、')
     : '—';
+
+/** Every action in the domain's catalogue, grouped by context, so actions added later are filterable too. */
+const actionOptions = auditActionGroups().map((g) => ({ label: g.label, title: g.label, options: g.actions }));
+const entityOptions = Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }));
 
 const columns: ProColumns<AuditEvent>[] = [
   {
@@ -61,12 +64,22 @@ const columns: ProColumns<AuditEvent>[] = [
     title: '操作',
     dataIndex: 'action',
     valueType: 'select',
-    valueEnum: AUDIT_ACTION_LABELS,
-    fieldProps: { showSearch: true },
-    width: 130,
-    render: (_, r) => r.actionLabel || AUDIT_ACTION_LABELS[r.action] || r.action,
+    fieldProps: { showSearch: true, optionFilterProp: 'label', options: actionOptions, popupMatchSelectWidth: 260 },
+    width: 150,
+    render: (_, r) => (
+      <Tooltip title={r.action}>
+        <span>{r.actionLabel}</span>
+      </Tooltip>
+    ),
   },
-  { title: '对象类型', dataIndex: 'entityType', width: 110 },
+  {
+    title: '对象类型',
+    dataIndex: 'entityType',
+    valueType: 'select',
+    fieldProps: { showSearch: true, optionFilterProp: 'label', options: entityOptions },
+    width: 120,
+    render: (_, r) => r.entityTypeLabel,
+  },
   {
     title: '对象编号',
     dataIndex: 'entityId',
@@ -109,7 +122,7 @@ export default function AuditEventsPage() {
   });
 
   return (
-    <PageContainer title="审计日志" breadcrumbRender={false} content="平台上所有登录、账号、单位和策略变更的不可篡改记录。审计管理员只能查看和导出，不能修改或删除。">
+    <PageContainer title="审计日志" breadcrumbRender={false} content="平台上所有登录、账号、单位、策略、计划指南、预算和规划监测操作的不可篡改记录。审计管理员只能查看和导出，不能修改或删除。">
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <AuditIntegrityCard onChanged={() => void actionRef.current?.reload()} />
         <ProTable<AuditEvent>

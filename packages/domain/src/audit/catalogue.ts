@@ -1,0 +1,282 @@
+/**
+ * The one catalogue of what the audit trail can say: every action and entity type with its Chinese
+ * label and context, and labels for the fields and values that appear in its changes. The server's
+ * `recordAudit` accepts only an `AuditAction` and an `AuditEntityType`, so a new action without a label
+ * fails the type check; the web's filter lists every action from here, grouped by context.
+ */
+import { ROLE_LABELS } from '../accounts/roles.js';
+import { SECURITY_POLICY_LABELS } from '../accounts/password-policy.js';
+import { USER_STATUS_LABELS } from '../accounts/schemas.js';
+import { ORGANISATION_TYPE_LABELS } from '../organisations/schemas.js';
+import { CALL_EVENT_LABELS, CALL_EVENTS, CALL_STATUS_LABELS, type CallEvent } from '../programmes/call-workflow.js';
+import { SELECTION_MODE_LABELS } from '../programmes/labels.js';
+import { REPORT_STATE_LABELS } from '../monitoring/labels.js';
+
+/** Bounded contexts, in the order the web's action filter groups them. */
+export const AUDIT_CONTEXT_LABELS = {
+  accounts: '登录与账号',
+  organisations: '单位与邀请',
+  security: '安全策略',
+  audit: '审计',
+  programmes: '计划、指南与预算',
+  monitoring: '规划监测',
+} as const;
+export type AuditContext = keyof typeof AUDIT_CONTEXT_LABELS;
+
+interface ActionDef {
+  label: string;
+  context: AuditContext;
+}
+
+const STATIC_ACTIONS = {
+  'auth.login': { label: '登录成功', context: 'accounts' },
+  'auth.loginFailed': { label: '登录失败', context: 'accounts' },
+  'auth.logout': { label: '退出登录', context: 'accounts' },
+  'auth.locked': { label: '账号锁定', context: 'accounts' },
+  'auth.passwordChanged': { label: '修改密码', context: 'accounts' },
+  'auth.register': { label: '单位注册', context: 'accounts' },
+  'user.create': { label: '创建用户', context: 'accounts' },
+  'user.update': { label: '修改用户', context: 'accounts' },
+  'user.disable': { label: '停用用户', context: 'accounts' },
+  'user.enable': { label: '启用用户', context: 'accounts' },
+  'user.unlock': { label: '解除锁定', context: 'accounts' },
+  'user.resetPassword': { label: '重置密码', context: 'accounts' },
+  'recovery.request': { label: '发起管理员密码找回', context: 'accounts' },
+  'recovery.approve': { label: '批准管理员密码找回', context: 'accounts' },
+  'recovery.cancel': { label: '撤销管理员密码找回', context: 'accounts' },
+  'organisation.create': { label: '创建单位', context: 'organisations' },
+  'organisation.update': { label: '修改单位信息', context: 'organisations' },
+  'invitation.create': { label: '发出邀请', context: 'organisations' },
+  'invitation.revoke': { label: '撤销邀请', context: 'organisations' },
+  'invitation.accept': { label: '接受邀请', context: 'organisations' },
+  'security.updatePolicy': { label: '修改安全策略', context: 'security' },
+  'audit.export': { label: '导出审计日志', context: 'audit' },
+  'audit.verify': { label: '校验审计链', context: 'audit' },
+  'audit.anchor': { label: '锚定链头', context: 'audit' },
+  'programme.create': { label: '创建计划', context: 'programmes' },
+  'programme.update': { label: '修改计划', context: 'programmes' },
+  'programme.createVersion': { label: '新增政策版本', context: 'programmes' },
+  'programme.updateVersion': { label: '修改政策版本', context: 'programmes' },
+  'call.create': { label: '创建申报指南', context: 'programmes' },
+  'call.update': { label: '修改申报指南', context: 'programmes' },
+  'budget.budget': { label: '预算台账：核定预算', context: 'programmes' },
+  'budget.commit': { label: '预算台账：立项承诺', context: 'programmes' },
+  'budget.disburse': { label: '预算台账：拨付', context: 'programmes' },
+  'budget.return': { label: '预算台账：收回未拨付', context: 'programmes' },
+  'budget.repay': { label: '预算台账：退回已拨付', context: 'programmes' },
+  'monitoring.plan.seed': { label: '导入监测规划', context: 'monitoring' },
+  'monitoring.plan.update': { label: '修改规划报送设置', context: 'monitoring' },
+  'monitoring.demo.seed': { label: '生成演示监测数据', context: 'monitoring' },
+  'monitoring.indicator.update': { label: '修改监测指标', context: 'monitoring' },
+  'monitoring.unit.create': { label: '创建责任单位', context: 'monitoring' },
+  'monitoring.unit.member.add': { label: '指定责任单位账号', context: 'monitoring' },
+  'monitoring.unit.member.remove': { label: '移除责任单位账号', context: 'monitoring' },
+  'monitoring.report.save': { label: '保存指标月报', context: 'monitoring' },
+  'monitoring.report.correct': { label: '更正已采纳的指标月报', context: 'monitoring' },
+  'monitoring.report.submit': { label: '提交指标月报', context: 'monitoring' },
+  'monitoring.report.accept': { label: '采纳指标月报', context: 'monitoring' },
+  'monitoring.report.return': { label: '退回指标月报', context: 'monitoring' },
+  'monitoring.taskReport.save': { label: '保存任务进展', context: 'monitoring' },
+  'monitoring.taskReport.submit': { label: '提交任务进展', context: 'monitoring' },
+  'monitoring.taskReport.accept': { label: '采纳任务进展', context: 'monitoring' },
+  'monitoring.taskReport.return': { label: '退回任务进展', context: 'monitoring' },
+  'monitoring.evidence.add': { label: '上传佐证材料', context: 'monitoring' },
+  'monitoring.evidence.delete': { label: '删除佐证材料', context: 'monitoring' },
+  'monitoring.remind': { label: '催报', context: 'monitoring' },
+  'monitoring.portfolio.import': { label: '导入项目库', context: 'monitoring' },
+  'monitoring.portfolio.reported.create': { label: '录入上报统计数', context: 'monitoring' },
+  'monitoring.portfolio.reported.delete': { label: '删除上报统计数', context: 'monitoring' },
+  'monitoring.townEvaluation.create': { label: '创建镇街评价', context: 'monitoring' },
+  'monitoring.townEvaluation.update': { label: '修改镇街评价', context: 'monitoring' },
+} as const satisfies Record<string, ActionDef>;
+
+/** A call's workflow events come from the workflow table, so a new event gets its action and label here. */
+type CallAction = `call.${CallEvent}`;
+const CALL_ACTIONS = Object.fromEntries(
+  CALL_EVENTS.map((e) => [`call.${e}`, { label: `${CALL_EVENT_LABELS[e]}申报指南`, context: 'programmes' }]),
+) as Record<CallAction, ActionDef>;
+
+export type AuditAction = keyof typeof STATIC_ACTIONS | CallAction;
+
+export const AUDIT_ACTIONS: Readonly<Record<AuditAction, ActionDef>> = { ...STATIC_ACTIONS, ...CALL_ACTIONS };
+export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = Object.fromEntries(
+  AUDIT_ACTION_CODES.map((a) => [a, AUDIT_ACTIONS[a].label]),
+) as Record<AuditAction, string>;
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}
+
+/** The action's label, or the code itself for an event recorded by an older release. */
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? AUDIT_ACTIONS[action].label : action;
+}
+
+/** Actions grouped by context, for a grouped select. */
+export function auditActionGroups(): { context: AuditContext; label: string; actions: { value: AuditAction; label: string }[] }[] {
+  return (Object.keys(AUDIT_CONTEXT_LABELS) as AuditContext[]).map((context) => ({
+    context,
+    label: AUDIT_CONTEXT_LABELS[context],
+    actions: AUDIT_ACTION_CODES.filter((a) => AUDIT_ACTIONS[a].context === context).map((value) => ({ value, label: AUDIT_ACTIONS[value].label })),
+  }));
+}
+
+export const AUDIT_ENTITY_LABELS = {
+  auth: '登录名',
+  user: '用户',
+  adminRecovery: '管理员密码找回',
+  organisation: '单位',
+  invitation: '邀请',
+  setting: '系统设置',
+  audit: '审计日志',
+  auditAnchor: '审计锚点',
+  programme: '计划',
+  programmeVersion: '政策版本',
+  call: '申报指南',
+  budgetLedger: '预算台账',
+  monitoring_plan: '监测规划',
+  monitoring_indicator: '监测指标',
+  monitoring_unit: '责任单位',
+  monitoring_report: '指标月报',
+  monitoring_task_report: '任务进展报告',
+  portfolio_project: '项目库',
+  portfolio_reported: '上报统计数',
+  town_evaluation: '镇街评价',
+} as const;
+export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
+export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
+
+export function isAuditEntityType(value: string): value is AuditEntityType {
+  return Object.hasOwn(AUDIT_ENTITY_LABELS, value);
+}
+
+export function auditEntityLabel(entityType: string): string {
+  return isAuditEntityType(entityType) ? AUDIT_ENTITY_LABELS[entityType] : entityType;
+}
+
+/** Names of the fields that appear in changes and details; a field not named here is shown by its code. */
+export const AUDIT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  ...SECURITY_POLICY_LABELS,
+  state: '状态',
+  status: '状态',
+  username: '用户名',
+  name: '名称',
+  phone: '手机',
+  email: '邮箱',
+  roles: '角色',
+  role: '角色',
+  organisationId: '所属单位',
+  mustChangePassword: '首次登录须改密码',
+  otherSessionsEnded: '其他会话已结束',
+  lockedUntil: '锁定至',
+  failedLogins: '连续失败次数',
+  reason: '原因',
+  userAgent: '浏览器',
+  userId: '用户编号',
+  user: '用户',
+  title: '标题',
+  selectionMode: '遴选方式',
+  categoryCodes: '类别',
+  fieldCodes: '重点领域',
+  opensAt: '开始时间',
+  closesAt: '截止时间',
+  versionId: '政策版本',
+  version: '版本',
+  documentNo: '文号',
+  effectiveFrom: '生效日期',
+  issuer: '发文单位',
+  description: '说明',
+  programme: '计划',
+  code: '编码',
+  type: '类型',
+  region: '地区',
+  industry: '行业',
+  address: '地址',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  contactEmail: '联系邮箱',
+  entryId: '台账条目',
+  amountYuan: '金额（元）',
+  reference: '依据',
+  value: '数值',
+  note: '说明',
+  comment: '审核意见',
+  percent: '完成进度（%）',
+  progress: '进展情况',
+  indicator: '指标',
+  task: '任务',
+  period: '报送期',
+  unit: '责任单位',
+  plan: '规划',
+  missing: '未报事项',
+  evidence: '佐证材料',
+  filename: '文件名',
+  size: '大小（字节）',
+  sha256: 'SHA-256',
+  responsibleUnits: '责任单位',
+  openReportsMoved: '转交的未结报告',
+  tolerancePercent: '容差（%）',
+  dueDay: '每月报送截止日',
+  year: '年度',
+  metric: '统计项',
+  source: '来源',
+  indicators: '指标',
+  towns: '镇街',
+  tasks: '任务',
+  reports: '指标月报数',
+  taskReports: '任务进展数',
+  saved: '已保存',
+  rejected: '未通过',
+  demo: '演示数据',
+  hash: '哈希',
+  filters: '筛选条件',
+  rows: '行数',
+  ok: '校验通过',
+  checked: '已校验事件数',
+  savedAnchors: '对照的锚点副本数',
+  target: '找回对象',
+  targetRole: '找回对象角色',
+  initiator: '发起人',
+  approver: '批准人',
+  expiresAt: '有效期至',
+  request: '找回申请',
+};
+
+const LOGIN_FAILURE_LABELS: Record<string, string> = { unknownUser: '用户名不存在', disabled: '账号已停用', locked: '账号已锁定', badPassword: '密码错误' };
+const STATUS_LABELS: Record<string, string> = {
+  ...CALL_STATUS_LABELS,
+  ...USER_STATUS_LABELS,
+  pending: '待处理',
+  accepted: '已接受',
+  revoked: '已撤销',
+  expired: '已过期',
+  approved: '已批准',
+  cancelled: '已撤销',
+};
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  state: REPORT_STATE_LABELS,
+  status: STATUS_LABELS,
+  role: ROLE_LABELS,
+  roles: ROLE_LABELS,
+  targetRole: ROLE_LABELS,
+  selectionMode: SELECTION_MODE_LABELS,
+  type: ORGANISATION_TYPE_LABELS,
+  reason: LOGIN_FAILURE_LABELS,
+};
+
+export function auditFieldLabel(field: string): string {
+  return Object.hasOwn(AUDIT_FIELD_LABELS, field) ? AUDIT_FIELD_LABELS[field]! : field;
+}
+
+/** A changed value in words where the field is an enumeration (a state, a role); otherwise undefined. */
+export function auditValueLabel(field: string, value: unknown): string | undefined {
+  const labels = Object.hasOwn(VALUE_LABELS, field) ? VALUE_LABELS[field] : undefined;
+  if (!labels) return undefined;
+  const one = (v: unknown) => (typeof v === 'string' && Object.hasOwn(labels, v) ? labels[v] : undefined);
+  if (Array.isArray(value)) {
+    const words = value.map(one);
+    return words.every((w) => w !== undefined) ? words.join('、') : undefined;
+  }
+  return one(value);
+}
