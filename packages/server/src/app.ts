@@ -25,6 +25,7 @@ import { callRoutes } from './modules/programmes/call-routes.js';
 import { fundingRoutes } from './modules/programmes/funding-routes.js';
 import { programmeRoutes } from './modules/programmes/routes.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
+import { databaseRateLimitStore } from './modules/security/rate-limit-store.js';
 import { securityRoutes } from './modules/security/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
@@ -56,6 +57,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(rateLimit, {
     global: false,
+    // Counters live in the database so a limit holds across every app node, not per process.
+    store: databaseRateLimitStore(database.db),
     errorResponseBuilder: () => commonProblem('RATE_LIMITED', '请求过于频繁，请一分钟后再试'),
   });
   await app.register(swagger, {
