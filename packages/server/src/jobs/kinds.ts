@@ -1,9 +1,10 @@
 /** Every job kind of the platform. A new kind is one file beside this one and one line here. */
 import { anchorAuditJob } from './anchor-audit.js';
 import { closeEndedCallsJob } from './close-ended-calls.js';
+import { pruneCountersJob } from './prune-counters.js';
 import type { JobKind } from './kind.js';
 
-export const JOB_KINDS = [anchorAuditJob, closeEndedCallsJob] as const;
+export const JOB_KINDS = [anchorAuditJob, closeEndedCallsJob, pruneCountersJob] as const;
 
 type Kinds = (typeof JOB_KINDS)[number];
 export type JobName = Kinds['name'];
