@@ -92,7 +92,22 @@ export async function buildApp({ database, config, logger = false }: BuildOption
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: true, index: ['index.html'] });
+  if (hasWeb) {
+    const assets = path.join(dist, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: true,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each text file; the file matching Accept-Encoding is sent as is.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        // Names under assets/ carry a content hash: a changed file gets a new name, so browsers may keep them
+        // for a year. Everything else (index.html above all) is revalidated, so a deployment shows at once.
+        res.header('cache-control', file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;
