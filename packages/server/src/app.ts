@@ -26,6 +26,7 @@ import { callRoutes } from './modules/programmes/call-routes.js';
 import { fundingRoutes } from './modules/programmes/funding-routes.js';
 import { programmeRoutes } from './modules/programmes/routes.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
+import { databaseRateLimitStore } from './modules/security/rate-limit-store.js';
 import { securityRoutes } from './modules/security/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
@@ -57,6 +58,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(rateLimit, {
     global: false,
+    // Counters live in the database so a limit holds across every app node, not per process.
+    store: databaseRateLimitStore(database.db),
     errorResponseBuilder: () => commonProblem('RATE_LIMITED', '请求过于频繁，请一分钟后再试'),
   });
   await app.register(swagger, {
@@ -91,7 +94,22 @@ export async function buildApp({ database, config, logger = false }: BuildOption
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: true, index: ['index.html'] });
+  if (hasWeb) {
+    const assets = path.join(dist, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: true,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each text file; the file matching Accept-Encoding is sent as is.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        // Names under assets/ carry a content hash: a changed file gets a new name, so browsers may keep them
+        // for a year. Everything else (index.html above all) is revalidated, so a deployment shows at once.
+        res.header('cache-control', file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0]!;

@@ -11,6 +11,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   webDist: string | null;
+  /** Minutes between scheduled audit anchors (a divisor of 60, so the schedule is even within the hour). */
+  auditAnchorIntervalMinutes: number;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -21,6 +23,10 @@ function bool(value: string | undefined, fallback: boolean): boolean {
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 无效：${env.PORT}`);
+  const anchorEvery = Number(env.AUDIT_ANCHOR_INTERVAL_MINUTES ?? 5);
+  if (!Number.isInteger(anchorEvery) || anchorEvery < 1 || anchorEvery > 60 || 60 % anchorEvery !== 0) {
+    throw new Error(`AUDIT_ANCHOR_INTERVAL_MINUTES 无效：${env.AUDIT_ANCHOR_INTERVAL_MINUTES}（须为能整除 60 的分钟数，如 1、5、10、15、30、60）`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -31,5 +37,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy: bool(env.TRUST_PROXY, false),
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.WEB_DIST === '' ? null : path.resolve(cwd, env.WEB_DIST ?? 'packages/web/dist'),
+    auditAnchorIntervalMinutes: anchorEvery,
   };
 }

@@ -9,11 +9,7 @@ import { bootstrapAdministrators } from './db/seed/bootstrap.js';
 import { seedDemo } from './db/seed/demo.js';
 import { seedPlans } from './db/seed/monitoring.js';
 import { seedProgrammes } from './db/seed/programmes.js';
-import { closeExpiredCalls } from './modules/programmes/calls.js';
-import { SYSTEM_ACTOR } from './modules/audit/record.js';
-import { anchorIsStale, createAnchor } from './modules/audit/service.js';
-
-const ANCHOR_EVERY_MS = 60 * 60 * 1000;
+import { startJobs } from './jobs/queue.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -46,29 +42,20 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  // Scheduled work (audit anchors, closing ended calls) runs from the shared queue, once per cluster.
+  const jobs = await startJobs(database, config, { log: app.log });
+
   await app.listen({ port: config.port, host: config.host });
   console.log(`科创已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `内嵌 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}）`);
-
-  const anchorTimer = setInterval(() => {
-    anchorIsStale(database.db)
-      .then((stale) => (stale ? createAnchor(database.db, { ...SYSTEM_ACTOR, name: 'system.anchor' }) : null))
-      .catch((err: unknown) => app.log.error({ err }, 'periodic audit anchor failed'));
-  }, ANCHOR_EVERY_MS);
-  anchorTimer.unref();
-  // Windows are enforced by time on every read; this only moves ended calls to 已截止 for the record.
-  const closeTimer = setInterval(() => {
-    closeExpiredCalls(database.db, { ...SYSTEM_ACTOR, name: 'system.callClose' }).catch((err: unknown) => app.log.error({ err }, 'closing expired calls failed'));
-  }, 60_000);
-  closeTimer.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`收到 ${signal}，正在关闭…`);
-    clearInterval(anchorTimer);
-    clearInterval(closeTimer);
     try {
+      // Jobs first: a running job may still need the database, and no new one should start.
+      await jobs.stop().catch((err: unknown) => app.log.error({ err }, 'stopping the job queue failed'));
       await app.close();
       await database.close();
     } finally {

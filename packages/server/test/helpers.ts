@@ -27,6 +27,7 @@ export const testConfig: Config = {
   trustProxy: false,
   logLevel: 'silent',
   webDist: null,
+  auditAnchorIntervalMinutes: 5,
 };
 
 async function openTestDatabase(): Promise<Database> {
@@ -112,6 +113,8 @@ export class TestClient {
     for (const c of res.cookies) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
       else this.cookies.set(c.name, c.value);
+      // The server rotates the CSRF token at sign-in; like the web app, ask for the new one.
+      if (c.name === 'kc_csrf') this.csrf = null;
     }
   }
 

@@ -20,6 +20,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Raw SQL for the job queue (pg-boss): parameters, or several statements when there are none. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -34,6 +36,13 @@ export function openPglite(client: PGlite): Database {
     kind: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
     close: () => client.close(),
+    // PGlite's query() takes one statement; pg-boss sends its migrations and locked commands as several.
+    // Both run on the one client, so they queue behind the app's open transactions.
+    executeSql: async (text, values) => {
+      if (values?.length) return client.query(text, values);
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    },
   };
 }
 
@@ -51,6 +60,7 @@ export async function openDatabase(opts: { databaseUrl: string | null; dataDir: 
       kind: 'postgres',
       migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR }),
       close: () => pool.end(),
+      executeSql: (text, values) => pool.query(text, values),
     };
   }
   const client = await PGlite.create(opts.dataDir);

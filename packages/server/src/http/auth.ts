@@ -68,6 +68,14 @@ function sameToken(a: string, b: string): boolean {
 export function issueCsrfToken(request: FastifyRequest, reply: FastifyReply, secure: boolean): string {
   const existing = request.cookies[CSRF_COOKIE];
   if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  return rotateCsrfToken(reply, secure);
+}
+
+/**
+ * A fresh token at every sign-in: a token planted or read before sign-in (a shared computer, a fixation
+ * attempt) is worthless afterwards. The web client drops its copy on sign-in and asks /api/auth/csrf again.
+ */
+export function rotateCsrfToken(reply: FastifyReply, secure: boolean): string {
   const token = randomBytes(32).toString('base64url');
   reply.setCookie(CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure });
   return token;

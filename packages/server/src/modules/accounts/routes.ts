@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { changePasswordSchema, loginSchema, registrationSchema } from '@kechuang/domain';
 import { z } from 'zod';
-import { actorOf, authOf, issueCsrfToken } from '../../http/auth.js';
+import { actorOf, authOf, issueCsrfToken, rotateCsrfToken } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { getSecurityPolicy } from '../security/service.js';
 import { changeOwnPassword } from './change-password.js';
@@ -17,7 +17,11 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const db = ctx.database.db;
   const tags = ['账号与登录'];
 
-  const setSession = (reply: FastifyReply, token: string) => setSessionCookie(reply, token, ctx.config.cookieSecure);
+  // Every sign-in also gets a new CSRF token.
+  const setSession = (reply: FastifyReply, token: string) => {
+    setSessionCookie(reply, token, ctx.config.cookieSecure);
+    rotateCsrfToken(reply, ctx.config.cookieSecure);
+  };
   const meOf = (userId: string) => loadMe(db, userId);
 
   r.get('/api/auth/csrf', { schema: { tags, summary: '获取 CSRF 令牌（修改类请求须在 x-csrf-token 头中回传）' }, config: { access: 'public' } }, async (request, reply) => ({

@@ -30,6 +30,17 @@ export const users = pgTable('users', {
   index('users_organisation_idx').on(t.organisationId),
 ]);
 
+/**
+ * Failed sign-ins for usernames that have no account. They lock exactly like an account does, so neither the
+ * answer nor the lockout tells a guesser whether a username exists. Keyed by the lower-cased username.
+ */
+export const loginFailures = pgTable('login_failures', {
+  usernameKey: text('username_key').primaryKey(),
+  failedLogins: integer('failed_logins').notNull(),
+  lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+}, (t) => [index('login_failures_locked_idx').on(t.lockedUntil)]);
+
 export const passwordHistory = pgTable('password_history', {
   id: uuid('id').primaryKey(),
   userId: uuid('user_id').notNull().references(() => users.id),

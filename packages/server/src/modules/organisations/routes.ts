@@ -13,7 +13,7 @@ import {
   type OrganisationType,
 } from '@kechuang/domain';
 import { z } from 'zod';
-import { actorOf, authOf } from '../../http/auth.js';
+import { actorOf, authOf, rotateCsrfToken } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { organisationMembers } from '../accounts/users.js';
 import { setSessionCookie } from '../accounts/sessions.js';
@@ -122,6 +122,7 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (request, reply) => {
       const { token, userId } = await acceptInvitation(db, request.params.token, request.body, request.ip, request.headers['user-agent'] ?? '');
       setSessionCookie(reply, token, ctx.config.cookieSecure);
+      rotateCsrfToken(reply, ctx.config.cookieSecure); // a sign-in: a new CSRF token
       return reply.status(201).send(await loadMe(db, userId));
     },
   );
