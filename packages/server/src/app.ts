@@ -20,6 +20,12 @@ import { accountRoutes } from './modules/accounts/routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
+import { TodoRegistry } from './modules/home/todos.js';
+import { accountTodos } from './modules/accounts/todos.js';
+import { auditTodos } from './modules/audit/todos.js';
+import { organisationTodos } from './modules/organisations/todos.js';
+import { securityTodos } from './modules/security/todos.js';
+import { monitoringTodos } from './modules/monitoring/todos.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { callRoutes } from './modules/programmes/call-routes.js';
 import { fundingRoutes } from './modules/programmes/funding-routes.js';
@@ -81,7 +87,14 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   organisationRoutes(app, ctx);
   securityRoutes(app, ctx);
   auditRoutes(app, ctx);
-  homeRoutes(app, ctx);
+  // Each context registers its home-page items here, so home depends on none of them (the order is the list's).
+  const todos = new TodoRegistry();
+  todos.register('accounts', accountTodos);
+  todos.register('organisations', organisationTodos);
+  todos.register('security', securityTodos);
+  todos.register('monitoring', monitoringTodos);
+  todos.register('audit', auditTodos);
+  homeRoutes(app, ctx, todos);
   programmeRoutes(app, ctx);
   callRoutes(app, ctx);
   fundingRoutes(app, ctx);

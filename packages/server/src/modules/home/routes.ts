@@ -1,11 +1,11 @@
-/** The home page's data: the caller's to-do list. */
+/** The home page's data: the caller's to-do list, gathered from the providers the contexts registered. */
 import type { FastifyInstance } from 'fastify';
 import { authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
-import { todosFor } from './todos.js';
+import type { TodoRegistry } from './todos.js';
 
-export function homeRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function homeRoutes(app: FastifyInstance, ctx: AppContext, todos: TodoRegistry): void {
   app.get('/api/me/todos', { schema: { tags: ['工作台'], summary: '我的待办' }, config: { access: 'session', allowWhenPasswordExpired: true } }, async (request) => ({
-    items: await todosFor(ctx.database.db, authOf(request)),
+    items: await todos.todosFor(ctx.database.db, authOf(request)),
   }));
 }
