@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { useChineseValidationMessages } from '@kechuang/domain';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -70,7 +70,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
       info: { title: '科创 Kechuang API', version: VERSION, description: '科技项目全流程管理平台接口。修改类请求须携带 x-csrf-token 头（取自 GET /api/auth/csrf）；错误按 RFC 9457 返回 application/problem+json。' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kc_session' } } },
     },
-    transform: jsonSchemaTransform,
+    // Nested policy values typed by the domain (z.custom) are documented by their description, not refused.
+    transform: createJsonSchemaTransform({ zodToJsonConfig: { unrepresentable: 'any' } }),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
 
