@@ -1,11 +1,11 @@
 // Lint: dependencies point one way (web → HTTP → server → domain), matched by package name and by path.
 // domain imports nothing of ours and does no I/O; web never imports server code; no context reaches into
-// another context's schema.ts except through its service or present files (tables may be joined read-only).
+// another context's tables: a context reads and writes another's data only through that context's service, and
+// a schema.ts may name another context's table only in a foreign key (`.references(() => table.column)`).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rules = [
   {
     dir: 'packages/domain/src',
@@ -26,6 +26,9 @@ function files(dir) {
 }
 
 const importRe = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Every problem found under `root` (a checkout of the repository, or a test's fixture tree). */
+export function checkDeps(root) {
 const problems = [];
 for (const rule of rules) {
   for (const file of files(path.join(root, rule.dir))) {
@@ -37,21 +40,44 @@ for (const rule of rules) {
     }
   }
 }
-// Modules under server/src/modules/<context>: importing another context's schema.ts is allowed only for read joins
-// in list queries; writes go through that context's service. Report writes to foreign tables.
-for (const file of files(path.join(root, 'packages/server/src/modules'))) {
-  const context = path.relative(path.join(root, 'packages/server/src/modules'), file).split(path.sep)[0];
+// Modules under server/src/modules/<context>: another context's schema.ts (its tables) is off limits, for reads
+// as well as writes, whatever the import's form (named, type-only, namespace, dynamic); only a schema.ts may
+// import one, and only to declare foreign keys.
+const modules = path.join(root, 'packages/server/src/modules');
+for (const file of files(modules)) {
+  const context = path.relative(modules, file).split(path.sep)[0];
   const text = fs.readFileSync(file, 'utf8');
-  for (const m of text.matchAll(/import\s*\{([^}]+)\}\s*from\s*['"]\.\.\/([\w-]+)\/schema\.js['"]/g)) {
-    const [, names, other] = m;
-    if (other === context) continue;
-    for (const name of names.split(',').map((s) => s.trim()).filter(Boolean)) {
-      if (new RegExp(`\\.(insert|update|delete)\\(\\s*${name}\\b`).test(text)) problems.push(`${path.relative(root, file)}: writes ${other}'s table "${name}" — call ${other}'s service instead`);
+  const rel = path.relative(root, file);
+  for (const m of text.matchAll(/(import|export)\s([^'"]*?)from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    const spec = m[3] ?? m[4];
+    if (!spec.startsWith('.')) continue;
+    const target = path.relative(modules, path.resolve(path.dirname(file), spec)).split(path.sep);
+    if (target.length !== 2 || target[0].startsWith('..') || target[0] === context || !/^schema(\.[jt]s)?$/.test(target[1])) continue;
+    const other = target[0];
+    const names = /\{([^}]*)\}/.exec(m[2] ?? '')?.[1]?.split(',').map((s) => s.replace(/^type\s+/, '').split(/\s+as\s+/).pop().trim()).filter(Boolean);
+    if (path.basename(file) === 'schema.ts' && m[1] === 'import' && names?.length) {
+      // Foreign keys only: every use of an imported table is `.references(() => table.column)`.
+      const body = text.replace(/^(import|export)\s[^;]*?from\s+['"][^'"]+['"];?$/gm, '');
+      for (const name of names) {
+        const uses = [...body.matchAll(new RegExp(`\\b${name}\\b`, 'g'))].length;
+        const fks = [...body.matchAll(new RegExp(`references\\(\\s*\\(\\)\\s*=>\\s*${name}\\.\\w+`, 'g'))].length;
+        if (uses !== fks) problems.push(`${rel}: uses ${other}'s table "${name}" other than in a foreign key — a schema.ts may only reference it`);
+      }
+      continue;
     }
+    problems.push(`${rel}: imports ${other}'s tables ("${spec}") — read and write them through ${other}'s service instead`);
   }
 }
+return problems;
+}
+
+function main() {
+const problems = checkDeps(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
 if (problems.length) {
   console.error(`依赖方向检查失败（${problems.length} 处）：\n${problems.join('\n')}`);
   process.exit(1);
 }
 console.log('check-deps: dependency directions ok');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main();

@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { createJsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { useChineseValidationMessages } from '@kechuang/domain';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -21,6 +21,12 @@ import { userRoutes } from './modules/accounts/user-routes.js';
 import { recoveryRoutes } from './modules/accounts/recovery-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
+import { TodoRegistry } from './modules/home/todos.js';
+import { accountTodos } from './modules/accounts/todos.js';
+import { auditTodos } from './modules/audit/todos.js';
+import { organisationTodos } from './modules/organisations/todos.js';
+import { securityTodos } from './modules/security/todos.js';
+import { monitoringTodos } from './modules/monitoring/todos.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { callRoutes } from './modules/programmes/call-routes.js';
 import { fundingRoutes } from './modules/programmes/funding-routes.js';
@@ -68,7 +74,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
       info: { title: '科创 Kechuang API', version: VERSION, description: '科技项目全流程管理平台接口。修改类请求须携带 x-csrf-token 头（取自 GET /api/auth/csrf）；错误按 RFC 9457 返回 application/problem+json。' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kc_session' } } },
     },
-    transform: jsonSchemaTransform,
+    // Nested policy values typed by the domain (z.custom) are documented by their description, not refused.
+    transform: createJsonSchemaTransform({ zodToJsonConfig: { unrepresentable: 'any' } }),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
 
@@ -86,7 +93,14 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   organisationRoutes(app, ctx);
   securityRoutes(app, ctx);
   auditRoutes(app, ctx);
-  homeRoutes(app, ctx);
+  // Each context registers its home-page items here, so home depends on none of them (the order is the list's).
+  const todos = new TodoRegistry();
+  todos.register('accounts', accountTodos);
+  todos.register('organisations', organisationTodos);
+  todos.register('security', securityTodos);
+  todos.register('monitoring', monitoringTodos);
+  todos.register('audit', auditTodos);
+  homeRoutes(app, ctx, todos);
   programmeRoutes(app, ctx);
   callRoutes(app, ctx);
   fundingRoutes(app, ctx);

@@ -16,6 +16,11 @@
  */
 import { formatWan } from './money.js';
 
+/** Kinds of ledger entry. `return` releases an undisbursed commitment; `repay` is money a project paid back after disbursement. */
+export const BUDGET_ENTRY_KINDS = ['budget', 'commit', 'disburse', 'return', 'repay'] as const;
+export type BudgetEntryKind = (typeof BUDGET_ENTRY_KINDS)[number];
+export const BUDGET_ENTRY_LABELS: Record<BudgetEntryKind, string> = { budget: '核定预算', commit: '立项承诺', disburse: '拨付', return: '收回未拨付', repay: '退回已拨付' };
+
 export interface BudgetLedger {
   budgetYuan: number;
   committedYuan: number;

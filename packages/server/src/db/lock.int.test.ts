@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,15 @@ afterAll(() => {
   for (const c of children) c.kill('SIGKILL');
   fs.rmSync(tmp, { recursive: true, force: true });
 });
+
+/** A port nobody listens on now: the kernel picks it (listen on 0), then it is released for the server. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 function startServer(dataDir: string, port: number) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
@@ -43,26 +53,28 @@ describe('data directory lock (PGlite)', () => {
     expect(fs.existsSync(`${dir}.lock`)).toBe(false);
   });
 
-  it('a second server on the same data directory refuses to start with a clear message; the first closes cleanly on SIGTERM and keeps its data', async () => {
-    if (process.env.DATABASE_URL) return; // the lock concerns the embedded database only
+  // The lock guards the embedded database's directory; on PostgreSQL there is no directory to lock.
+  it.skipIf(!!process.env.DATABASE_URL)('a second server on the same data directory refuses to start with a clear message; the first closes cleanly on SIGTERM and keeps its data (skipped on PostgreSQL: the lock concerns the embedded database only)', async () => {
     const dataDir = path.join(tmp, 'data');
-    const first = startServer(dataDir, 3311);
+    const port = await freePort();
+    const first = startServer(dataDir, port);
     await first.started;
-    const second = startServer(dataDir, 3312);
+    const second = startServer(dataDir, await freePort());
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain('正被另一个科创进程');
 
-    const health = await fetch('http://127.0.0.1:3311/api/health');
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(await health.json()).toMatchObject({ status: 'ok', db: 'pglite' });
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(fs.existsSync(`${dataDir}.lock`)).toBe(false);
 
     // Restarted on the same directory: the demo data is still there, not seeded again.
-    const again = startServer(dataDir, 3313);
+    const againPort = await freePort();
+    const again = startServer(dataDir, againPort);
     await again.started;
     expect(again.output()).not.toContain('演示数据已初始化');
-    const login = await fetch('http://127.0.0.1:3313/api/health');
+    const login = await fetch(`http://127.0.0.1:${againPort}/api/health`);
     expect(login.status).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problem, rawSql, type TestApp } from '../../test/helpers.js';
 
@@ -167,22 +166,5 @@ describe('bad input never produces a 500', () => {
     expect(problem(res)).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 
-  it('random JSON bodies on every state-changing route, signed in as each kind of admin, never give a 5xx (property)', async () => {
-    const clients = await Promise.all(
-      ['unitadmin', 'sysadmin', 'secadmin'].map(async (u) => {
-        const c = t.client();
-        await c.login(u);
-        return c;
-      }),
-    );
-    const routes = t.app.routeAccess.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !r.url.includes('logout') && !r.url.includes('/password'));
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), fc.constantFrom(...clients), fc.jsonValue({ maxDepth: 3 }), async (route, client, body) => {
-        const res = await client.request(route.method as 'POST', concrete(route.url), undefined, { rawBody: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-        expect(res.statusCode, `${route.method} ${route.url} ${JSON.stringify(body)} → ${res.body}`).toBeLessThan(500);
-        if (res.statusCode >= 400) expect(res.headers['content-type']).toMatch(/problem\+json/);
-      }),
-      { numRuns: 150, seed: 20261123 },
-    );
-  });
+  // Random bodies on every write route, as every role allowed to call it, with real ids: write-fuzz.int.test.ts.
 });

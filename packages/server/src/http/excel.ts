@@ -1,6 +1,12 @@
 /** Sends a table as an .xlsx download; codes are written as text so 18-character credit codes keep every digit. */
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The 200 response of a route that answers a workbook (a file, not JSON: the OpenAPI document says so by its content type). */
+export const workbookResponse = { 200: { description: 'Excel 工作簿（.xlsx）', content: { [XLSX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } } } };
 
 export interface ExcelColumn<T> {
   header: string;
@@ -20,7 +26,7 @@ export async function sendWorkbook<T>(reply: FastifyReply, filename: string, she
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const buffer = await wb.xlsx.writeBuffer();
   return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-type', XLSX_TYPE)
     .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
     .send(Buffer.from(buffer));
 }

@@ -1,119 +1,39 @@
 /**
- * Response shapes of the programmes, calls, funding and budget endpoints (.tmp/API-ISSUE3.md) and the
+ * Response shapes of the programmes, calls, funding and budget endpoints and the
  * queries the pages share. Money is integer 元 here; pages show and take 万元.
  */
 import type {
-  AppliedRule,
-  AttachmentKind,
-  CallStatus,
-  CategoryRule,
-  FieldRule,
-  FormSection,
-  OrganisationType,
+  budgetEntryResponse,
+  budgetLedgerResponse,
+  callEligibilityResponse,
+  callResponse,
+  fundingQuoteResponse,
+  guidelineItemResponse,
   OverlapLevel,
-  RuleSetParameters,
-  SelectionMode,
+  programmeDetailResponse,
+  programmeSummaryResponse,
+  programmeVersionResponse,
+  versionDiffResponse,
 } from '@kechuang/domain';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api } from './client';
 
-export interface ProgrammeVersion {
-  id: string;
-  version: string;
-  documentNo: string;
-  effectiveFrom: string;
-  parameters: RuleSetParameters;
-  frozen: boolean;
-  frozenAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { BudgetEntryKind, CallPhase } from '@kechuang/domain';
 
-export interface ProgrammeSummary {
-  id: string;
-  code: string;
-  name: string;
-  issuer: string;
-  description: string;
-  versionCount: number;
-  currentVersion: ProgrammeVersion | null;
-  createdAt: string;
-  updatedAt: string;
-}
+// Inferred from the response schemas the server serialises through (packages/domain/src/programmes/responses.ts).
+export type ProgrammeVersion = z.infer<typeof programmeVersionResponse>;
+export type ProgrammeSummary = z.infer<typeof programmeSummaryResponse>;
+export type ProgrammeDetail = z.infer<typeof programmeDetailResponse>;
+export type VersionDiff = z.infer<typeof versionDiffResponse>;
+export type CallEligibility = z.infer<typeof callEligibilityResponse>;
+export type GuidelineItem = z.infer<typeof guidelineItemResponse>;
+export type Call = z.infer<typeof callResponse>;
+export type FundingQuoteResponse = z.infer<typeof fundingQuoteResponse>;
+export type BudgetEntry = z.infer<typeof budgetEntryResponse>;
+export type BudgetLedgerView = z.infer<typeof budgetLedgerResponse>;
 
-export interface ProgrammeDetail {
-  id: string;
-  code: string;
-  name: string;
-  issuer: string;
-  description: string;
-  currentVersionId: string | null;
-  versions: ProgrammeVersion[];
-}
-
-export interface VersionDiff {
-  from: ProgrammeVersion;
-  to: ProgrammeVersion;
-  changes: { path: string; label: string; before: unknown; after: unknown }[];
-}
-
-/** Published calls are 'upcoming' | 'open' | 'ended'; the others repeat their status. */
-export type CallPhase = 'draft' | 'upcoming' | 'open' | 'ended' | 'closed' | 'archived';
-
-export interface CallEligibility {
-  localOnly?: boolean;
-  leadOrganisationTypes?: OrganisationType[];
-  requireAcademicPartner?: boolean;
-  maxDurationMonths?: number;
-  note?: string;
-}
-
-export interface GuidelineItem {
-  id: string;
-  code: string;
-  title: string;
-  description: string;
-  fieldCode: string | null;
-  bountyYuan: number | null;
-}
-
-export interface Call {
-  id: string;
-  title: string;
-  description: string;
-  status: CallStatus;
-  statusLabel: string;
-  phase: CallPhase;
-  programme: { code: string; name: string; issuer: string };
-  version: { id: string; version: string; documentNo: string; effectiveFrom: string };
-  selectionMode: SelectionMode;
-  categories: CategoryRule[];
-  fields: FieldRule[];
-  guidelineItems: GuidelineItem[];
-  opensAt: string;
-  closesAt: string;
-  formSections: FormSection[];
-  requiredAttachments: AttachmentKind[];
-  eligibility: CallEligibility;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-  closedAt: string | null;
-  archivedAt: string | null;
-  actions: { edit: boolean; publish: boolean; close: boolean; archive: boolean };
-}
-
-export interface FundingQuoteResponse {
-  programme: { code: string; name: string };
-  version: { id: string; version: string; documentNo: string; effectiveFrom: string };
-  category: string;
-  eligible: boolean;
-  subsidy: number;
-  selfRaised: number;
-  applied: AppliedRule[];
-  problems: { rule: string; message: string }[];
-}
-
+/** What the calculator sends (the request, not a response: its schema is fundingQuoteRequestSchema's input). */
 export interface FundingQuoteBody {
   programme: string;
   category: string;
@@ -122,28 +42,6 @@ export interface FundingQuoteBody {
   date: string;
   overlaps: { level: OverlapLevel; name: string; amount: number }[];
   durationMonths?: number;
-}
-
-export type BudgetEntryKind = 'budget' | 'commit' | 'disburse' | 'return' | 'repay';
-
-export interface BudgetEntry {
-  id: string;
-  kind: BudgetEntryKind;
-  amountYuan: number;
-  reference: string;
-  note: string;
-  createdAt: string;
-}
-
-export interface BudgetLedgerView {
-  programme: { code: string; name: string };
-  year: number;
-  budgetYuan: number;
-  committedYuan: number;
-  disbursedYuan: number;
-  returnedYuan: number;
-  availableYuan: number;
-  entries: BudgetEntry[];
 }
 
 export const programmeKeys = {

@@ -1,105 +1,41 @@
-/** Response shapes of the HTTP contract (see .tmp/API-CONTRACT.md); times are ISO 8601 UTC strings. */
-import type { IndustrySection, OrganisationType, Permission, Role, SecurityPolicy, UserStatus } from '@kechuang/domain';
+/**
+ * Response shapes of the HTTP contract; times are ISO 8601 UTC strings. The accounts, organisations, security,
+ * home and system shapes are inferred from the response schemas the server serialises through
+ * (packages/domain/src/<context>/responses.ts), so a changed response fails the type check here too.
+ */
+import type {
+  csrfTokenResponse,
+  invitationPreviewResponse,
+  invitationResponse,
+  meResponse,
+  organisationResponse,
+  Permission,
+  Role,
+  SecurityPolicy,
+  securityPolicyStateResponse,
+  todoResponse,
+  userPageResponse,
+  userRowResponse,
+  UserStatus,
+} from '@kechuang/domain';
+import type { z } from 'zod';
 
+export type { InvitationRole, InvitationStatus } from '@kechuang/domain';
 export type { Permission, Role, SecurityPolicy, UserStatus };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** One page of any list (the shape every paged endpoint shares). */
+export type Page<T> = Omit<z.infer<typeof userPageResponse>, 'items'> & { items: T[] };
 
-export interface Organisation {
-  id: string;
-  name: string;
-  creditCode: string;
-  type: OrganisationType;
-  region: string;
-  industry: IndustrySection;
-  address: string;
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string;
-  createdAt: string;
-  updatedAt: string;
-  actions?: { update: boolean; manageMembers: boolean };
-}
-
-export interface MeUser {
-  id: string;
-  username: string;
-  name: string;
-  phone: string;
-  email: string;
-  roles: Role[];
-  mustChangePassword: boolean;
-  passwordExpiresInDays: number | null;
-  lastLoginAt: string | null;
-  /** The sign-in before this one, shown so a user notices a login that was not theirs. */
-  previousLoginAt?: string | null;
-  previousLoginIp?: string | null;
-}
-
-export interface Me {
-  user: MeUser;
-  organisation: Organisation | null;
-  permissions: Permission[];
-}
-
-export interface TodoItem {
-  key: string;
-  title: string;
-  description: string;
-  link: string | null;
-  level: 'info' | 'warning' | 'error';
-}
-
-export interface UserRow {
-  id: string;
-  username: string;
-  name: string;
-  phone: string;
-  email: string;
-  roles: Role[];
-  status: UserStatus;
-  organisation: { id: string; name: string } | null;
-  lockedUntil: string | null;
-  failedLogins: number;
-  lastLoginAt: string | null;
-  createdAt: string;
-  mustChangePassword: boolean;
-}
-
-export type InvitationRole = 'applicant' | 'unitAdmin';
-export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
-
-export interface Invitation {
-  id: string;
-  name: string;
-  email: string;
-  role: InvitationRole;
-  status: InvitationStatus;
-  expiresAt: string;
-  createdAt: string;
-  acceptedAt: string | null;
-}
-
-export interface InvitationPreview {
-  organisationName: string;
-  name: string;
-  role: InvitationRole;
-  expiresAt: string;
-}
-
-/** `updatedBy` is not pinned down by the contract: accept a name, a user reference or nothing. */
-export type UpdatedBy = string | { id?: string; name?: string; username?: string } | null;
-
-export interface SecurityPolicyState {
-  policy: SecurityPolicy;
-  updatedAt: string | null;
-  updatedBy: UpdatedBy;
-}
+export type Organisation = z.infer<typeof organisationResponse>;
+export type Me = z.infer<typeof meResponse>;
+export type MeUser = Me['user'];
+export type TodoItem = z.infer<typeof todoResponse>;
+export type UserRow = z.infer<typeof userRowResponse>;
+export type Invitation = z.infer<typeof invitationResponse>;
+export type InvitationPreview = z.infer<typeof invitationPreviewResponse>;
+export type SecurityPolicyState = z.infer<typeof securityPolicyStateResponse>;
+export type UpdatedBy = SecurityPolicyState['updatedBy'];
+export type CsrfToken = z.infer<typeof csrfTokenResponse>;
 
 // ---------------------------------------------------------------------------------------------------
 // Plan monitoring (规划监测, issue #6; .tmp/monitoring-api.md). Values are decimal strings, dates

@@ -1,5 +1,5 @@
 /** What the API shows of accounts: never the password hash, always the permissions that follow from the roles. */
-import { daysUntilPasswordExpiry, isPasswordExpired, permissionsOf, type Role, type SecurityPolicy } from '@kechuang/domain';
+import { daysUntilPasswordExpiry, isPasswordExpired, permissionsOf, type Role, type SecurityPolicy, type UserStatus } from '@kechuang/domain';
 import type { UserRow } from '../../http/auth.js';
 import { presentOrganisation, type OrganisationRow } from '../organisations/present.js';
 
@@ -11,7 +11,7 @@ export function presentUser(u: UserRow, organisation: { id: string; name: string
     phone: u.phone,
     email: u.email,
     roles: u.roles as Role[],
-    status: u.status,
+    status: u.status as UserStatus,
     organisation,
     lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
     failedLogins: u.failedLogins,

@@ -1,8 +1,8 @@
 /** Sign-in, registration, the current user and their password. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { changePasswordSchema, loginSchema, registrationSchema } from '@kechuang/domain';
 import { z } from 'zod';
+import { changePasswordSchema, csrfTokenResponse, loginSchema, meResponse, passwordPolicyResponse, registrationSchema } from '@kechuang/domain';
 import { actorOf, authOf, issueCsrfToken, rotateCsrfToken } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { getSecurityPolicy } from '../security/service.js';
@@ -11,6 +11,9 @@ import { login, logout } from './login.js';
 import { loadMe } from './me.js';
 import { registerOrganisation } from './register.js';
 import { SESSION_COOKIE, setSessionCookie } from './sessions.js';
+
+/** A reply with no body. */
+const noContent = z.undefined().meta({ description: '无内容' });
 
 export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,14 +27,14 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   };
   const meOf = (userId: string) => loadMe(db, userId);
 
-  r.get('/api/auth/csrf', { schema: { tags, summary: '获取 CSRF 令牌（修改类请求须在 x-csrf-token 头中回传）' }, config: { access: 'public' } }, async (request, reply) => ({
+  r.get('/api/auth/csrf', { schema: { tags, summary: '获取 CSRF 令牌（修改类请求须在 x-csrf-token 头中回传）', response: { 200: csrfTokenResponse } }, config: { access: 'public' } }, async (request, reply) => ({
     token: issueCsrfToken(request, reply, ctx.config.cookieSecure),
   }));
 
   r.post(
     '/api/auth/login',
     {
-      schema: { tags, summary: '登录', body: loginSchema },
+      schema: { tags, summary: '登录', body: loginSchema, response: { 200: meResponse } },
       config: {
         access: 'public',
         rateLimit: {
@@ -47,19 +50,19 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags, summary: '退出登录' }, config: { access: 'public' } }, async (request: FastifyRequest, reply) => {
+  r.post('/api/auth/logout', { schema: { tags, summary: '退出登录', response: { 204: noContent } }, config: { access: 'public' } }, async (request: FastifyRequest, reply) => {
     await logout(db, request.cookies[SESSION_COOKIE], request.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 
-  r.get('/api/auth/me', { schema: { tags, summary: '当前用户、所属单位、角色与权限' }, config: { access: 'session', allowWhenPasswordExpired: true } }, async (request) =>
+  r.get('/api/auth/me', { schema: { tags, summary: '当前用户、所属单位、角色与权限', response: { 200: meResponse } }, config: { access: 'session', allowWhenPasswordExpired: true } }, async (request) =>
     meOf(authOf(request).user.id),
   );
 
   r.post(
     '/api/auth/register',
-    { schema: { tags, summary: '申报单位自助注册（创建单位及其单位管理员）', body: registrationSchema }, config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } } },
+    { schema: { tags, summary: '申报单位自助注册（创建单位及其单位管理员）', body: registrationSchema, response: { 201: meResponse } }, config: { access: 'public', rateLimit: { max: 20, timeWindow: 60_000 } } },
     async (request, reply) => {
       const { token, userId } = await registerOrganisation(db, request.body, request.ip, request.headers['user-agent'] ?? '');
       setSession(reply, token);
@@ -69,7 +72,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/auth/password',
-    { schema: { tags, summary: '修改本人密码', body: changePasswordSchema }, config: { access: 'session', allowWhenPasswordExpired: true } },
+    { schema: { tags, summary: '修改本人密码', body: changePasswordSchema, response: { 204: noContent } }, config: { access: 'session', allowWhenPasswordExpired: true } },
     async (request, reply) => {
       await changeOwnPassword(db, authOf(request), actorOf(request), request.body);
       return reply.status(204).send();
@@ -82,7 +85,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: '当前密码规则（公开，用于注册和改密表单的提示）',
-        response: { 200: z.object({ minLength: z.number(), minCharClasses: z.number(), rejectWeakPasswords: z.boolean(), historyCount: z.number(), expiryDays: z.number() }) },
+        response: { 200: passwordPolicyResponse },
       },
       config: { access: 'public' },
     },

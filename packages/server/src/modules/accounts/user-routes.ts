@@ -1,11 +1,11 @@
 /** The system administrator's user management endpoints. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { formatShanghai, ROLE_LABELS, ROLES, USER_STATUS_LABELS, userCreateSchema, userUpdateSchema, type UserStatus } from '@kechuang/domain';
+import { formatShanghai, ROLE_LABELS, ROLES, USER_STATUS_LABELS, userCreateSchema, userPageResponse, userRowResponse, userUpdateSchema, userWithPasswordResponse, type UserStatus } from '@kechuang/domain';
 import { z } from 'zod';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
-import { sendWorkbook } from '../../http/excel.js';
+import { sendWorkbook, workbookResponse } from '../../http/excel.js';
 import { createUserByAdmin, listUsers, resetUserPassword, setUserStatus, unlockUser, updateUserByAdmin } from './users.js';
 
 const listQuery = z.object({
@@ -26,9 +26,9 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['用户管理'];
   const manage = { access: { permission: 'user.manage' as const } };
 
-  r.get('/api/users', { schema: { tags, summary: '用户列表（分页、筛选、排序）', querystring: listQuery }, config: manage }, async (request) => listUsers(db, request.query));
+  r.get('/api/users', { schema: { tags, summary: '用户列表（分页、筛选、排序）', querystring: listQuery, response: { 200: userPageResponse } }, config: manage }, async (request) => listUsers(db, request.query));
 
-  r.get('/api/users/export', { schema: { tags, summary: '按当前筛选条件导出用户 Excel', querystring: listQuery }, config: manage }, async (request, reply) => {
+  r.get('/api/users/export', { schema: { tags, summary: '按当前筛选条件导出用户 Excel', querystring: listQuery, response: workbookResponse }, config: manage }, async (request, reply) => {
     const { items } = await listUsers(db, { ...request.query, page: 1 }, EXPORT_LIMIT);
     type Row = (typeof items)[number];
     return sendWorkbook<Row>(reply, `用户列表-${formatShanghai(new Date()).slice(0, 10)}.xlsx`, '用户', [
@@ -45,24 +45,24 @@ export function userRoutes(app: FastifyInstance, ctx: AppContext): void {
     ], items);
   });
 
-  r.post('/api/users', { schema: { tags, summary: '新建用户（返回一次性临时密码）', body: userCreateSchema }, config: manage }, async (request, reply) =>
+  r.post('/api/users', { schema: { tags, summary: '新建用户（返回一次性临时密码）', body: userCreateSchema, response: { 201: userWithPasswordResponse } }, config: manage }, async (request, reply) =>
     reply.status(201).send(await createUserByAdmin(db, actorOf(request), request.body)),
   );
 
-  r.patch('/api/users/:id', { schema: { tags, summary: '修改用户资料或角色', params: idParams, body: userUpdateSchema }, config: manage }, async (request) =>
+  r.patch('/api/users/:id', { schema: { tags, summary: '修改用户资料或角色', params: idParams, body: userUpdateSchema, response: { 200: userRowResponse } }, config: manage }, async (request) =>
     updateUserByAdmin(db, authOf(request), actorOf(request), request.params.id, request.body),
   );
 
-  r.post('/api/users/:id/disable', { schema: { tags, summary: '停用用户', params: idParams }, config: manage }, async (request) =>
+  r.post('/api/users/:id/disable', { schema: { tags, summary: '停用用户', params: idParams, response: { 200: userRowResponse } }, config: manage }, async (request) =>
     setUserStatus(db, authOf(request), actorOf(request), request.params.id, 'disabled'),
   );
-  r.post('/api/users/:id/enable', { schema: { tags, summary: '启用用户', params: idParams }, config: manage }, async (request) =>
+  r.post('/api/users/:id/enable', { schema: { tags, summary: '启用用户', params: idParams, response: { 200: userRowResponse } }, config: manage }, async (request) =>
     setUserStatus(db, authOf(request), actorOf(request), request.params.id, 'active'),
   );
-  r.post('/api/users/:id/unlock', { schema: { tags, summary: '解除登录锁定', params: idParams }, config: manage }, async (request) =>
+  r.post('/api/users/:id/unlock', { schema: { tags, summary: '解除登录锁定', params: idParams, response: { 200: userRowResponse } }, config: manage }, async (request) =>
     unlockUser(db, actorOf(request), request.params.id),
   );
-  r.post('/api/users/:id/reset-password', { schema: { tags, summary: '重置密码（返回一次性临时密码）', params: idParams }, config: manage }, async (request) =>
+  r.post('/api/users/:id/reset-password', { schema: { tags, summary: '重置密码（返回一次性临时密码）', params: idParams, response: { 200: userWithPasswordResponse } }, config: manage }, async (request) =>
     resetUserPassword(db, authOf(request), actorOf(request), request.params.id),
   );
 }

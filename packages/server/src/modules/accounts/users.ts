@@ -1,12 +1,11 @@
 /** The system administrator's account management (三员: accounts and roles, never the audit trail). */
-import { and, asc, count, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { changedFields, ROLE_LABELS, type Role } from '@kechuang/domain';
 import { uniqueViolation } from '../../db/errors.js';
 import type { Db } from '../../db/client.js';
 import type { AuthContext, UserRow } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
-import { organisations } from '../organisations/schema.js';
-import { findOrganisation } from '../organisations/service.js';
+import { findOrganisation, organisationNames } from '../organisations/service.js';
 import { organisationProblem } from '../organisations/errors.js';
 import { assertRoleCombination, insertUser } from './create-user.js';
 import { accountProblem } from './errors.js';
@@ -41,7 +40,7 @@ function whereOf(q: Omit<UserListQuery, 'page' | 'pageSize' | 'sort'>): SQL | un
 /** Rows with their organisation's name, fetched in one extra query rather than one per row. */
 export async function withOrganisations(db: Db, rows: UserRow[]) {
   const ids = [...new Set(rows.map((r) => r.organisationId).filter((x): x is string => x !== null))];
-  const orgs = ids.length ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)) : [];
+  const orgs = await organisationNames(db, ids);
   const byId = new Map(orgs.map((o) => [o.id, o]));
   return rows.map((r) => presentUser(r, r.organisationId ? (byId.get(r.organisationId) ?? null) : null));
 }

@@ -2,9 +2,9 @@
  * Who acts for a responsible unit (责任单位). The bureau links 责任单位 accounts to units; the account itself
  * (its roles, its password) stays the accounts context's, read here only to name and check it.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { users } from '../accounts/schema.js';
+import { userByUsername, userSummaries } from '../accounts/service.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
 import { monitoringUnitMembers, monitoringUnits } from './schema.js';
@@ -17,19 +17,17 @@ async function unitByCode(db: Db, code: string) {
 
 export async function unitMembers(db: Db, code: string) {
   const unit = await unitByCode(db, code);
-  const rows = await db
-    .select({ userId: users.id, username: users.username, name: users.name, status: users.status, since: monitoringUnitMembers.createdAt })
-    .from(monitoringUnitMembers)
-    .innerJoin(users, eq(users.id, monitoringUnitMembers.userId))
-    .where(eq(monitoringUnitMembers.unitId, unit.id))
-    .orderBy(asc(users.username));
-  return { unit: { code: unit.code, name: unit.name }, items: rows.map((r) => ({ ...r, since: r.since.toISOString() })) };
+  const members = await db.select().from(monitoringUnitMembers).where(eq(monitoringUnitMembers.unitId, unit.id));
+  const since = new Map(members.map((m) => [m.userId, m.createdAt]));
+  const people = (await userSummaries(db, [...since.keys()])).sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+  const items = people.map((p) => ({ userId: p.id, username: p.username, name: p.name, status: p.status, since: since.get(p.id)!.toISOString() }));
+  return { unit: { code: unit.code, name: unit.name }, items };
 }
 
 export async function addUnitMember(db: Db, actor: Actor, code: string, username: string) {
   const unit = await unitByCode(db, code);
   return db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(sql`lower(${users.username})`, username.trim().toLowerCase()));
+    const user = await userByUsername(tx, username);
     // Only 责任单位 accounts report: an officer or an applicant linked to a unit would gain a unit's duties by accident.
     if (!user || !user.roles.includes('department')) throw monitoringProblem('UNIT_NOT_FOUND', `没有名为“${username}”的责任单位账号（角色须为“责任单位”）。`, [{ field: 'username', message: '须为责任单位角色的账号' }]);
     const [exists] = await tx.select().from(monitoringUnitMembers).where(and(eq(monitoringUnitMembers.unitId, unit.id), eq(monitoringUnitMembers.userId, user.id)));

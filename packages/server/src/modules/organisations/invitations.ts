@@ -4,7 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Role } from '@kechuang/domain';
+import type { InvitationRole, Role } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { uniqueViolation } from '../../db/errors.js';
@@ -32,7 +32,7 @@ function present(i: InvitationRow) {
     id: i.id,
     name: i.name,
     email: i.email,
-    role: i.role,
+    role: i.role as InvitationRole,
     status: invitationStatus(i),
     createdAt: i.createdAt.toISOString(),
     expiresAt: i.expiresAt.toISOString(),
@@ -105,7 +105,7 @@ async function usableInvitation(db: Db, token: string, lock: boolean) {
 export async function describeInvitation(db: Db, token: string) {
   const inv = await usableInvitation(db, token, false);
   const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, inv.organisationId));
-  return { organisationName: org?.name ?? '', name: inv.name, role: inv.role, expiresAt: inv.expiresAt.toISOString() };
+  return { organisationName: org?.name ?? '', name: inv.name, role: inv.role as InvitationRole, expiresAt: inv.expiresAt.toISOString() };
 }
 
 export async function acceptInvitation(

@@ -1,5 +1,5 @@
 /** The API view of an organisation, with the actions the caller may take on it. */
-import { hasPermission, type Role } from '@kechuang/domain';
+import { hasPermission, type IndustrySection, type OrganisationType, type Role } from '@kechuang/domain';
 import type { organisations } from './schema.js';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
@@ -10,9 +10,9 @@ export function presentOrganisation(o: OrganisationRow, roles: readonly Role[], 
     id: o.id,
     name: o.name,
     creditCode: o.creditCode,
-    type: o.type,
+    type: o.type as OrganisationType,
     region: o.region,
-    industry: o.industry,
+    industry: o.industry as IndustrySection,
     address: o.address,
     contactName: o.contactName,
     contactPhone: o.contactPhone,

@@ -1,6 +1,6 @@
 /** Organisation profiles: creation at registration, the unit admin's edits, the bureau's list. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { changedFields, hasPermission, type OrganisationCreate, type OrganisationProfile } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
@@ -13,6 +13,12 @@ import { organisations } from './schema.js';
 export async function findOrganisation(db: Tx, id: string): Promise<OrganisationRow | null> {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
   return row ?? null;
+}
+
+/** Id and name of each of the given organisations (for other contexts that show whose a record is). */
+export async function organisationNames(db: Tx, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
+  if (!ids.length) return [];
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...ids]));
 }
 
 export async function findOrganisationByCreditCode(db: Tx, creditCode: string): Promise<OrganisationRow | null> {

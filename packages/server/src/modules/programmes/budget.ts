@@ -5,17 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { availableYuan, commitFunds, disburseFunds, formatWan, returnFunds, undisbursedYuan, type BudgetLedger } from '@kechuang/domain';
+import { availableYuan, commitFunds, disburseFunds, formatWan, returnFunds, undisbursedYuan, type BudgetEntryKind, type BudgetLedger } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { programmeProblem } from './errors.js';
 import { budgetEntries, programmes } from './schema.js';
 import { findProgramme } from './service.js';
 
-/** `return` releases an undisbursed commitment; `repay` is money a project paid back after disbursement. */
-export const BUDGET_ENTRY_KINDS = ['budget', 'commit', 'disburse', 'return', 'repay'] as const;
-export type BudgetEntryKind = (typeof BUDGET_ENTRY_KINDS)[number];
-export const BUDGET_ENTRY_LABELS: Record<BudgetEntryKind, string> = { budget: '核定预算', commit: '立项承诺', disburse: '拨付', return: '收回未拨付', repay: '退回已拨付' };
+export { BUDGET_ENTRY_KINDS, BUDGET_ENTRY_LABELS, type BudgetEntryKind } from '@kechuang/domain';
 
 type EntryRow = typeof budgetEntries.$inferSelect;
 
@@ -36,9 +33,10 @@ export async function readLedger(db: Db, code: string, year: number) {
     programme: { code: p.code, name: p.name },
     year,
     ...ledger,
+    repaidYuan: ledger.repaidYuan ?? 0,
     availableYuan: availableYuan(ledger),
     undisbursedYuan: undisbursedYuan(ledger),
-    entries: entries.map((e) => ({ id: e.id, kind: e.kind, amountYuan: e.amountYuan, reference: e.reference, note: e.note, createdAt: e.createdAt.toISOString() })),
+    entries: entries.map((e) => ({ id: e.id, kind: e.kind as BudgetEntryKind, amountYuan: e.amountYuan, reference: e.reference, note: e.note, createdAt: e.createdAt.toISOString() })),
   };
 }
 

@@ -1,8 +1,8 @@
 /** Calls (申报指南): the officer's drafting and workflow actions, and the public's reading of published calls. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CALL_STATUSES, callInputSchema, formatShanghai, SELECTION_MODE_LABELS, SELECTION_MODES, type CallEvent, type SelectionMode } from '@kechuang/domain';
-import { sendWorkbook } from '../../http/excel.js';
+import { CALL_STATUSES, callInputSchema, callListResponse, callResponse, formatShanghai, SELECTION_MODE_LABELS, SELECTION_MODES, type CallEvent, type SelectionMode } from '@kechuang/domain';
+import { sendWorkbook, workbookResponse } from '../../http/excel.js';
 import { z } from 'zod';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
@@ -22,10 +22,10 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tags = ['申报指南'];
   const manage = { access: { permission: 'call.manage' as const } };
 
-  r.get('/api/calls', { schema: { tags, summary: '全部申报指南（经办人）', querystring: listQuery }, config: manage }, async (request) => ({
+  r.get('/api/calls', { schema: { tags, summary: '全部申报指南（经办人）', querystring: listQuery, response: { 200: callListResponse } }, config: manage }, async (request) => ({
     items: await listCalls(db, authOf(request).roles, { ...request.query, publicOnly: false }),
   }));
-  r.get('/api/calls/export', { schema: { tags, summary: '按筛选条件导出申报指南 Excel', querystring: listQuery }, config: manage }, async (request, reply) => {
+  r.get('/api/calls/export', { schema: { tags, summary: '按筛选条件导出申报指南 Excel', querystring: listQuery, response: workbookResponse }, config: manage }, async (request, reply) => {
     const items = await listCalls(db, authOf(request).roles, { ...request.query, publicOnly: false });
     type Row = (typeof items)[number];
     return sendWorkbook<Row>(reply, `申报指南-${formatShanghai(new Date()).slice(0, 10)}.xlsx`, '申报指南', [
@@ -41,12 +41,12 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext): void {
       { header: '发布时间', width: 20, value: (c) => (c.publishedAt ? formatShanghai(c.publishedAt) : '') },
     ], items);
   });
-  r.get('/api/calls/:id', { schema: { tags, summary: '申报指南详情（经办人）', params: idParams }, config: manage }, async (request) => readCall(db, request.params.id, authOf(request).roles));
+  r.get('/api/calls/:id', { schema: { tags, summary: '申报指南详情（经办人）', params: idParams, response: { 200: callResponse } }, config: manage }, async (request) => readCall(db, request.params.id, authOf(request).roles));
 
-  r.post('/api/calls', { schema: { tags, summary: '新建申报指南（草稿）', body: callInputSchema }, config: manage }, async (request, reply) =>
+  r.post('/api/calls', { schema: { tags, summary: '新建申报指南（草稿）', body: callInputSchema, response: { 201: callResponse } }, config: manage }, async (request, reply) =>
     reply.status(201).send(await createCall(db, actorOf(request), authOf(request).roles, request.body)),
   );
-  r.put('/api/calls/:id', { schema: { tags, summary: '修改草稿（发布后规则冻结）', params: idParams, body: callInputSchema }, config: manage }, async (request) =>
+  r.put('/api/calls/:id', { schema: { tags, summary: '修改草稿（发布后规则冻结）', params: idParams, body: callInputSchema, response: { 200: callResponse } }, config: manage }, async (request) =>
     updateCall(db, actorOf(request), authOf(request).roles, request.params.id, request.body),
   );
   for (const [event, summary] of [
@@ -55,17 +55,17 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext): void {
     ['archive', '归档'],
     ['withdraw', '撤回草稿（保留只读记录，不删除）'],
   ] as [CallEvent, string][]) {
-    r.post(`/api/calls/:id/${event}`, { schema: { tags, summary, params: idParams }, config: manage }, async (request) =>
+    r.post(`/api/calls/:id/${event}`, { schema: { tags, summary, params: idParams, response: { 200: callResponse } }, config: manage }, async (request) =>
       transitionCall(db, actorOf(request), authOf(request).roles, request.params.id, event),
     );
   }
 
   r.get(
     '/api/public/calls',
-    { schema: { tags, summary: '公开的申报指南（已发布，含即将开始、申报中和已截止）', querystring: z.object({ programme: z.string().max(64).optional() }) }, config: { access: 'public' } },
+    { schema: { tags, summary: '公开的申报指南（已发布，含即将开始、申报中和已截止）', querystring: z.object({ programme: z.string().max(64).optional() }), response: { 200: callListResponse } }, config: { access: 'public' } },
     async (request) => ({ items: await listCalls(db, null, { programme: request.query.programme, publicOnly: true }) }),
   );
-  r.get('/api/public/calls/:id', { schema: { tags, summary: '公开的申报指南详情', params: idParams }, config: { access: 'public' } }, async (request) => {
+  r.get('/api/public/calls/:id', { schema: { tags, summary: '公开的申报指南详情', params: idParams, response: { 200: callResponse } }, config: { access: 'public' } }, async (request) => {
     const call = await readCall(db, request.params.id, null);
     return call;
   });

@@ -10,10 +10,15 @@ import {
   changedFields,
   hasPermission,
   isCallEditable,
+  type AttachmentKind,
+  type CallEligibility,
   type CallEvent,
+  type CallPhase,
   type CallStatus,
+  type FormSection,
   type RuleSetParameters,
   type Role,
+  type SelectionMode,
 } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
@@ -40,7 +45,7 @@ export interface CallInput {
   eligibility: unknown;
 }
 
-export type CallPhase = 'draft' | 'upcoming' | 'open' | 'ended' | 'closed' | 'archived';
+export type { CallPhase };
 
 export function callPhase(c: Pick<CallRow, 'status' | 'opensAt' | 'closesAt'>, now: Date): CallPhase {
   if (c.status !== 'published') return c.status as CallPhase;
@@ -72,15 +77,15 @@ async function present(db: Tx, rows: CallRow[], roles: readonly Role[] | null, n
       phase: callPhase(c, now),
       programme: { code: p.code, name: p.name, issuer: p.issuer },
       version: { id: v.id, version: v.version, documentNo: v.documentNo, effectiveFrom: v.effectiveFrom },
-      selectionMode: c.selectionMode,
+      selectionMode: c.selectionMode as SelectionMode,
       categories: params.categories.filter((x) => c.categoryCodes.includes(x.code)),
       fields: params.fields.filter((x) => c.fieldCodes.includes(x.code)),
       guidelineItems: items.filter((i) => i.callId === c.id).map(presentItem),
       opensAt: c.opensAt.toISOString(),
       closesAt: c.closesAt.toISOString(),
-      formSections: c.formSections,
-      requiredAttachments: c.requiredAttachments,
-      eligibility: c.eligibility,
+      formSections: c.formSections as FormSection[],
+      requiredAttachments: c.requiredAttachments as AttachmentKind[],
+      eligibility: c.eligibility as CallEligibility,
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
       publishedAt: c.publishedAt?.toISOString() ?? null,

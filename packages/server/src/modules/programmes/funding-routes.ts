@@ -1,8 +1,8 @@
 /** The public funding calculator and the officers' budget ledgers. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { formatShanghai, formatWan, fundingQuoteRequestSchema } from '@kechuang/domain';
-import { sendWorkbook } from '../../http/excel.js';
+import { budgetLedgerResponse, formatShanghai, formatWan, fundingQuoteRequestSchema, fundingQuoteResponse } from '@kechuang/domain';
+import { sendWorkbook, workbookResponse } from '../../http/excel.js';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
@@ -17,14 +17,14 @@ export function fundingRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post(
     '/api/funding/quote',
-    { schema: { tags: ['经费测算'], summary: '按生效政策测算财政补助（金额为整数元），逐条说明所用规则', body: fundingQuoteRequestSchema }, config: { access: 'public', rateLimit: { max: 120, timeWindow: 60_000 } } },
+    { schema: { tags: ['经费测算'], summary: '按生效政策测算财政补助（金额为整数元），逐条说明所用规则', body: fundingQuoteRequestSchema, response: { 200: fundingQuoteResponse } }, config: { access: 'public', rateLimit: { max: 120, timeWindow: 60_000 } } },
     async (request) => quoteFunding(db, request.body),
   );
 
-  r.get('/api/programmes/:code/budget/:year', { schema: { tags: ['预算台账'], summary: '计划年度预算台账', params: ledgerParams }, config: { access: { permission: 'budget.read' } } }, async (request) =>
+  r.get('/api/programmes/:code/budget/:year', { schema: { tags: ['预算台账'], summary: '计划年度预算台账', params: ledgerParams, response: { 200: budgetLedgerResponse } }, config: { access: { permission: 'budget.read' } } }, async (request) =>
     readLedger(db, request.params.code, request.params.year),
   );
-  r.get('/api/programmes/:code/budget/:year/export', { schema: { tags: ['预算台账'], summary: '导出年度预算台账 Excel', params: ledgerParams }, config: { access: { permission: 'budget.read' } } }, async (request, reply) => {
+  r.get('/api/programmes/:code/budget/:year/export', { schema: { tags: ['预算台账'], summary: '导出年度预算台账 Excel', params: ledgerParams, response: workbookResponse }, config: { access: { permission: 'budget.read' } } }, async (request, reply) => {
     const l = await readLedger(db, request.params.code, request.params.year);
     type Entry = (typeof l.entries)[number];
     const summary = `合计：预算 ${formatWan(l.budgetYuan)}，承诺 ${formatWan(l.committedYuan)}，拨付 ${formatWan(l.disbursedYuan)}，收回 ${formatWan(l.returnedYuan)}，可用 ${formatWan(l.availableYuan)}`;
@@ -51,6 +51,7 @@ export function fundingRoutes(app: FastifyInstance, ctx: AppContext): void {
           reference: z.string().trim().max(100).default(''),
           note: z.string().trim().max(500).default(''),
         }),
+        response: { 201: budgetLedgerResponse },
       },
       config: { access: { permission: 'budget.manage' } },
     },

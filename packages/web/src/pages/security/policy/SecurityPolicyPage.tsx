@@ -20,9 +20,7 @@ const policyKey = ['security', 'policy'] as const;
 const show = (key: Key, value: SecurityPolicy[Key]) => (typeof value === 'boolean' ? (value ? '是' : '否') : key === 'expiryDays' && value === 0 ? '永不过期' : String(value));
 
 function updatedByName(by: UpdatedBy): string {
-  if (!by) return '系统默认';
-  if (typeof by === 'string') return by;
-  return by.name ?? by.username ?? '—';
+  return by ?? '系统默认';
 }
 
 function PolicyField({ k }: { k: Key }) {

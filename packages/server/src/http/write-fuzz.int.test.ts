@@ -1,0 +1,160 @@
+// "Never a 5xx" over the whole write surface (issue 15 item 10). The matrix comes from the route table: every
+// registered POST/PUT/PATCH/DELETE route, called as every demo account whose roles may call it (anonymously when
+// it is public), with real ids in its path, random bodies and random query strings. A route added later joins
+// the matrix by itself; if nobody may call it, or one of its path parameters has no id provider below, the
+// first test fails and names it, so its author registers one.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasPermission, type Role } from '@kechuang/domain';
+import { createTestApp, rawSql, type TestApp, type TestClient } from '../../test/helpers.js';
+import { DEMO_USERS } from '../db/seed/demo.js';
+import type { Access } from './auth.js';
+
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type WriteMethod = (typeof WRITE_METHODS)[number];
+/** Fixed so a run is reproducible; KC_TEST_SEED explores other inputs (and replays a failure it printed). */
+const SEED = Number(process.env.KC_TEST_SEED ?? 20261206);
+const RUNS = Number(process.env.KC_FUZZ_RUNS ?? 12);
+
+let t: TestApp;
+/** Real ids, keyed by the route path up to and including the parameter (`/api/users/:id`). */
+let ids: Record<string, string | null>;
+const clients = new Map<string, TestClient>();
+
+async function one(query: string): Promise<string | null> {
+  const [row] = await rawSql(t.db, query);
+  return row ? String(Object.values(row)[0]) : null;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of DEMO_USERS) {
+    const c = t.client();
+    await c.login(u.username);
+    clients.set(u.username, c);
+  }
+  const sys = clients.get('sysadmin')!;
+  const unitadmin = clients.get('unitadmin')!;
+  const created = (await sys.post('/api/users', { username: 'fuzz-target', name: '模糊测试', phone: '', email: '', roles: ['expert'], organisationId: null })).json();
+  const orgId = (await unitadmin.get('/api/organisations/mine')).json().id as string;
+  const invitation = (await unitadmin.post(`/api/organisations/${orgId}/invitations`, { name: '被邀请人', email: 'fuzz@example.com', role: 'applicant' })).json();
+  const version = await one(`select v.id from programme_versions v join programmes p on p.id = v.programme_id where p.code = 'beilun-kct' order by v.effective_from desc limit 1`);
+  const unit = await one(`select m.unit_id from monitoring_unit_members m join users u on u.id = m.user_id where u.username = 'department' limit 1`);
+  const report = await one(`select id from monitoring_reports where unit_id = '${unit}' order by period desc limit 1`);
+  // Evidence is only ever uploaded by hand; one row gives the delete route a real id.
+  if (report) await rawSql(t.db, `insert into monitoring_evidence (id, report_id, filename, mime, size, sha256, content) values ('6f1c1a9e-0000-4000-8000-00000000fe11', '${report}', '佐证.pdf', 'application/pdf', 1, '00', decode('00', 'hex'))`);
+  ids = {
+    '/api/users/:id': created.user?.id ?? null,
+    '/api/organisations/:id': orgId,
+    '/api/organisations/:id/invitations/:invitationId': invitation.invitation?.id ?? null,
+    '/api/invitations/:token': (invitation.link as string | undefined)?.split('/').pop() ?? null,
+    '/api/calls/:id': await one(`select id from calls order by created_at limit 1`),
+    '/api/programmes/:code': 'beilun-kct',
+    '/api/programmes/:code/versions/:versionId': version,
+    '/api/programmes/:code/versions/:versionId/categories/:categoryCode': await one(`select parameters->'categories'->0->>'code' from programme_versions where id = '${version}'`),
+    '/api/programmes/:code/versions/:versionId/fields/:fieldCode': await one(`select parameters->'fields'->0->>'code' from programme_versions where id = '${version}'`),
+    '/api/programmes/:code/budget/:year': String(new Date().getUTCFullYear()),
+    '/api/monitoring/plans/:code': 'nb-315',
+    '/api/monitoring/indicators/:id': await one(`select indicator_id from monitoring_indicator_units where unit_id = '${unit}' and position = 0 limit 1`),
+    '/api/monitoring/units/:code': await one(`select code from monitoring_units where id = '${unit}'`),
+    '/api/monitoring/units/:code/members/:userId': await one(`select user_id from monitoring_unit_members where unit_id = '${unit}' limit 1`),
+    '/api/monitoring/reporting/indicators/:indicatorId': await one(`select indicator_id from monitoring_indicator_units where unit_id = '${unit}' and position = 0 limit 1`),
+    '/api/monitoring/reporting/indicators/:indicatorId/:period': await one(`select period from monitoring_reports where unit_id = '${unit}' order by period desc limit 1`),
+    '/api/monitoring/reporting/tasks/:taskId': await one(`select task_id from monitoring_task_units where unit_id = '${unit}' and position = 0 limit 1`),
+    '/api/monitoring/reporting/tasks/:taskId/:period': await one(`select period from monitoring_task_reports order by period desc limit 1`),
+    '/api/monitoring/evidence/:id': report ? '6f1c1a9e-0000-4000-8000-00000000fe11' : null,
+    '/api/monitoring/reports/:id': await one(`select id from monitoring_reports where state = 'submitted' limit 1`),
+    '/api/monitoring/task-reports/:id': await one(`select id from monitoring_task_reports limit 1`),
+    '/api/monitoring/portfolio/reported/:id': await one(`select id from portfolio_reported limit 1`),
+    '/api/monitoring/town-evaluations/:id': await one(`select id from town_evaluations limit 1`),
+  };
+}, 240_000);
+afterAll(() => t.close());
+
+/** Who may call a route: anonymous for public routes, else every demo account whose roles grant it. */
+function callers(access: Access): string[] {
+  if (access === 'public') return ['anonymous'];
+  return DEMO_USERS.filter((u) => access === 'session' || hasPermission(u.roles as Role[], access.permission)).map((u) => u.username);
+}
+
+interface Cell {
+  method: WriteMethod;
+  pattern: string;
+  caller: string;
+  url: string | null;
+  missing: string[];
+}
+
+/** The route's URL with every parameter replaced by a real id, or the parameters that have no provider. */
+function concrete(pattern: string): { url: string | null; missing: string[] } {
+  const missing: string[] = [];
+  const url = pattern.replace(/:([A-Za-z]+)/g, (param, _name, offset: number) => {
+    const key = pattern.slice(0, offset + param.length);
+    const id = ids[key];
+    if (!id) missing.push(key);
+    return encodeURIComponent(id ?? '');
+  });
+  return { url: missing.length ? null : url, missing };
+}
+
+function matrix(): Cell[] {
+  const seen = new Set<string>();
+  const cells: Cell[] = [];
+  for (const r of t.app.routeAccess) {
+    if (!(WRITE_METHODS as readonly string[]).includes(r.method) || seen.has(`${r.method} ${r.url}`)) continue;
+    seen.add(`${r.method} ${r.url}`);
+    const { url, missing } = concrete(r.url);
+    const who = callers(r.access);
+    if (who.length === 0) cells.push({ method: r.method as WriteMethod, pattern: r.url, caller: '', url, missing });
+    for (const caller of who) cells.push({ method: r.method as WriteMethod, pattern: r.url, caller, url, missing });
+  }
+  // Deletions last, so a removed member or file does not turn the other routes' calls into early refusals.
+  return cells.sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE'));
+}
+
+/** Member names of a route's JSON body from the OpenAPI document, so random values reach field validation. */
+function bodyKeys(doc: { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> } }>> }, method: string, pattern: string): string[] {
+  const op = doc.paths[pattern.replace(/:([A-Za-z]+)/g, '{$1}')]?.[method.toLowerCase()];
+  return Object.keys(op?.requestBody?.content?.['application/json']?.schema?.properties ?? {});
+}
+
+const scalar = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constantFrom('', '2026-11-23', '2026-11', '1e308', '-0.0000001', '00000000-0000-4000-8000-000000000000', 'leading', 'nb-315'));
+const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }));
+const query = fc.dictionary(fc.oneof(fc.constantFrom('page', 'pageSize', 'q', 'period', 'plan', 'state', 'sort', 'year', 'unit'), fc.string({ maxLength: 8 })), fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String)), { maxKeys: 3 });
+
+describe('never a 5xx on any write route (property)', () => {
+  it('every write route has a caller allowed to call it and a real id for each path parameter', () => {
+    const cells = matrix();
+    expect(cells.filter((c) => !c.caller).map((c) => `${c.method} ${c.pattern}`), 'no role may call these routes').toEqual([]);
+    expect([...new Set(cells.flatMap((c) => c.missing))], 'register an id provider for these path parameters').toEqual([]);
+  });
+
+  it('random bodies and query strings, as every allowed role, with real ids: 2xx/3xx, or 4xx problem+json', async () => {
+    const cells = matrix().filter((c) => c.url && c.caller);
+    const doc = (await t.client().get('/api/openapi.json')).json();
+    const routes = new Set(cells.map((c) => `${c.method} ${c.pattern}`));
+    // Figures for the issue note: the size of the matrix this run covered.
+    console.info(`write-route fuzz matrix: ${routes.size} routes, ${cells.length} route×role cells × ${RUNS} runs = ${cells.length * RUNS} requests (seed ${SEED})`);
+    const answers = new Map<string, number>();
+    for (const cell of cells) {
+      const client = cell.caller === 'anonymous' ? t.client() : clients.get(cell.caller)!;
+      const keys = bodyKeys(doc, cell.method, cell.pattern);
+      const body = keys.length ? fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record(Object.fromEntries(keys.map((k) => [k, value])), { requiredKeys: [] })) : fc.jsonValue({ maxDepth: 3 });
+      await fc.assert(
+        fc.asyncProperty(body, query, async (b, q) => {
+          const qs = new URLSearchParams(q).toString();
+          const res = await client.request(cell.method, qs ? `${cell.url}?${qs}` : cell.url!, undefined, { rawBody: JSON.stringify(b), headers: { 'content-type': 'application/json' } });
+          const what = `${cell.caller} ${cell.method} ${cell.url}${qs ? `?${qs}` : ''} ${JSON.stringify(b).slice(0, 300)} → ${res.statusCode} ${res.body.slice(0, 300)} (KC_TEST_SEED=${SEED})`;
+          expect(res.statusCode, what).toBeLessThan(500);
+          if (res.statusCode >= 400) expect(res.headers['content-type'], what).toMatch(/^application\/problem\+json/);
+          const code = res.statusCode >= 400 ? `${res.statusCode} ${res.json().code}` : String(res.statusCode);
+          answers.set(code, (answers.get(code) ?? 0) + 1);
+          // The caller is allowed by the route table: a refusal for want of a session or a permission means the matrix is wrong.
+          expect(code, what).not.toMatch(/UNAUTHENTICATED|SESSION_EXPIRED|PASSWORD_EXPIRED|^403 FORBIDDEN$/);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    }
+    console.info(`answers: ${[...answers].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}×${n}`).join(', ')}`);
+  }, 600_000);
+});
