@@ -7,6 +7,9 @@ import {
   VERDICTS,
   changedFields,
   periodLabel,
+  decimalEquals,
+  normalizeDecimal,
+  type PlanSettingsPatch,
   type Verdict,
 } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
@@ -56,7 +59,7 @@ export async function readPlan(db: Db, code: string) {
   const indicators = await planIndicators(db, plan, todayShanghai());
   const counts = await taskCounts(db, [plan.id]);
   return {
-    plan: { ...planSummary(plan, indicators, counts.get(plan.id) ?? 0), categories: plan.categories, tolerancePercent: tidyDecimal(plan.tolerancePercent), dueDay: plan.dueDay, source: plan.source },
+    plan: { ...planSummary(plan, indicators, counts.get(plan.id) ?? 0), categories: plan.categories, tolerancePercent: normalizeDecimal(tidyDecimal(plan.tolerancePercent)!), dueDay: plan.dueDay, source: plan.source },
     indicators,
   };
 }
@@ -168,17 +171,19 @@ export async function patchIndicator(db: Db, actor: Actor, id: string, patch: In
   return indicatorView(plan!, row, units.get(id) ?? [], points.get(id) ?? [], todayShanghai());
 }
 
-export async function patchPlan(db: Db, actor: Actor, code: string, patch: { tolerancePercent?: number | undefined; dueDay?: number | undefined }) {
+/** The bureau's monitoring settings; the band arrives already rounded to two places by the domain schema. */
+export async function patchPlan(db: Db, actor: Actor, code: string, patch: PlanSettingsPatch) {
   return db.transaction(async (tx) => {
     const plan = await findPlan(tx, code);
+    const before = normalizeDecimal(tidyDecimal(plan.tolerancePercent)!);
     const changes: Record<string, { before: unknown; after: unknown }> = {};
-    if (patch.tolerancePercent !== undefined && Number(plan.tolerancePercent) !== patch.tolerancePercent) changes.tolerancePercent = { before: tidyDecimal(plan.tolerancePercent), after: String(patch.tolerancePercent) };
+    if (patch.tolerancePercent !== undefined && !decimalEquals(before, patch.tolerancePercent)) changes.tolerancePercent = { before, after: patch.tolerancePercent };
     if (patch.dueDay !== undefined && plan.dueDay !== patch.dueDay) changes.dueDay = { before: plan.dueDay, after: patch.dueDay };
     if (Object.keys(changes).length) {
-      await tx.update(monitoringPlans).set({ ...(patch.tolerancePercent !== undefined ? { tolerancePercent: String(patch.tolerancePercent) } : {}), ...(patch.dueDay !== undefined ? { dueDay: patch.dueDay } : {}), updatedAt: new Date() }).where(eq(monitoringPlans.id, plan.id));
+      await tx.update(monitoringPlans).set({ ...(patch.tolerancePercent !== undefined ? { tolerancePercent: patch.tolerancePercent } : {}), ...(patch.dueDay !== undefined ? { dueDay: patch.dueDay } : {}), updatedAt: new Date() }).where(eq(monitoringPlans.id, plan.id));
       await recordAudit(tx, actor, { action: 'monitoring.plan.update', entityType: 'monitoring_plan', entityId: plan.id, changes });
     }
-    return { code, tolerancePercent: patch.tolerancePercent ?? Number(plan.tolerancePercent), dueDay: patch.dueDay ?? plan.dueDay };
+    return { code, tolerancePercent: patch.tolerancePercent ?? before, dueDay: patch.dueDay ?? plan.dueDay };
   });
 }
 

@@ -10,6 +10,7 @@ import {
   returnCommentSchema,
   taskProgressInputSchema,
   reportedFigureInputSchema,
+  planSettingsPatchSchema,
   DIRECTIONS,
   TASK_STATUSES,
 } from '@kechuang/domain';
@@ -18,18 +19,16 @@ import type { AppContext } from '../../http/context.js';
 import { sendWorkbook } from '../../http/excel.js';
 import { dashboard } from './dashboard.js';
 import { monitoringProblem } from './errors.js';
-import { addEvidence, deleteEvidence, EVIDENCE_MAX_BYTES, readEvidence } from './evidence.js';
+import { deleteEvidence, EVIDENCE_MAX_BYTES, readEvidence, uploadEvidence } from './evidence.js';
 import { reportingTemplate, uploadReports } from './exchange.js';
 import { indicatorSeries, listPlans, listUnits, patchIndicator, patchPlan, readPlan } from './plans.js';
 import { addReported, deleteReported, importProjects, listProjects, portfolioOverview, projectTemplate } from './portfolio.js';
-import { monitoringReports } from './schema.js';
-import { assertCanSeeReport, currentReportingMonth, reportingSheet, saveIndicatorValue, saveTaskProgress, submitMonth, unitsOfUser } from './reporting.js';
+import { currentReportingMonth, reportingSheet, saveIndicatorValue, saveTaskProgress, submitMonth, unitsOfUser } from './reporting.js';
 import { lateness, remind, reportHistory, reviewQueue, reviewReport, reviewTaskReport, taskReviewQueue } from './review.js';
 import { todayShanghai } from './service.js';
 import { listTasks } from './tasks.js';
 import { addUnitMember, removeUnitMember, unitMembers } from './units.js';
 import { importTownValues, listTownEvaluations, readTownEvaluation, saveTownEvaluation, townTemplate } from './towns.js';
-import { and, eq } from 'drizzle-orm';
 
 const read = { access: { permission: 'monitoring.read' as const } };
 const manage = { access: { permission: 'monitoring.manage' as const } };
@@ -74,9 +73,8 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/monitoring/plans/:code', { schema: { tags, summary: '规划及其指标体系（含期望值、状态与判定）', params: planParams }, config: read }, async (request) => readPlan(db, request.params.code));
   r.patch(
     '/api/monitoring/plans/:code',
-    { schema: { tags, summary: '修改监测设置（容差带、报送截止日）', params: planParams, body: z.object({ tolerancePercent: z.number().min(0).max(50).optional(), dueDay: z.number().int().min(1).max(28).optional() }) }, config: manage },
-    // The band is kept to two decimals: it is a policy figure, and the maths is exact to six places.
-    async (request) => patchPlan(db, actorOf(request), request.params.code, { ...request.body, tolerancePercent: request.body.tolerancePercent === undefined ? undefined : Math.round(request.body.tolerancePercent * 100) / 100 }),
+    { schema: { tags, summary: '修改监测设置（容差带、报送截止日）', params: planParams, body: planSettingsPatchSchema }, config: manage },
+    async (request) => patchPlan(db, actorOf(request), request.params.code, request.body),
   );
   r.get('/api/monitoring/plans/:code/export', { schema: { tags, summary: '导出指标体系 Excel', params: planParams }, config: read }, async (request, reply) => {
     const { plan, indicators } = await readPlan(db, request.params.code);
@@ -176,14 +174,8 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/monitoring/reporting/indicators/:indicatorId/:period/evidence',
     { schema: { tags, summary: '上传佐证材料（PDF/JPG/PNG/XLSX/DOCX，≤10MB）', params: z.object({ indicatorId: z.uuid('指标编号无效'), period: reportKey }) }, config: report },
-    async (request, reply) => {
-      // Rights before the body: another unit's report and a missing one answer alike, and no file is read for either.
-      const units = await unitsOfUser(db, authOf(request).user.id);
-      const [row] = await db.select({ id: monitoringReports.id, unitId: monitoringReports.unitId }).from(monitoringReports).where(and(eq(monitoringReports.indicatorId, request.params.indicatorId), eq(monitoringReports.period, request.params.period)));
-      if (!row || !units.some((u) => u.id === row.unitId)) throw monitoringProblem('REPORT_NOT_FOUND', '请先保存本期值，再上传佐证材料。');
-      const file = await uploadedFile(request, EVIDENCE_MAX_BYTES);
-      return reply.status(201).send(await addEvidence(db, writer(request), row.id, file.filename, file.bytes));
-    },
+    async (request, reply) =>
+      reply.status(201).send(await uploadEvidence(db, writer(request), request.params.indicatorId, request.params.period, () => uploadedFile(request, EVIDENCE_MAX_BYTES))),
   );
   r.get('/api/monitoring/evidence/:id', { schema: { tags, summary: '下载佐证材料', params: idParams }, config: read }, async (request, reply) => {
     const auth = authOf(request);
@@ -217,10 +209,7 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   r.get('/api/monitoring/reports/:id/history', { schema: { tags, summary: '报送的全部修订记录', params: idParams }, config: read }, async (request) => {
     const auth = authOf(request);
-    const [row] = await db.select({ unitId: monitoringReports.unitId }).from(monitoringReports).where(eq(monitoringReports.id, request.params.id));
-    if (!row) throw monitoringProblem('REPORT_NOT_FOUND');
-    await assertCanSeeReport(db, auth.user.id, hasPermission(auth.roles, 'monitoring.manage'), row.unitId);
-    return { items: await reportHistory(db, request.params.id) };
+    return { items: await reportHistory(db, { userId: auth.user.id, canManage: hasPermission(auth.roles, 'monitoring.manage') }, request.params.id) };
   });
 
   // Review by the bureau.
