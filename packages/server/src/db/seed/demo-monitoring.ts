@@ -126,14 +126,19 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
       .innerJoin(monitoringTaskUnits, and(eq(monitoringTaskUnits.taskId, monitoringTasks.id), eq(monitoringTaskUnits.position, 0)))
       .where(eq(monitoringTasks.planId, plan.id));
     const taskRows: (typeof monitoringTaskReports.$inferInsert)[] = [];
+    const taskRevisions: (typeof monitoringReportRevisions.$inferInsert)[] = [];
     tasks.forEach(({ t, unitId }, n) => {
       const history = periodsBetween(previousPeriod(previousPeriod(previousPeriod(lastAccepted))), lastAccepted);
       history.forEach((month, h) => {
         const percent = Math.min(95, 30 + n * 3 + h * 5);
-        taskRows.push({ id: randomUUID(), taskId: t.id, period: month, unitId, percent, progress: `${DEMO_MARK}按计划推进，累计完成约${percent}%（虚构）`, note: `${DEMO_MARK}`, state: 'accepted', revision: 1, submittedAt: new Date(`${periodEnd(month)}T08:00:00Z`), reviewedAt: new Date(`${periodEnd(month)}T09:00:00Z`), reviewedBy: officer?.id ?? null });
+        const id = randomUUID();
+        const reviewedAt = new Date(`${periodEnd(month)}T09:00:00Z`);
+        taskRevisions.push({ id: randomUUID(), reportId: id, kind: 'task', revision: 1, action: 'accept', value: String(percent), note: `${DEMO_MARK}演示数据`, state: 'accepted', byName: 'system.demo', at: reviewedAt });
+        taskRows.push({ id, taskId: t.id, period: month, unitId, percent, progress: `${DEMO_MARK}按计划推进，累计完成约${percent}%（虚构）`, note: `${DEMO_MARK}`, state: 'accepted', revision: 1, submittedAt: new Date(`${periodEnd(month)}T08:00:00Z`), reviewedAt, reviewedBy: officer?.id ?? null });
       });
     });
     if (taskRows.length) await tx.insert(monitoringTaskReports).values(taskRows);
+    if (taskRevisions.length) await tx.insert(monitoringReportRevisions).values(taskRevisions);
     const [first, second] = tasks;
     const midYear = `${today.slice(0, 4)}-06-30`;
     if (first && midYear < today) await tx.insert(monitoringMilestones).values({ id: randomUUID(), taskId: first.t.id, title: '完成年度阶段性目标（演示里程碑）', due: midYear, doneOn: null, sortOrder: 99 });

@@ -21,6 +21,10 @@ export interface TaskView {
   status: TaskStatus;
   statusLabel: string;
   overdueReason: string | null;
+  /** The task's own due day (YYYY-MM-DD, Asia/Shanghai). */
+  dueDate: string;
+  /** The domain's verdict on `today` in Asia/Shanghai: past its due day or an open milestone's, and not complete. */
+  overdue: boolean;
 }
 
 export async function taskViews(tx: Tx, ids: string[], today: string): Promise<Map<string, TaskView>> {
@@ -42,7 +46,7 @@ export async function taskViews(tx: Tx, ids: string[], today: string): Promise<M
     const ms = milestones.filter((m) => m.taskId === task.id);
     const latest = reports.find((r) => r.taskId === task.id) ?? null;
     const accepted = reports.find((r) => r.taskId === task.id && r.state === 'accepted') ?? null;
-    const s = taskStatusDetail({ due: task.due, milestones: ms.map((m) => ({ due: m.due, doneOn: m.doneOn })), latestPercent: accepted?.percent ?? null, completedOn: task.completedOn }, today);
+    const s = taskStatusDetail({ due: task.due, milestones: ms.map((m) => ({ title: m.title, due: m.due, doneOn: m.doneOn })), latestPercent: accepted?.percent ?? null, completedOn: task.completedOn }, today);
     out.set(task.id, {
       id: task.id,
       planCode,
@@ -59,6 +63,8 @@ export async function taskViews(tx: Tx, ids: string[], today: string): Promise<M
       status: s.status,
       statusLabel: TASK_STATUS_LABELS[s.status],
       overdueReason: s.status === 'overdue' ? s.reason : null,
+      dueDate: task.due,
+      overdue: s.status === 'overdue',
     });
   }
   return out;
