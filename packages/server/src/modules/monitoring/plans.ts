@@ -16,6 +16,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
 import { monitoringIndicators, monitoringIndicatorUnits, monitoringPlans, monitoringReports, monitoringTasks, monitoringUnitMembers, monitoringUnits } from './schema.js';
+import { unitsOfUser } from './reporting.js';
 import { acceptedPoints, countBy, findIndicator, findPlan, indicatorUnits, indicatorView, planIndicators, stateLabel, tidyDecimal, todayShanghai, type IndicatorView, type PlanRow } from './service.js';
 
 function planSummary(p: PlanRow, indicators: IndicatorView[], taskCount: number) {
@@ -104,6 +105,12 @@ export async function indicatorSeries(db: Db, id: string, viewer: { unitIds: str
     path: view.base.value !== null && view.target.value !== null ? pathPoints(view) : [],
     yearly: years.map((year) => ({ year, value: aggregateYear(view.aggregation, pts, year) })),
   };
+}
+
+/** The series as the caller may see it: the caller's own units' reports in full, others' as the viewer rules say. */
+export async function readIndicatorSeries(db: Db, caller: { userId: string; canManage: boolean }, id: string) {
+  const unitIds = (await unitsOfUser(db, caller.userId)).map((u) => u.id);
+  return indicatorSeries(db, id, { unitIds, canManage: caller.canManage });
 }
 
 export interface IndicatorPatch {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { compareReported, compareReportedCount, PORTFOLIO_METRIC_LABELS, portfolioStats, type PortfolioMetric, type PortfolioProject } from '@kechuang/domain';
+import { compareReported, compareReportedCount, PORTFOLIO_METRIC_LABELS, portfolioStats, type PortfolioMetric, type PortfolioProject, type ReportedFigureInput } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
@@ -53,7 +53,9 @@ export async function portfolioOverview(db: Db) {
   };
 }
 
-export async function addReported(db: Db, actor: Actor, input: { year: number; metric: PortfolioMetric; value: string; source: string }) {
+/** Records a figure as a report states it; shares keep their '%' so the figure reads as written. */
+export async function addReported(db: Db, actor: Actor, figure: ReportedFigureInput) {
+  const input = { year: figure.year, metric: figure.metric, value: figure.metric.endsWith('Share') ? `${figure.reported}%` : figure.reported, source: figure.source ?? '' };
   return db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: portfolioReported.id }).from(portfolioReported).where(and(eq(portfolioReported.year, input.year), eq(portfolioReported.metric, input.metric)));
     if (dup) throw monitoringProblem('REPORTED_FIGURE_EXISTS', `${input.year}年的“${PORTFOLIO_METRIC_LABELS[input.metric]}”报告值已录入，如需更正请先删除。`);

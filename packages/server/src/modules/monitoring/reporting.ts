@@ -138,7 +138,8 @@ function presentTaskReport(r: typeof monitoringTaskReports.$inferSelect) {
 }
 
 /** The responsible unit's reporting sheet for one month; due dates and overdue verdicts are the domain's, in Asia/Shanghai. */
-export async function reportingSheet(db: Db, userId: string, month: string, today = todayShanghai()) {
+export async function reportingSheet(db: Db, userId: string, requested: string | undefined, today = todayShanghai()) {
+  const month = requested ?? currentReportingMonth(today);
   parseMonth(month);
   const units = await unitsOfUser(db, userId);
   const due = await dueIndicators(db, units, month);
@@ -192,6 +193,22 @@ export async function reportingSheet(db: Db, userId: string, month: string, toda
     tasks,
     periods: recentReportingMonths(today, 12).map((p) => ({ period: p, periodLabel: periodLabel(p), due: dueDate(p, dueDay), dueDate: dueDate(p, dueDay), overdue: isPastDue(p, dueDay, today) })),
   };
+}
+
+/** The units the caller reports for, by code and name. */
+export async function myUnits(db: Db, userId: string) {
+  return (await unitsOfUser(db, userId)).map((u) => ({ code: u.code, name: u.name }));
+}
+
+/** One value saved as a draft (or a correction) in its own transaction, as the reporting page sends it. */
+export async function saveReportValue(db: Db, actor: Actor & { id: string }, indicatorId: string, key: string, input: { value: string; note?: string | undefined }) {
+  const row = await db.transaction((tx) => saveIndicatorValue(tx, actor, indicatorId, key, { value: input.value, note: input.note ?? '' }));
+  return { id: row.id, period: row.period, value: tidyDecimal(row.value)!, note: row.note, state: row.state as ReportState, revision: row.revision };
+}
+
+/** One task's progress saved as a draft in its own transaction. */
+export async function saveTaskProgressReport(db: Db, actor: Actor & { id: string }, taskId: string, month: string, input: { percent: number; progress: string; note?: string | undefined }) {
+  return db.transaction((tx) => saveTaskProgress(tx, actor, taskId, month, { percent: input.percent, progress: input.progress, note: input.note ?? '' }));
 }
 
 /** Finds what a unit reports for this indicator in the given period key, or 404s as if it did not exist. */

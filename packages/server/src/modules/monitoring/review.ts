@@ -18,7 +18,7 @@ import {
   monitoringTaskUnits,
   monitoringUnits,
 } from './schema.js';
-import { assertCanSeeReport, parseMonth } from './reporting.js';
+import { assertCanSeeReport, currentReportingMonth, parseMonth } from './reporting.js';
 import { findPlan, stateLabel, tidyDecimal, todayShanghai } from './service.js';
 
 export interface ReviewFilter {
@@ -199,7 +199,8 @@ export async function reportHistory(tx: Tx, viewer: { userId: string; canManage:
 }
 
 /** Per lead unit: what it owes for the month, what it has submitted, and whether it is late. */
-export async function lateness(db: Db, planCode: string, month: string, today = todayShanghai()) {
+export async function lateness(db: Db, planCode: string, requested: string | undefined, today = todayShanghai()) {
+  const month = requested ?? currentReportingMonth(today);
   parseMonth(month);
   const plan = await findPlan(db, planCode);
   const due = dueDate(month, plan.dueDay);
