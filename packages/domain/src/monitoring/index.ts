@@ -11,5 +11,6 @@ export * from './portfolio.js';
 export * from './town-evaluation.js';
 export * from './labels.js';
 export * from './schemas.js';
+export * from './responses.js';
 export * from './validation.js';
 export * from './data/index.js';

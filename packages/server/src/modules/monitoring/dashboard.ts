@@ -24,7 +24,7 @@ export async function dashboard(db: Db, planCode: string, month?: string) {
   // Shares are exact percentages with two places (the domain rounds once, half away from zero).
   const pct = (n: number, d: number) => (d === 0 ? null : ratioPercent(n, d));
   return {
-    plan: { code: plan.code, name: plan.name, shortName: plan.shortName, periodStart: plan.periodStart, periodEnd: plan.periodEnd, status: plan.status },
+    plan: { code: plan.code, name: plan.name, shortName: plan.shortName, periodStart: plan.periodStart, periodEnd: plan.periodEnd, status: plan.status as 'completed' | 'active' },
     asOf: today,
     period,
     periodLabel: periodLabel(period),

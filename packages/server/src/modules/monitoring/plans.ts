@@ -10,6 +10,7 @@ import {
   decimalEquals,
   normalizeDecimal,
   type PlanSettingsPatch,
+  type ReportState,
   type Verdict,
 } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
@@ -29,7 +30,7 @@ function planSummary(p: PlanRow, indicators: IndicatorView[], taskCount: number)
     issuedOn: p.issuedOn,
     periodStart: p.periodStart,
     periodEnd: p.periodEnd,
-    status: p.status,
+    status: p.status as 'completed' | 'active',
     ruleIds: p.ruleIds,
     indicatorCount: indicators.length,
     coreCount: indicators.filter((i) => i.core).length,
@@ -99,7 +100,7 @@ export async function indicatorSeries(db: Db, id: string, viewer: { unitIds: str
     indicator: view,
     points: visible
       .map((r) => (own(r) ? r : { ...r, value: r.acceptedValue!, note: '', state: 'accepted', reviewComment: null }))
-      .map((r) => ({ id: r.id, period: r.period, periodLabel: periodLabel(r.period), date: pts.find((p) => p.period === r.period)?.at ?? null, value: tidyDecimal(r.value)!, acceptedValue: tidyDecimal(r.acceptedValue), state: r.state, stateLabel: stateLabel(r.state), revision: r.revision }))
+      .map((r) => ({ id: r.id, period: r.period, periodLabel: periodLabel(r.period), date: pts.find((p) => p.period === r.period)?.at ?? null, value: tidyDecimal(r.value)!, acceptedValue: tidyDecimal(r.acceptedValue), state: r.state as ReportState, stateLabel: stateLabel(r.state), revision: r.revision }))
       .sort((a, b) => a.period.localeCompare(b.period)),
     accepted: pts,
     path: view.base.value !== null && view.target.value !== null ? pathPoints(view) : [],

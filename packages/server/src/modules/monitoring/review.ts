@@ -77,7 +77,7 @@ export async function reviewQueue(db: Db, f: ReviewFilter, now = new Date()) {
         value: tidyDecimal(r.value)!,
         acceptedValue: tidyDecimal(r.acceptedValue),
         note: r.note,
-        state: r.state,
+        state: r.state as ReportState,
         stateLabel: stateLabel(r.state),
         submittedAt: r.submittedAt?.toISOString() ?? null,
         reviewComment: r.reviewComment,
@@ -178,7 +178,7 @@ export async function taskReviewQueue(db: Db, f: ReviewFilter, now = new Date())
       percent: r.percent,
       progress: r.progress,
       note: r.note,
-      state: r.state,
+      state: r.state as ReportState,
       stateLabel: stateLabel(r.state),
       submittedAt: r.submittedAt?.toISOString() ?? null,
       reviewComment: r.reviewComment,
@@ -195,7 +195,7 @@ export async function reportHistory(tx: Tx, viewer: { userId: string; canManage:
   if (!report) throw monitoringProblem('REPORT_NOT_FOUND');
   await assertCanSeeReport(tx, viewer.userId, viewer.canManage, report.unitId);
   const rows = await tx.select().from(monitoringReportRevisions).where(eq(monitoringReportRevisions.reportId, reportId)).orderBy(asc(monitoringReportRevisions.at));
-  return rows.map((r) => ({ revision: r.revision, action: r.action, value: r.value, note: r.note, state: r.state, stateLabel: stateLabel(r.state), at: r.at.toISOString(), by: r.byName }));
+  return rows.map((r) => ({ revision: r.revision, action: r.action, value: r.value, note: r.note, state: r.state as ReportState, stateLabel: stateLabel(r.state), at: r.at.toISOString(), by: r.byName }));
 }
 
 /** Per lead unit: what it owes for the month, what it has submitted, and whether it is late. */
