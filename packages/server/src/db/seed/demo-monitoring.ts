@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { decimalFromNumber, isCountUnit, mulberry32, periodEnd, periodFiledIn, periodsBetween, previousPeriod, reportingPeriodFor, shanghaiToday, type Frequency } from '@kechuang/domain';
+import { decimalFromNumber, isCountUnit, yearEnd, mulberry32, periodEnd, periodFiledIn, periodsBetween, previousPeriod, reportingPeriodFor, shanghaiToday, type Frequency } from '@kechuang/domain';
 import type { Db } from '../client.js';
 import { users } from '../../modules/accounts/schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../modules/audit/record.js';
@@ -87,8 +87,9 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
       const b = Number(i.baseValue ?? baseValue);
       // Pace: behind, on, or ahead of the straight line, so every status appears.
       const pace = [0.8, 1, 1.12][k % 3]!;
-      const start = Date.UTC(i.baseYear, 11, 31);
-      const end = Date.UTC(i.targetYear, 11, 31);
+      // Fabricated figures only: a float path is fine here, the values are stored as decimals and read exactly.
+      const start = Date.parse(`${yearEnd(i.baseYear)}T00:00:00Z`);
+      const end = Date.parse(`${yearEnd(i.targetYear)}T00:00:00Z`);
       const flow = i.aggregation === 'sum';
       const valueAt = (date: string): string => {
         const t = Date.parse(`${date}T00:00:00Z`);

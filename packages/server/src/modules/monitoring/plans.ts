@@ -7,6 +7,9 @@ import {
   VERDICTS,
   changedFields,
   periodLabel,
+  periodEnd,
+  periodKey,
+  periodsBetween,
   decimalEquals,
   normalizeDecimal,
   type PlanSettingsPatch,
@@ -70,14 +73,11 @@ export async function readPlan(db: Db, code: string) {
 function pathPoints(view: IndicatorView): { date: string; expected: string }[] {
   const out: { date: string; expected: string }[] = [];
   const def = { ...view, responsibleUnits: view.responsibleUnits.map((u) => u.code) };
-  for (let y = view.base.year; y <= view.target.year; y++) {
-    for (let m = 1; m <= 12; m++) {
-      if (y === view.base.year && m < 12) continue;
-      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      const date = `${y}-${String(m).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
-      const e = expectedValue(def, date);
-      if (e !== null) out.push({ date, expected: e });
-    }
+  // Month ends from the base year's December to the target year's, by the domain's period maths.
+  for (const month of periodsBetween(periodKey('monthly', view.base.year, 12), periodKey('monthly', view.target.year, 12))) {
+    const date = periodEnd(month);
+    const e = expectedValue(def, date);
+    if (e !== null) out.push({ date, expected: e });
   }
   return out;
 }

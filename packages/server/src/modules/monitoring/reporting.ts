@@ -303,19 +303,21 @@ export async function submitMonth(db: Db, actor: Actor & { id: string }, month: 
     let submitted = 0;
     for (const d of due) {
       const [r] = await tx.select().from(monitoringReports).where(and(eq(monitoringReports.indicatorId, d.row.id), eq(monitoringReports.period, d.key))).for('update');
-      if (!r || !reportTransition(r.state as ReportState, 'submit').ok) continue;
-      await tx.update(monitoringReports).set({ state: 'submitted', submittedBy: actor.id, submittedAt: now, updatedAt: now }).where(eq(monitoringReports.id, r.id));
-      await logRevision(tx, actor, { reportId: r.id, kind: 'indicator', revision: r.revision, action: 'submit', value: tidyDecimal(r.value), note: r.note, state: 'submitted' });
-      await recordAudit(tx, actor, { action: 'monitoring.report.submit', entityType: 'monitoring_report', entityId: r.id, changes: { state: { before: r.state, after: 'submitted' } }, detail: { indicator: d.row.code, period: d.key } });
+      const t = r ? reportTransition(r.state as ReportState, 'submit') : null;
+      if (!r || !t?.ok) continue;
+      await tx.update(monitoringReports).set({ state: t.to, submittedBy: actor.id, submittedAt: now, updatedAt: now }).where(eq(monitoringReports.id, r.id));
+      await logRevision(tx, actor, { reportId: r.id, kind: 'indicator', revision: r.revision, action: 'submit', value: tidyDecimal(r.value), note: r.note, state: t.to });
+      await recordAudit(tx, actor, { action: 'monitoring.report.submit', entityType: 'monitoring_report', entityId: r.id, changes: { state: { before: r.state, after: t.to } }, detail: { indicator: d.row.code, period: d.key } });
       submitted++;
     }
     const tasks = await dueTasks(tx, units, month);
     for (const t of tasks) {
       const [r] = await tx.select().from(monitoringTaskReports).where(and(eq(monitoringTaskReports.taskId, t.task.id), eq(monitoringTaskReports.period, month))).for('update');
-      if (!r || !reportTransition(r.state as ReportState, 'submit').ok) continue;
-      await tx.update(monitoringTaskReports).set({ state: 'submitted', submittedBy: actor.id, submittedAt: now, updatedAt: now }).where(eq(monitoringTaskReports.id, r.id));
-      await logRevision(tx, actor, { reportId: r.id, kind: 'task', revision: r.revision, action: 'submit', value: String(r.percent), note: r.progress, state: 'submitted' });
-      await recordAudit(tx, actor, { action: 'monitoring.taskReport.submit', entityType: 'monitoring_task_report', entityId: r.id, changes: { state: { before: r.state, after: 'submitted' } }, detail: { task: t.task.code, period: month } });
+      const tr = r ? reportTransition(r.state as ReportState, 'submit') : null;
+      if (!r || !tr?.ok) continue;
+      await tx.update(monitoringTaskReports).set({ state: tr.to, submittedBy: actor.id, submittedAt: now, updatedAt: now }).where(eq(monitoringTaskReports.id, r.id));
+      await logRevision(tx, actor, { reportId: r.id, kind: 'task', revision: r.revision, action: 'submit', value: String(r.percent), note: r.progress, state: tr.to });
+      await recordAudit(tx, actor, { action: 'monitoring.taskReport.submit', entityType: 'monitoring_task_report', entityId: r.id, changes: { state: { before: r.state, after: tr.to } }, detail: { task: t.task.code, period: month } });
       submitted++;
     }
     if (submitted === 0) throw monitoringProblem('NOTHING_TO_SUBMIT', `${periodLabel(month)}没有待提交的草稿或退回修改的内容。`);
