@@ -98,6 +98,9 @@ export const monSeriesSchema = z.object({
 
 export const monUnitListSchema = z.object({ items: z.array(monUnitRowSchema) });
 export const monMyUnitsSchema = z.object({ items: z.array(monUnitSchema) });
+export const monUnitMemberSchema = z.object({ userId: z.string(), username: z.string(), name: z.string(), status: z.string(), since: instant });
+export const monUnitMembersSchema = z.object({ unit: monUnitSchema, items: z.array(monUnitMemberSchema) });
+export const monUnitMemberAddedSchema = z.object({ unit: z.string(), userId: z.string(), added: z.boolean() });
 
 export const monMilestoneSchema = z.object({ id: z.string(), title: z.string(), due: day, doneOn: day.nullable() });
 export const monTaskSchema = z.object({
@@ -318,6 +321,7 @@ export type MonReportEvent = z.infer<typeof reportEventSchema>;
 export type MonTaskStatus = (typeof TASK_STATUSES)[number];
 export type MonUnit = z.infer<typeof monUnitSchema>;
 export type MonUnitRow = z.infer<typeof monUnitRowSchema>;
+export type MonUnitMember = z.infer<typeof monUnitMemberSchema>;
 export type MonYearValue = z.infer<typeof monYearValueSchema>;
 export type MonIndicator = z.infer<typeof monIndicatorSchema>;
 export type MonMilestone = z.infer<typeof monMilestoneSchema>;

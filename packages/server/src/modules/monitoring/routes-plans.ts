@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { indicatorPatchSchema, monIndicatorSchema, monPlanDetailSchema, monPlanListSchema, monPlanSettingsSchema, monSeriesSchema, monTaskListSchema, monUnitListSchema, planSettingsPatchSchema, TASK_STATUSES } from '@kechuang/domain';
+import { indicatorPatchSchema, monIndicatorSchema, monPlanDetailSchema, monPlanListSchema, monPlanSettingsSchema, monSeriesSchema, monTaskListSchema, monUnitMemberAddedSchema, monUnitMembersSchema, monUnitListSchema, planSettingsPatchSchema, TASK_STATUSES } from '@kechuang/domain';
 import { actorOf } from '../../http/auth.js';
 import type { Db } from '../../db/client.js';
 import { indicatorSeriesExport, planIndicatorsExport, tasksExport } from './exports.js';
@@ -33,8 +33,8 @@ export function planRoutes(app: FastifyInstance, db: Db): void {
 
   r.get('/api/monitoring/units', { schema: { tags, summary: '责任单位', response: { 200: monUnitListSchema } }, config: read }, async () => ({ items: await listUnits(db) }));
   const unitParams = z.object({ code: z.string().min(1).max(64) });
-  r.get('/api/monitoring/units/:code/members', { schema: { tags, summary: '责任单位的报送账号', params: unitParams }, config: manage }, async (request) => unitMembers(db, request.params.code));
-  r.post('/api/monitoring/units/:code/members', { schema: { tags, summary: '指定责任单位的报送账号（角色须为责任单位）', params: unitParams, body: z.object({ username: z.string().trim().min(1, '请填写用户名').max(64) }) }, config: manage }, async (request) =>
+  r.get('/api/monitoring/units/:code/members', { schema: { tags, summary: '责任单位的报送账号', params: unitParams, response: { 200: monUnitMembersSchema } }, config: manage }, async (request) => unitMembers(db, request.params.code));
+  r.post('/api/monitoring/units/:code/members', { schema: { tags, summary: '指定责任单位的报送账号（角色须为责任单位）', params: unitParams, body: z.object({ username: z.string().trim().min(1, '请填写用户名').max(64) }), response: { 200: monUnitMemberAddedSchema } }, config: manage }, async (request) =>
     addUnitMember(db, actorOf(request), request.params.code, request.body.username),
   );
   r.delete('/api/monitoring/units/:code/members/:userId', { schema: { tags, summary: '移除责任单位的报送账号', params: z.object({ code: z.string().min(1).max(64), userId: z.uuid('账号编号无效') }) }, config: manage }, async (request, reply) => {
