@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REPORT_STATES, type ReportState } from './types.js';
-import { isEvidenceEditable, REPORT_EVENTS, reportActions, reportTransition, revisionAfter, saveEventFor, type ReportEvent } from './report-workflow.js';
+import { isAwaitingUnit, isEvidenceEditable, REPORT_EVENTS, reportActions, reportTransition, revisionAfter, saveEventFor, type ReportEvent } from './report-workflow.js';
 
 const EXPECTED: Record<ReportState, Partial<Record<ReportEvent, ReportState>>> = {
   draft: { save: 'draft', submit: 'submitted' },
@@ -54,5 +54,15 @@ describe('P315-3 monthly report workflow', () => {
     ['accepted', false],
   ] as const)('evidence on a %s report editable: %s', (state, editable) => {
     expect(isEvidenceEditable(state)).toBe(editable);
+  });
+
+  it.each([
+    [null, true],
+    ['draft', true],
+    ['returned', true],
+    ['submitted', false],
+    ['accepted', false],
+  ] as const)('a %s report awaits its unit: %s', (state, awaiting) => {
+    expect(isAwaitingUnit(state)).toBe(awaiting);
   });
 });

@@ -70,6 +70,11 @@ export function isEvidenceEditable(state: ReportState): boolean {
   return state === 'draft' || state === 'returned';
 }
 
+/** The report still waits on its unit (not filed yet, a draft, or returned): what counts as outstanding after the due day. */
+export function isAwaitingUnit(state: ReportState | null): boolean {
+  return state === null || state === 'draft' || state === 'returned';
+}
+
 /** Whether a stored state string is one of the workflow's states. */
 export function isReportState(s: unknown): s is ReportState {
   return typeof s === 'string' && (REPORT_STATES as readonly string[]).includes(s);

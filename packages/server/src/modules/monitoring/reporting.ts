@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { dueDate, filingMonthOf, isEvidenceEditable, isPastDue, reportActions, reportTransition, revisionAfter, saveEventFor, periodEnd, periodFiledIn, periodLabel, recentReportingMonths, reportingPeriodFor, tryParsePeriod, type Frequency, type ReportState } from '@kechuang/domain';
+import { dueDate, filingMonthOf, isAwaitingUnit, isEvidenceEditable, isPastDue, reportActions, reportTransition, revisionAfter, saveEventFor, periodEnd, periodFiledIn, periodLabel, recentReportingMonths, reportingPeriodFor, tryParsePeriod, type Frequency, type ReportState } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
@@ -104,8 +104,7 @@ async function logRevision(tx: Tx, actor: Actor, r: { reportId: string; kind: 'i
   await tx.insert(monitoringReportRevisions).values({ id: randomUUID(), ...r, byId: actor.id, byName: actor.name });
 }
 
-/** Whether a report (or its absence) still waits on the unit: nothing filed, a draft, or returned. */
-const outstandingState = (state: string | null | undefined): boolean => !state || state === 'draft' || state === 'returned';
+const outstandingState = (state: string | null | undefined): boolean => isAwaitingUnit((state ?? null) as ReportState | null);
 
 /**
  * A report as its responsible unit sees it, with what the unit may do next (from the workflow table) and, per

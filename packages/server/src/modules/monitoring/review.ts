@@ -1,7 +1,7 @@
 /** The bureau's side of monthly monitoring: review queue, accept / return, lateness, reminders, history. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { dueDate, isLate, isLateAt, isPastDue, periodEnd, periodFiledIn, periodLabel, ratioPercent, reportActions, reportTransition, shanghaiToday, type Frequency, type ReportState } from '@kechuang/domain';
+import { dueDate, isAwaitingUnit, isLate, isLateAt, isPastDue, periodEnd, periodFiledIn, periodLabel, ratioPercent, reportActions, reportTransition, shanghaiToday, type Frequency, type ReportState } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
@@ -232,7 +232,7 @@ export async function lateness(db: Db, planCode: string, requested: string | und
     const e = byUnit.get(unitId) ?? { expected: 0, submitted: 0, accepted: 0, lateSubmissions: 0 };
     e.expected++;
     // A correction being drafted or reviewed does not undo a value the bureau has already accepted.
-    if (state === 'submitted' || state === 'accepted' || hasAccepted) e.submitted++;
+    if (!isAwaitingUnit(state as ReportState | null) || hasAccepted) e.submitted++;
     if (state === 'accepted' || hasAccepted) e.accepted++;
     if (submittedAt && isLate(month, plan.dueDay, shanghaiToday(submittedAt), today)) e.lateSubmissions++;
     byUnit.set(unitId, e);
