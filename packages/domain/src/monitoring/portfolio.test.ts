@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReported, isEnterpriseInvolved, isJointProject, portfolioStats } from './portfolio.js';
+import { compareReported, compareReportedCount, isEnterpriseInvolved, isJointProject, portfolioStats } from './portfolio.js';
 import type { PortfolioProject } from './types.js';
 
 function projects(year: number, counts: { joint: number; enterpriseOnly: number; universityOnly: number }): PortfolioProject[] {
@@ -50,5 +50,14 @@ describe('YJ-2 portfolio statistics', () => {
     expect(portfolioStats([])).toEqual([]);
     expect(isJointProject({ year: 2024, leadType: 'enterprise', participantTypes: ['hospital'] })).toBe(false);
     expect(isEnterpriseInvolved({ year: 2024, leadType: 'institute', participantTypes: ['university'] })).toBe(false);
+  });
+});
+
+describe('YJ-2 reported counts', () => {
+  it('compares a reported count with the records exactly, thousands separators allowed', () => {
+    expect(compareReportedCount(301, '301')).toMatchObject({ computed: '301', reported: '301', differs: false, difference: '0', text: '按记录计算 301，与报告值一致' });
+    expect(compareReportedCount(1230, '1,234')).toMatchObject({ reported: '1234', differs: true, difference: '4' });
+    expect(compareReportedCount(302, '301')).toMatchObject({ differs: true, difference: '-1' });
+    expect(() => compareReportedCount(1, 'abc')).toThrow(RangeError);
   });
 });

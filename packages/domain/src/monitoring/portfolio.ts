@@ -4,7 +4,7 @@
  * Shares are computed from the counts, never copied from a report; where a report states a figure beside them,
  * compareReported shows whether the two agree (2024: 169/301 = 56.15%, reported "56.17%").
  */
-import { compareDecimal, decimalToScaled, fraction, fractionToFixed, parseDecimalInput, ratioPercent } from './decimal.js';
+import { compareDecimal, decimalToScaled, fraction, fractionToFixed, parseDecimalInput, ratioPercent, scaledToDecimal } from './decimal.js';
 import type { DecimalString, PortfolioProject } from './types.js';
 
 export interface PortfolioYear {
@@ -95,4 +95,19 @@ export function compareReported(computed: { num: number | bigint; den: number | 
   else if (differs) text = `按记录计算 ${ratio}，报告值 ${shown}，相差 ${fractionToFixed(fraction(diffScaled < 0n ? -diffScaled : diffScaled, 1_000_000n), places)} 个百分点`;
   else text = `按记录计算 ${ratio}，报告值 ${shown}；报告值精确到${PLACE_NAMES[reportedPlaces] ?? `${reportedPlaces}位小数`}，按此精度计算值为 ${atReported}%，与报告值一致，不视为差异`;
   return { computed: computedText, reported: parsed.value, reportedPlaces, differs, difference, text };
+}
+
+/**
+ * Compares a count computed from records (approved projects) with the count a report states ('301', '1,234'),
+ * exactly: the difference is reported − computed. Throws RangeError when the reported figure is not a number.
+ */
+export function compareReportedCount(computed: number, reported: string): ReportedComparison {
+  if (!Number.isSafeInteger(computed)) throw new RangeError('计算值须为整数');
+  const parsed = parseDecimalInput(reported, { maxPlaces: 0 });
+  if (!parsed.ok) throw new RangeError(`报告值无效：${parsed.message}`);
+  const c = String(computed);
+  const difference = scaledToDecimal(decimalToScaled(parsed.value) - decimalToScaled(c));
+  const differs = compareDecimal(parsed.value, c) !== 0;
+  const text = differs ? `按记录计算 ${c}，报告值 ${parsed.value}` : `按记录计算 ${c}，与报告值一致`;
+  return { computed: c, reported: parsed.value, reportedPlaces: 0, differs, difference, text };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indicatorPatchSchema, monitoringSettingsSchema, reportedFigureInputSchema, reportValueInputSchema, returnCommentSchema, taskProgressInputSchema } from './schemas.js';
+import { indicatorPatchSchema, planSettingsPatchSchema, monitoringSettingsSchema, reportedFigureInputSchema, reportValueInputSchema, returnCommentSchema, taskProgressInputSchema } from './schemas.js';
 
 const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
 
@@ -76,5 +76,26 @@ describe('YJ-2 reported figure input', () => {
     expect(messages(reportedFigureInputSchema.safeParse({ year: 2024, metric: 'joint', reported: '-1' }))).toEqual(['报告的数量不能为负数']);
     expect(messages(reportedFigureInputSchema.safeParse({ year: 2024, metric: 'joint', reported: '' }))).toEqual(['请填写报告值']);
     expect(messages(reportedFigureInputSchema.safeParse({ year: 2024, metric: 'share', reported: '1' }))).toEqual(['统计项无效']);
+  });
+});
+
+describe('P315-3 tolerance band', () => {
+  it.each([
+    [1.005, '1.01'], // Math.round(1.005 * 100) / 100 is 1
+    ['1.005', '1.01'],
+    [0.0000001, '0'],
+    [5, '5'],
+    ['2.345', '2.35'],
+    [50, '50'],
+  ] as const)('%s is kept as %s', (input, kept) => {
+    expect(planSettingsPatchSchema.parse({ tolerancePercent: input }).tolerancePercent).toBe(kept);
+  });
+  it('a float rounding would give the wrong last digit', () => {
+    expect(Math.round(1.005 * 100) / 100).toBe(1);
+  });
+  it.each([-1, 50.01, 'abc', Number.NaN, Infinity])('refuses %s with a Chinese message', (input) => {
+    const r = planSettingsPatchSchema.safeParse({ tolerancePercent: input });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues[0]!.message).toMatch(/容差/);
   });
 });

@@ -1,6 +1,6 @@
 /** API schemas of plan monitoring (report values, indicator edits, task progress, review, reported figures), shared by the server and the web forms. */
 import { z } from 'zod';
-import { compareDecimal, parseDecimalInput, type DecimalInputOptions } from './decimal.js';
+import { compareDecimal, decimalFromNumber, normalizeDecimal, parseDecimalInput, roundDecimal, type DecimalInputOptions } from './decimal.js';
 import { PORTFOLIO_METRICS } from './labels.js';
 import { DIRECTIONS, FREQUENCIES, type DecimalString } from './types.js';
 
@@ -137,6 +137,47 @@ export const monitoringSettingsSchema = z.object({
   tolerancePercent: decimalInputSchema('容差（百分比）').refine((v) => compareDecimal(v, '0') >= 0 && compareDecimal(v, '100') <= 0, '容差须在0到100之间'),
   dueDay: z.number({ error: '请填写每月报送截止日' }).int('报送截止日须为整数').min(1, '报送截止日须为每月1日至28日').max(28, '报送截止日须为每月1日至28日'),
 });
+
+/** Most a tolerance band may be, in percent of the base-to-target distance: wider would call everything on track. */
+export const TOLERANCE_MAX = '50';
+
+/**
+ * The tolerance band as the bureau sets it: a number or a decimal string, kept to two places rounded half away
+ * from zero on the exact decimal (1.005 → '1.01', where Math.round(1.005 × 100) / 100 gives 1), 0–50.
+ */
+export const tolerancePercentSchema = z
+  .union([z.number({ error: '容差须为数字' }), z.string({ error: '容差须为数字' })], { error: '容差须为数字' })
+  .transform((v, ctx): DecimalString => {
+    let d: DecimalString;
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) || Math.abs(v) >= 1e15) {
+        ctx.addIssue({ code: 'custom', message: '容差须为有限的数字' });
+        return z.NEVER;
+      }
+      d = decimalFromNumber(v);
+    } else {
+      const r = parseDecimalInput(v);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: `容差：${r.message}` });
+        return z.NEVER;
+      }
+      d = r.value;
+    }
+    const rounded = normalizeDecimal(roundDecimal(d, 2));
+    if (compareDecimal(rounded, '0') < 0 || compareDecimal(rounded, TOLERANCE_MAX) > 0) {
+      ctx.addIssue({ code: 'custom', message: `容差须在0到${TOLERANCE_MAX}之间` });
+      return z.NEVER;
+    }
+    return rounded;
+  });
+
+/** The bureau's edit of a plan's monitoring settings (PATCH /api/monitoring/plans/:code). */
+export const planSettingsPatchSchema = z.object({
+  tolerancePercent: tolerancePercentSchema.optional(),
+  dueDay: z.number({ error: '请填写每月报送截止日' }).int('报送截止日须为整数').min(1, '报送截止日须为每月1日至28日').max(28, '报送截止日须为每月1日至28日').optional(),
+});
+
+export type PlanSettingsPatch = z.output<typeof planSettingsPatchSchema>;
 
 export type ReportValueInput = z.output<typeof reportValueInputSchema>;
 export type IndicatorPatch = z.output<typeof indicatorPatchSchema>;

@@ -222,7 +222,7 @@ export const NB_315: PlanDef = {
   periodStart: 2023,
   periodEnd: 2027,
   status: 'active',
-  source: '《宁波市“315”科技创新体系工程建设实施方案（2023—2027年）》（seeds/004）',
+  source: '《宁波市“315”科技创新体系工程建设实施方案（2023—2027年）》',
   ruleIds: ['P315-1', 'P315-2', 'P315-3'],
   categories: [...CATEGORIES],
   indicators: ROWS.map((r, i) => indicator(i + 1, r)),

@@ -53,7 +53,7 @@ export const YZ_13: PlanDef = {
   periodStart: 2016,
   periodEnd: 2020,
   status: 'completed',
-  source: '《“十四五”鄞州科技创新发展规划》图表 1（seeds/001）',
+  source: '《“十四五”鄞州科技创新发展规划》图表 1',
   ruleIds: ['YZ-1'],
   // The table has no categories.
   categories: [],

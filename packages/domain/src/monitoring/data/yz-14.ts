@@ -60,7 +60,7 @@ export const YZ_14: PlanDef = {
   periodStart: 2021,
   periodEnd: 2025,
   status: 'active',
-  source: '《“十四五”鄞州科技创新发展规划》图表 2（seeds/001）',
+  source: '《“十四五”鄞州科技创新发展规划》图表 2',
   ruleIds: ['YZ-2'],
   categories: [...CATEGORIES],
   indicators: [

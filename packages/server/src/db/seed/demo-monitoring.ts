@@ -7,11 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { decimalFromNumber, mulberry32, periodEnd, shanghaiDate, type Frequency } from '@kechuang/domain';
+import { decimalFromNumber, isCountUnit, yearEnd, mulberry32, periodEnd, periodFiledIn, periodsBetween, previousPeriod, reportingPeriodFor, shanghaiToday, type Frequency } from '@kechuang/domain';
 import type { Db } from '../client.js';
 import { users } from '../../modules/accounts/schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../modules/audit/record.js';
-import { currentReportingMonth, reportKeyFor } from '../../modules/monitoring/reporting.js';
+import { DEMO_PROGRAMME_CODE } from '../../modules/monitoring/portfolio.js';
 import {
   monitoringIndicators,
   monitoringIndicatorUnits,
@@ -32,30 +32,15 @@ import {
 /** The unit the demo `department` account reports for. */
 export const DEMO_DEPARTMENT_UNIT = 'nb-zzb';
 
-function months(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > to) return out;
-    out.push(key);
-    m++;
-    if (m === 13) {
-      m = 1;
-      y++;
-    }
-  }
-}
-
-function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
+/** Every demo record a person can see says so: report notes, progress texts and names start or end with this. */
+export const DEMO_MARK = '【演示】';
+/** The note on every accepted demo report. */
+export const DEMO_REPORT_NOTE = `${DEMO_MARK}虚构的演示数值`;
 
 /** Digits to keep for a unit of measure, so a demo value looks like a real figure. */
 function placesFor(unit: string, target: number): number {
   if (unit.includes('%')) return 2;
-  if (target >= 1000 || /家|个|件|人|项/.test(unit)) return 0;
+  if (target >= 1000 || isCountUnit(unit)) return 0;
   return 2;
 }
 
@@ -68,9 +53,9 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
   const [member] = await db.select().from(monitoringUnitMembers).where(and(eq(monitoringUnitMembers.unitId, unit.id), eq(monitoringUnitMembers.userId, dept.id)));
   if (member) return false;
   const actor = { ...SYSTEM_ACTOR, name: 'system.demo' };
-  const today = shanghaiDate(now);
-  const reporting = currentReportingMonth(today);
-  const lastAccepted = previousMonth(reporting);
+  const today = shanghaiToday(now);
+  const reporting = reportingPeriodFor('monthly', today);
+  const lastAccepted = previousPeriod(reporting);
   const rand = mulberry32(315);
 
   await db.transaction(async (tx) => {
@@ -102,8 +87,9 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
       const b = Number(i.baseValue ?? baseValue);
       // Pace: behind, on, or ahead of the straight line, so every status appears.
       const pace = [0.8, 1, 1.12][k % 3]!;
-      const start = Date.UTC(i.baseYear, 11, 31);
-      const end = Date.UTC(i.targetYear, 11, 31);
+      // Fabricated figures only: a float path is fine here, the values are stored as decimals and read exactly.
+      const start = Date.parse(`${yearEnd(i.baseYear)}T00:00:00Z`);
+      const end = Date.parse(`${yearEnd(i.targetYear)}T00:00:00Z`);
       const flow = i.aggregation === 'sum';
       const valueAt = (date: string): string => {
         const t = Date.parse(`${date}T00:00:00Z`);
@@ -115,19 +101,19 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
         const v = flow ? yearly / periodsPerYear : growth ? b * Math.pow(1 + (target / 100) * pace, (t - start) / (365.25 * 86_400_000)) : b + (target - b) * f;
         return decimalFromNumber(Number((v * (1 + (rand() - 0.5) * (flow ? 0.2 : 0.01))).toFixed(places)));
       };
-      for (const month of months(`${plan.periodStart}-01`, reporting)) {
-        const key = reportKeyFor(i.frequency as Frequency, month);
+      for (const month of periodsBetween(`${plan.periodStart}-01`, reporting)) {
+        const key = periodFiledIn(i.frequency as Frequency, month);
         if (!key) continue;
         const value = valueAt(periodEnd(key));
         const id = randomUUID();
         const at = new Date(`${periodEnd(key)}T02:00:00Z`);
         const submittedAt = new Date(at.getTime() + 6 * 86_400_000);
         if (month <= lastAccepted) {
-          reportRows.push({ id, indicatorId: i.id, period: key, unitId, value, note: '', state: 'accepted', revision: 1, acceptedValue: value, acceptedAt: new Date(submittedAt.getTime() + 86_400_000), submittedBy: null, submittedAt, reviewedBy: officer?.id ?? null, reviewedAt: new Date(submittedAt.getTime() + 86_400_000), reviewComment: null });
-          revisionRows.push({ id: randomUUID(), reportId: id, kind: 'indicator', revision: 1, action: 'accept', value, note: '演示数据', state: 'accepted', byName: 'system.demo', at: submittedAt });
+          reportRows.push({ id, indicatorId: i.id, period: key, unitId, value, note: DEMO_REPORT_NOTE, state: 'accepted', revision: 1, acceptedValue: value, acceptedAt: new Date(submittedAt.getTime() + 86_400_000), submittedBy: null, submittedAt, reviewedBy: officer?.id ?? null, reviewedAt: new Date(submittedAt.getTime() + 86_400_000), reviewComment: null });
+          revisionRows.push({ id: randomUUID(), reportId: id, kind: 'indicator', revision: 1, action: 'accept', value, note: `${DEMO_MARK}演示数据`, state: 'accepted', byName: 'system.demo', at: submittedAt });
         } else if (punctual.has(unitId) && unitId !== unit.id) {
-          reportRows.push({ id, indicatorId: i.id, period: key, unitId, value, note: '按月统计快报', state: 'submitted', revision: 1, submittedAt: now });
-          revisionRows.push({ id: randomUUID(), reportId: id, kind: 'indicator', revision: 1, action: 'submit', value, note: '演示数据', state: 'submitted', byName: 'system.demo', at: now });
+          reportRows.push({ id, indicatorId: i.id, period: key, unitId, value, note: `${DEMO_MARK}按月统计快报（虚构）`, state: 'submitted', revision: 1, submittedAt: now });
+          revisionRows.push({ id: randomUUID(), reportId: id, kind: 'indicator', revision: 1, action: 'submit', value, note: `${DEMO_MARK}演示数据`, state: 'submitted', byName: 'system.demo', at: now });
         }
       }
     }
@@ -141,14 +127,19 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
       .innerJoin(monitoringTaskUnits, and(eq(monitoringTaskUnits.taskId, monitoringTasks.id), eq(monitoringTaskUnits.position, 0)))
       .where(eq(monitoringTasks.planId, plan.id));
     const taskRows: (typeof monitoringTaskReports.$inferInsert)[] = [];
+    const taskRevisions: (typeof monitoringReportRevisions.$inferInsert)[] = [];
     tasks.forEach(({ t, unitId }, n) => {
-      const history = months(previousMonth(previousMonth(previousMonth(lastAccepted))), lastAccepted);
+      const history = periodsBetween(previousPeriod(previousPeriod(previousPeriod(lastAccepted))), lastAccepted);
       history.forEach((month, h) => {
         const percent = Math.min(95, 30 + n * 3 + h * 5);
-        taskRows.push({ id: randomUUID(), taskId: t.id, period: month, unitId, percent, progress: `按计划推进，累计完成约${percent}%（演示数据）`, note: '', state: 'accepted', revision: 1, submittedAt: new Date(`${periodEnd(month)}T08:00:00Z`), reviewedAt: new Date(`${periodEnd(month)}T09:00:00Z`), reviewedBy: officer?.id ?? null });
+        const id = randomUUID();
+        const reviewedAt = new Date(`${periodEnd(month)}T09:00:00Z`);
+        taskRevisions.push({ id: randomUUID(), reportId: id, kind: 'task', revision: 1, action: 'accept', value: String(percent), note: `${DEMO_MARK}演示数据`, state: 'accepted', byName: 'system.demo', at: reviewedAt });
+        taskRows.push({ id, taskId: t.id, period: month, unitId, percent, progress: `${DEMO_MARK}按计划推进，累计完成约${percent}%（虚构）`, note: `${DEMO_MARK}`, state: 'accepted', revision: 1, submittedAt: new Date(`${periodEnd(month)}T08:00:00Z`), reviewedAt, reviewedBy: officer?.id ?? null });
       });
     });
     if (taskRows.length) await tx.insert(monitoringTaskReports).values(taskRows);
+    if (taskRevisions.length) await tx.insert(monitoringReportRevisions).values(taskRevisions);
     const [first, second] = tasks;
     const midYear = `${today.slice(0, 4)}-06-30`;
     if (first && midYear < today) await tx.insert(monitoringMilestones).values({ id: randomUUID(), taskId: first.t.id, title: '完成年度阶段性目标（演示里程碑）', due: midYear, doneOn: null, sortOrder: 99 });
@@ -163,12 +154,12 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
       projects.push({
         id: randomUUID(),
         year,
-        projectNo: `YJ${year}-${String(no).padStart(4, '0')}`,
+        projectNo: `演示-YJ${year}-${String(no).padStart(4, '0')}`,
         title: `${fields[no % fields.length]}关键技术攻关（演示项目${no}）`,
         leadName: leadType === 'enterprise' ? `演示企业${(no % 97) + 1}号` : leadType === 'university' ? `演示高校${(no % 7) + 1}号` : `演示研究院${(no % 11) + 1}号`,
         leadType,
         participantTypes: [...new Set([leadType, ...participants])],
-        programmeCode: 'yj-2035',
+        programmeCode: DEMO_PROGRAMME_CODE,
       });
     const cohort = (year: number, joint: number, enterpriseOnly: number, academicOnly: number) => {
       let no = 1;
@@ -179,7 +170,8 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
     cohort(2023, 131, 52, 73);
     cohort(2024, 169, 60, 72);
     await tx.insert(portfolioProjects).values(projects);
-    const source = '宁波市科技局对市政协提案的答复（甬科函〔2025〕51号）';
+    // The reported figures are the letter's; they sit beside fictional records, so the source says who entered them.
+    const source = '宁波市科技局对市政协提案的答复（甬科函〔2025〕51号）；演示环境录入';
     await tx.insert(portfolioReported).values([
       { id: randomUUID(), year: 2024, metric: 'approved', value: '301', source },
       { id: randomUUID(), year: 2024, metric: 'jointShare', value: '56.17%', source },
@@ -198,7 +190,7 @@ export async function seedDemoMonitoring(db: Db, now = new Date()): Promise<bool
     const names = ['首南街道', '钟公庙街道', '下应街道', '潘火街道', '中河街道', '百丈街道', '东胜街道', '姜山镇', '五乡镇', '邱隘镇', '云龙镇', '横溪镇'];
     const towns = names.map((name, n) => ({
       code: `T${String(n + 1).padStart(2, '0')}`,
-      name,
+      name: `${name}（演示）`,
       values: {
         hte: String(Math.round(40 + rand() * 160)),
         sme: String(Math.round(150 + rand() * 500)),

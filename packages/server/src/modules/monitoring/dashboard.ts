@@ -1,6 +1,6 @@
 /** The leader's one-screen view of a plan: indicator statuses (core first), department reporting, tasks. */
 import { asc, eq } from 'drizzle-orm';
-import { periodLabel, PROGRESS_STATUSES, TASK_STATUSES } from '@kechuang/domain';
+import { periodLabel, PROGRESS_STATUSES, ratioPercent, TASK_STATUSES } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import { currentReportingMonth } from './reporting.js';
 import { lateness } from './review.js';
@@ -21,13 +21,16 @@ export async function dashboard(db: Db, planCode: string, month?: string) {
   const judged = indicators.filter((i) => i.status !== 'unknown');
   const core = indicators.filter((i) => i.core);
   const coreJudged = core.filter((i) => i.status !== 'unknown');
-  const pct = (n: number, d: number) => (d === 0 ? null : ((n * 10000) / d / 100).toFixed(2));
+  // Shares are exact percentages with two places (the domain rounds once, half away from zero).
+  const pct = (n: number, d: number) => (d === 0 ? null : ratioPercent(n, d));
   return {
-    plan: { code: plan.code, name: plan.name, shortName: plan.shortName, periodStart: plan.periodStart, periodEnd: plan.periodEnd, status: plan.status },
+    plan: { code: plan.code, name: plan.name, shortName: plan.shortName, periodStart: plan.periodStart, periodEnd: plan.periodEnd, status: plan.status as 'completed' | 'active' },
     asOf: today,
     period,
     periodLabel: periodLabel(period),
     due: late.due,
+    dueDate: late.dueDate,
+    overdue: late.overdue,
     statusCounts: countBy(PROGRESS_STATUSES, indicators.map((i) => i.status)),
     onTrackShare: pct(judged.filter((i) => i.status !== 'lagging').length, judged.length),
     coreOnTrackShare: pct(coreJudged.filter((i) => i.status !== 'lagging').length, coreJudged.length),

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { and, eq, inArray } from 'drizzle-orm';
-import { periodLabel, validateReportRows, type IndicatorDef } from '@kechuang/domain';
+import { periodLabel, reportTransition, saveEventFor, validateReportRows, type IndicatorDef, type ReportState } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../audit/record.js';
 import { AppError } from '../../http/problem.js';
@@ -87,7 +87,7 @@ export async function uploadReports(db: Db, actor: Actor & { id: string }, month
         unchanged++;
         continue;
       }
-      if (existing?.state === 'submitted') {
+      if (existing && !reportTransition(existing.state as ReportState, saveEventFor(existing.state as ReportState)).ok) {
         rowErrors.push({ line: r.line, field: '本期值', message: `第${r.line}行：${d.row.name}已提交待审核，不能通过导入修改` });
         continue;
       }

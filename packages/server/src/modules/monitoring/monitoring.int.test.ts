@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '@kechuang/domain';
 import { createTestApp, problem, rawSql, type TestApp, type TestClient } from '../../../test/helpers.js';
+import { DEMO_REPORT_NOTE } from '../../db/seed/demo-monitoring.js';
 import { currentReportingMonth } from './reporting.js';
 
 let t: TestApp;
@@ -369,7 +370,7 @@ describe('review findings stay fixed', () => {
     const prev = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
     const accepted = series.points.find((p: { state: string; period: string }) => p.state === 'accepted' && p.period === prev);
     const url = `/api/monitoring/reporting/indicators/${mine.id}/${accepted.period}`;
-    const same = (await dept.put(url, { value: accepted.value, note: '' })).json();
+    const same = (await dept.put(url, { value: accepted.value, note: DEMO_REPORT_NOTE })).json();
     expect(same).toMatchObject({ state: 'accepted', revision: accepted.revision });
     // A real correction is a draft the unit sees, while everyone else keeps seeing the accepted figure.
     await dept.put(url, { value: '999999', note: '草稿' });

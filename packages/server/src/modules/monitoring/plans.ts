@@ -7,12 +7,20 @@ import {
   VERDICTS,
   changedFields,
   periodLabel,
+  periodEnd,
+  periodKey,
+  periodsBetween,
+  decimalEquals,
+  normalizeDecimal,
+  type PlanSettingsPatch,
+  type ReportState,
   type Verdict,
 } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
 import { monitoringIndicators, monitoringIndicatorUnits, monitoringPlans, monitoringReports, monitoringTasks, monitoringUnitMembers, monitoringUnits } from './schema.js';
+import { unitsOfUser } from './reporting.js';
 import { acceptedPoints, countBy, findIndicator, findPlan, indicatorUnits, indicatorView, planIndicators, stateLabel, tidyDecimal, todayShanghai, type IndicatorView, type PlanRow } from './service.js';
 
 function planSummary(p: PlanRow, indicators: IndicatorView[], taskCount: number) {
@@ -25,7 +33,7 @@ function planSummary(p: PlanRow, indicators: IndicatorView[], taskCount: number)
     issuedOn: p.issuedOn,
     periodStart: p.periodStart,
     periodEnd: p.periodEnd,
-    status: p.status,
+    status: p.status as 'completed' | 'active',
     ruleIds: p.ruleIds,
     indicatorCount: indicators.length,
     coreCount: indicators.filter((i) => i.core).length,
@@ -56,7 +64,7 @@ export async function readPlan(db: Db, code: string) {
   const indicators = await planIndicators(db, plan, todayShanghai());
   const counts = await taskCounts(db, [plan.id]);
   return {
-    plan: { ...planSummary(plan, indicators, counts.get(plan.id) ?? 0), categories: plan.categories, tolerancePercent: tidyDecimal(plan.tolerancePercent), dueDay: plan.dueDay, source: plan.source },
+    plan: { ...planSummary(plan, indicators, counts.get(plan.id) ?? 0), categories: plan.categories, tolerancePercent: normalizeDecimal(tidyDecimal(plan.tolerancePercent)!), dueDay: plan.dueDay, source: plan.source },
     indicators,
   };
 }
@@ -65,14 +73,11 @@ export async function readPlan(db: Db, code: string) {
 function pathPoints(view: IndicatorView): { date: string; expected: string }[] {
   const out: { date: string; expected: string }[] = [];
   const def = { ...view, responsibleUnits: view.responsibleUnits.map((u) => u.code) };
-  for (let y = view.base.year; y <= view.target.year; y++) {
-    for (let m = 1; m <= 12; m++) {
-      if (y === view.base.year && m < 12) continue;
-      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      const date = `${y}-${String(m).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
-      const e = expectedValue(def, date);
-      if (e !== null) out.push({ date, expected: e });
-    }
+  // Month ends from the base year's December to the target year's, by the domain's period maths.
+  for (const month of periodsBetween(periodKey('monthly', view.base.year, 12), periodKey('monthly', view.target.year, 12))) {
+    const date = periodEnd(month);
+    const e = expectedValue(def, date);
+    if (e !== null) out.push({ date, expected: e });
   }
   return out;
 }
@@ -95,12 +100,18 @@ export async function indicatorSeries(db: Db, id: string, viewer: { unitIds: str
     indicator: view,
     points: visible
       .map((r) => (own(r) ? r : { ...r, value: r.acceptedValue!, note: '', state: 'accepted', reviewComment: null }))
-      .map((r) => ({ id: r.id, period: r.period, periodLabel: periodLabel(r.period), date: pts.find((p) => p.period === r.period)?.at ?? null, value: tidyDecimal(r.value)!, acceptedValue: tidyDecimal(r.acceptedValue), state: r.state, stateLabel: stateLabel(r.state), revision: r.revision }))
+      .map((r) => ({ id: r.id, period: r.period, periodLabel: periodLabel(r.period), date: pts.find((p) => p.period === r.period)?.at ?? null, value: tidyDecimal(r.value)!, acceptedValue: tidyDecimal(r.acceptedValue), state: r.state as ReportState, stateLabel: stateLabel(r.state), revision: r.revision }))
       .sort((a, b) => a.period.localeCompare(b.period)),
     accepted: pts,
     path: view.base.value !== null && view.target.value !== null ? pathPoints(view) : [],
     yearly: years.map((year) => ({ year, value: aggregateYear(view.aggregation, pts, year) })),
   };
+}
+
+/** The series as the caller may see it: the caller's own units' reports in full, others' as the viewer rules say. */
+export async function readIndicatorSeries(db: Db, caller: { userId: string; canManage: boolean }, id: string) {
+  const unitIds = (await unitsOfUser(db, caller.userId)).map((u) => u.id);
+  return indicatorSeries(db, id, { unitIds, canManage: caller.canManage });
 }
 
 export interface IndicatorPatch {
@@ -168,17 +179,19 @@ export async function patchIndicator(db: Db, actor: Actor, id: string, patch: In
   return indicatorView(plan!, row, units.get(id) ?? [], points.get(id) ?? [], todayShanghai());
 }
 
-export async function patchPlan(db: Db, actor: Actor, code: string, patch: { tolerancePercent?: number | undefined; dueDay?: number | undefined }) {
+/** The bureau's monitoring settings; the band arrives already rounded to two places by the domain schema. */
+export async function patchPlan(db: Db, actor: Actor, code: string, patch: PlanSettingsPatch) {
   return db.transaction(async (tx) => {
     const plan = await findPlan(tx, code);
+    const before = normalizeDecimal(tidyDecimal(plan.tolerancePercent)!);
     const changes: Record<string, { before: unknown; after: unknown }> = {};
-    if (patch.tolerancePercent !== undefined && Number(plan.tolerancePercent) !== patch.tolerancePercent) changes.tolerancePercent = { before: tidyDecimal(plan.tolerancePercent), after: String(patch.tolerancePercent) };
+    if (patch.tolerancePercent !== undefined && !decimalEquals(before, patch.tolerancePercent)) changes.tolerancePercent = { before, after: patch.tolerancePercent };
     if (patch.dueDay !== undefined && plan.dueDay !== patch.dueDay) changes.dueDay = { before: plan.dueDay, after: patch.dueDay };
     if (Object.keys(changes).length) {
-      await tx.update(monitoringPlans).set({ ...(patch.tolerancePercent !== undefined ? { tolerancePercent: String(patch.tolerancePercent) } : {}), ...(patch.dueDay !== undefined ? { dueDay: patch.dueDay } : {}), updatedAt: new Date() }).where(eq(monitoringPlans.id, plan.id));
+      await tx.update(monitoringPlans).set({ ...(patch.tolerancePercent !== undefined ? { tolerancePercent: patch.tolerancePercent } : {}), ...(patch.dueDay !== undefined ? { dueDay: patch.dueDay } : {}), updatedAt: new Date() }).where(eq(monitoringPlans.id, plan.id));
       await recordAudit(tx, actor, { action: 'monitoring.plan.update', entityType: 'monitoring_plan', entityId: plan.id, changes });
     }
-    return { code, tolerancePercent: patch.tolerancePercent ?? Number(plan.tolerancePercent), dueDay: patch.dueDay ?? plan.dueDay };
+    return { code, tolerancePercent: patch.tolerancePercent ?? before, dueDay: patch.dueDay ?? plan.dueDay };
   });
 }
 

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { cellAt, cellText, readFirstSheet } from '../../http/workbook.js';
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { compareReported, PORTFOLIO_METRIC_LABELS, portfolioStats, type PortfolioMetric, type PortfolioProject } from '@kechuang/domain';
+import { compareReported, compareReportedCount, PORTFOLIO_METRIC_LABELS, portfolioStats, type PortfolioMetric, type PortfolioProject, type ReportedFigureInput } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
@@ -18,16 +18,23 @@ const ORG_TYPES = ['enterprise', 'university', 'institute', 'hospital', 'other']
 type OrgType = (typeof ORG_TYPES)[number];
 export const ORG_TYPE_LABELS: Record<OrgType, string> = { enterprise: '企业', university: '高校', institute: '科研院所', hospital: '医疗机构', other: '其他' };
 
+/** Project records the demo seed fabricates carry this programme code, so every statistic computed from them says so. */
+export const DEMO_PROGRAMME_CODE = 'demo';
+
 export async function portfolioOverview(db: Db) {
-  const rows = await db.select({ year: portfolioProjects.year, leadType: portfolioProjects.leadType, participantTypes: portfolioProjects.participantTypes }).from(portfolioProjects);
+  const rows = await db.select({ year: portfolioProjects.year, leadType: portfolioProjects.leadType, participantTypes: portfolioProjects.participantTypes, programmeCode: portfolioProjects.programmeCode }).from(portfolioProjects);
   const stats = portfolioStats(rows as PortfolioProject[]);
+  const demoYears = new Set(rows.filter((r) => r.programmeCode === DEMO_PROGRAMME_CODE).map((r) => r.year));
   const reported = await db.select().from(portfolioReported).orderBy(asc(portfolioReported.year), asc(portfolioReported.metric));
   const years = [...new Set([...stats.map((s) => s.year), ...reported.map((r) => r.year)])].sort();
   return {
+    // True when any statistic below is computed from demonstration records (演示数据), so the page can label it.
+    demo: demoYears.size > 0,
     years: years.map((year) => {
       const s = stats.find((x) => x.year === year) ?? { year, approved: 0, joint: 0, jointShare: null, enterpriseInvolved: 0, enterpriseShare: null };
       return {
         ...s,
+        demo: demoYears.has(year),
         reported: reported
           .filter((r) => r.year === year)
           .map((r) => {
@@ -38,7 +45,7 @@ export async function portfolioOverview(db: Db) {
               ? ratio.den > 0
                 ? compareReported(ratio, r.value)
                 : null
-              : { computed: String(computedCount), reported: r.value, differs: String(computedCount) !== r.value.replace(/[,，\s]/g, ''), difference: String(Number(r.value.replace(/[,，\s]/g, '')) - computedCount!), text: String(computedCount) === r.value.replace(/[,，\s]/g, '') ? `按记录计算 ${computedCount}，与报告值一致` : `按记录计算 ${computedCount}，报告值 ${r.value}` };
+              : compareReportedCount(computedCount!, r.value);
             return { id: r.id, metric, metricLabel: PORTFOLIO_METRIC_LABELS[metric], value: r.value, source: r.source, comparison };
           }),
       };
@@ -46,7 +53,9 @@ export async function portfolioOverview(db: Db) {
   };
 }
 
-export async function addReported(db: Db, actor: Actor, input: { year: number; metric: PortfolioMetric; value: string; source: string }) {
+/** Records a figure as a report states it; shares keep their '%' so the figure reads as written. */
+export async function addReported(db: Db, actor: Actor, figure: ReportedFigureInput) {
+  const input = { year: figure.year, metric: figure.metric, value: figure.metric.endsWith('Share') ? `${figure.reported}%` : figure.reported, source: figure.source ?? '' };
   return db.transaction(async (tx) => {
     const [dup] = await tx.select({ id: portfolioReported.id }).from(portfolioReported).where(and(eq(portfolioReported.year, input.year), eq(portfolioReported.metric, input.metric)));
     if (dup) throw monitoringProblem('REPORTED_FIGURE_EXISTS', `${input.year}年的“${PORTFOLIO_METRIC_LABELS[input.metric]}”报告值已录入，如需更正请先删除。`);

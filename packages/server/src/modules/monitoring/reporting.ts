@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { periodEnd, periodLabel, type Frequency, type ReportState } from '@kechuang/domain';
+import { dueDate, filingMonthOf, isAwaitingUnit, isEvidenceEditable, isPastDue, reportActions, reportTransition, revisionAfter, saveEventFor, periodEnd, periodFiledIn, periodLabel, recentReportingMonths, reportingPeriodFor, tryParsePeriod, type Frequency, type ReportState } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
@@ -25,45 +25,16 @@ import {
 import { acceptedPoints, indicatorUnits, indicatorView, stateLabel, tidyDecimal, todayShanghai, type PlanRow, type UnitRow } from './service.js';
 import { taskViews } from './tasks.js';
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
+/** Validates a reporting month ('2026-10') from a request; the period maths itself is the domain's. */
 export function parseMonth(period: string): { year: number; month: number } {
-  const m = MONTH.exec(period);
-  if (!m) throw monitoringProblem('PERIOD_INVALID', '报送期次应为“年-月”，例如 2026-10。', [{ field: 'period', message: '格式应为 YYYY-MM' }]);
-  return { year: Number(m[1]), month: Number(m[2]) };
+  const p = tryParsePeriod(period);
+  if (!p || p.frequency !== 'monthly') throw monitoringProblem('PERIOD_INVALID', '报送期次应为“年-月”，例如 2026-10。', [{ field: 'period', message: '格式应为 YYYY-MM' }]);
+  return { year: p.year, month: p.index };
 }
 
-/** The report key an indicator of this frequency files in a reporting month, or null when it files nothing that month. */
-export function reportKeyFor(frequency: Frequency, month: string): string | null {
-  const { year, month: m } = parseMonth(month);
-  if (frequency === 'monthly') return month;
-  if (frequency === 'quarterly') return m % 3 === 0 ? `${year}-Q${m / 3}` : null;
-  return m === 12 ? String(year) : null;
-}
-
-/** Reports for a month are due on the plan's due day of the following month. */
-export function dueOf(month: string, dueDay: number): string {
-  const { year, month: m } = parseMonth(month);
-  const y = m === 12 ? year + 1 : year;
-  const n = m === 12 ? 1 : m + 1;
-  return `${y}-${String(n).padStart(2, '0')}-${String(dueDay).padStart(2, '0')}`;
-}
-
-/** The latest month that has ended. */
+/** The latest month that has ended in Asia/Shanghai: the month a unit reports for today. */
 export function currentReportingMonth(today: string): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
-
-export function recentMonths(today: string, n: number): string[] {
-  const out: string[] = [];
-  let cur = currentReportingMonth(today);
-  for (let i = 0; i < n; i++) {
-    out.push(cur);
-    const [y, m] = cur.split('-').map(Number) as [number, number];
-    cur = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-  }
-  return out;
+  return reportingPeriodFor('monthly', today);
 }
 
 export async function unitsOfUser(tx: Tx, userId: string): Promise<UnitRow[]> {
@@ -98,7 +69,7 @@ export async function dueIndicators(tx: Tx, units: UnitRow[], month: string): Pr
     .orderBy(asc(monitoringPlans.code), asc(monitoringIndicators.seq));
   const { year } = parseMonth(month);
   return rows.flatMap((r) => {
-    const key = reportKeyFor(r.indicator.frequency as Frequency, month);
+    const key = periodFiledIn(r.indicator.frequency as Frequency, month);
     if (!key || year < r.plan.periodStart || year > r.plan.periodEnd) return [];
     return [{ row: r.indicator, plan: r.plan, key, leadUnit: byId.get(r.unitId)! }];
   });
@@ -133,30 +104,41 @@ async function logRevision(tx: Tx, actor: Actor, r: { reportId: string; kind: 'i
   await tx.insert(monitoringReportRevisions).values({ id: randomUUID(), ...r, byId: actor.id, byName: actor.name });
 }
 
+const outstandingState = (state: string | null | undefined): boolean => isAwaitingUnit((state ?? null) as ReportState | null);
+
+/**
+ * A report as its responsible unit sees it, with what the unit may do next (from the workflow table) and, per
+ * evidence file, whether it may still be removed, so the web never re-derives either.
+ */
 export function presentReport(r: typeof monitoringReports.$inferSelect, evidence: { id: string; filename: string; size: number }[]) {
+  const state = r.state as ReportState;
+  const canDelete = isEvidenceEditable(state);
   return {
     id: r.id,
     period: r.period,
     value: tidyDecimal(r.value)!,
     acceptedValue: tidyDecimal(r.acceptedValue),
     note: r.note,
-    state: r.state as ReportState,
+    state,
     stateLabel: stateLabel(r.state),
-    evidence,
+    evidence: evidence.map((e) => ({ ...e, canDelete })),
     reviewComment: r.reviewComment,
     submittedAt: r.submittedAt?.toISOString() ?? null,
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
     revision: r.revision,
+    actions: reportActions(state, 'unit'),
+    canAddEvidence: canDelete,
   };
 }
 
 function presentTaskReport(r: typeof monitoringTaskReports.$inferSelect) {
-  return { id: r.id, period: r.period, percent: r.percent, progress: r.progress, note: r.note, state: r.state as ReportState, stateLabel: stateLabel(r.state), reviewComment: r.reviewComment, submittedAt: r.submittedAt?.toISOString() ?? null, revision: r.revision };
+  const state = r.state as ReportState;
+  return { id: r.id, period: r.period, percent: r.percent, progress: r.progress, note: r.note, state, stateLabel: stateLabel(r.state), reviewComment: r.reviewComment, submittedAt: r.submittedAt?.toISOString() ?? null, revision: r.revision, actions: reportActions(state, 'unit') };
 }
 
-/** The responsible unit's reporting sheet for one month. */
-export async function reportingSheet(db: Db, userId: string, month: string) {
-  const today = todayShanghai();
+/** The responsible unit's reporting sheet for one month; due dates and overdue verdicts are the domain's, in Asia/Shanghai. */
+export async function reportingSheet(db: Db, userId: string, requested: string | undefined, today = todayShanghai()) {
+  const month = requested ?? currentReportingMonth(today);
   parseMonth(month);
   const units = await unitsOfUser(db, userId);
   const due = await dueIndicators(db, units, month);
@@ -175,6 +157,8 @@ export async function reportingSheet(db: Db, userId: string, month: string) {
     return {
       period: d.key,
       periodLabel: periodLabel(d.key),
+      dueDate: dueDate(d.key, d.plan.dueDay),
+      overdue: outstandingState(report?.state) && isPastDue(d.key, d.plan.dueDay, today),
       indicator: indicatorView(d.plan, d.row, unitMap.get(d.row.id) ?? [], pts, today),
       previous,
       report: report ? presentReport(report, evidence.filter((e) => e.reportId === report.id).map(({ id, filename, size }) => ({ id, filename, size }))) : null,
@@ -185,21 +169,45 @@ export async function reportingSheet(db: Db, userId: string, month: string) {
   const taskReports = tasksDue.length ? await db.select().from(monitoringTaskReports).where(and(inArray(monitoringTaskReports.taskId, tasksDue.map((t) => t.task.id)), eq(monitoringTaskReports.period, month))) : [];
   const tasks = tasksDue.map((t) => {
     const r = taskReports.find((x) => x.taskId === t.task.id) ?? null;
-    return { task: views.get(t.task.id)!, report: r ? presentTaskReport(r) : null };
+    return {
+      task: views.get(t.task.id)!,
+      dueDate: dueDate(month, t.plan.dueDay),
+      overdue: outstandingState(r?.state) && isPastDue(month, t.plan.dueDay, today),
+      report: r ? presentTaskReport(r) : null,
+    };
   });
   const dueDay = due[0]?.plan.dueDay ?? tasksDue[0]?.plan.dueDay ?? 10;
-  const dueDate = dueOf(month, dueDay);
-  const outstanding = indicators.some((i) => !i.report || i.report.state === 'draft' || i.report.state === 'returned') || tasks.some((t) => !t.report || t.report.state === 'draft' || t.report.state === 'returned');
+  const monthDue = dueDate(month, dueDay);
+  const overdue = indicators.some((i) => i.overdue) || tasks.some((t) => t.overdue);
   return {
     period: month,
     periodLabel: periodLabel(month),
-    due: dueDate,
-    late: today > dueDate && outstanding,
+    due: monthDue,
+    dueDate: monthDue,
+    late: overdue,
+    overdue,
+    today,
     units: units.map((u) => ({ code: u.code, name: u.name })),
     indicators,
     tasks,
-    periods: recentMonths(today, 12).map((p) => ({ period: p, periodLabel: periodLabel(p), due: dueOf(p, dueDay) })),
+    periods: recentReportingMonths(today, 12).map((p) => ({ period: p, periodLabel: periodLabel(p), due: dueDate(p, dueDay), dueDate: dueDate(p, dueDay), overdue: isPastDue(p, dueDay, today) })),
   };
+}
+
+/** The units the caller reports for, by code and name. */
+export async function myUnits(db: Db, userId: string) {
+  return (await unitsOfUser(db, userId)).map((u) => ({ code: u.code, name: u.name }));
+}
+
+/** One value saved as a draft (or a correction) in its own transaction, as the reporting page sends it. */
+export async function saveReportValue(db: Db, actor: Actor & { id: string }, indicatorId: string, key: string, input: { value: string; note?: string | undefined }) {
+  const row = await db.transaction((tx) => saveIndicatorValue(tx, actor, indicatorId, key, { value: input.value, note: input.note ?? '' }));
+  return { id: row.id, period: row.period, value: tidyDecimal(row.value)!, note: row.note, state: row.state as ReportState, revision: row.revision };
+}
+
+/** One task's progress saved as a draft in its own transaction. */
+export async function saveTaskProgressReport(db: Db, actor: Actor & { id: string }, taskId: string, month: string, input: { percent: number; progress: string; note?: string | undefined }) {
+  return db.transaction((tx) => saveTaskProgress(tx, actor, taskId, month, { percent: input.percent, progress: input.progress, note: input.note ?? '' }));
 }
 
 /** Finds what a unit reports for this indicator in the given period key, or 404s as if it did not exist. */
@@ -213,11 +221,8 @@ async function responsibleFor(tx: Tx, userId: string, indicatorId: string, key: 
 
 /** The reporting month in which a report key is filed: a quarter in its last month, a year in December. */
 export function monthOfKey(key: string): string {
-  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(key)) return key;
-  const q = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (q) return `${q[1]}-${String(Number(q[2]) * 3).padStart(2, '0')}`;
-  if (/^\d{4}$/.test(key)) return `${key}-12`;
-  throw monitoringProblem('PERIOD_INVALID', '报送期次应为“2026-10”“2026-Q3”或“2026”。', [{ field: 'period', message: '期次格式有误' }]);
+  if (!tryParsePeriod(key)) throw monitoringProblem('PERIOD_INVALID', '报送期次应为“2026-10”“2026-Q3”或“2026”。', [{ field: 'period', message: '期次格式有误' }]);
+  return filingMonthOf(key);
 }
 
 /** Saves one value as a draft: creates it, edits a draft or a returned report, or opens a correction of an accepted one. */
@@ -240,15 +245,17 @@ export async function saveIndicatorValue(tx: Tx, actor: Actor & { id: string }, 
   if (!existing) throw monitoringProblem('REPORT_NOT_FOUND');
   // Saving what is already there changes nothing: above all it must not reopen an accepted value as a correction.
   if (tidyDecimal(existing.value) === tidyDecimal(input.value) && existing.note === input.note) return existing;
-  if (existing.state === 'submitted') throw monitoringProblem('REPORT_LOCKED', '该值已提交，正在审核；如需修改请联系科技局退回。');
-  const revision = existing.state === 'accepted' ? existing.revision + 1 : existing.revision;
-  const [row] = await tx.update(monitoringReports).set({ value: input.value, note: input.note, state: 'draft', revision, unitId: due.leadUnit.id, updatedAt: new Date() }).where(eq(monitoringReports.id, existing.id)).returning();
-  await logRevision(tx, actor, { reportId: existing.id, kind: 'indicator', revision, action: existing.state === 'accepted' ? 'correct' : 'save', value: input.value, note: input.note, state: 'draft' });
+  const event = saveEventFor(existing.state as ReportState);
+  const t = reportTransition(existing.state as ReportState, event);
+  if (!t.ok) throw monitoringProblem('REPORT_LOCKED', `${t.reason}。`);
+  const revision = revisionAfter(event, existing.revision);
+  const [row] = await tx.update(monitoringReports).set({ value: input.value, note: input.note, state: t.to, revision, unitId: due.leadUnit.id, updatedAt: new Date() }).where(eq(monitoringReports.id, existing.id)).returning();
+  await logRevision(tx, actor, { reportId: existing.id, kind: 'indicator', revision, action: event, value: input.value, note: input.note, state: t.to });
   await recordAudit(tx, actor, {
-    action: existing.state === 'accepted' ? 'monitoring.report.correct' : 'monitoring.report.save',
+    action: `monitoring.report.${event}`,
     entityType: 'monitoring_report',
     entityId: existing.id,
-    changes: { value: { before: tidyDecimal(existing.value), after: input.value }, note: { before: existing.note, after: input.note }, state: { before: existing.state, after: 'draft' } },
+    changes: { value: { before: tidyDecimal(existing.value), after: input.value }, note: { before: existing.note, after: input.note }, state: { before: existing.state, after: t.to } },
     detail: { indicator: due.row.code, period: key, revision },
   });
   return row!;
@@ -267,11 +274,14 @@ export async function saveTaskProgress(tx: Tx, actor: Actor & { id: string }, ta
   // Revision 0 marks the row this call just reserved; it becomes revision 1 below.
   const existing = row0 && row0.revision > 0 ? row0 : undefined;
   if (existing && existing.percent === input.percent && existing.progress === input.progress && existing.note === input.note) return presentTaskReport(existing);
-  if (existing?.state === 'submitted') throw monitoringProblem('REPORT_LOCKED', '该进展已提交，正在审核；如需修改请联系科技局退回。');
+  // A reserved row has no state yet: its first save creates the draft, as the workflow table's "(none) → draft".
+  const event = existing ? saveEventFor(existing.state as ReportState) : 'save';
+  const t = existing ? reportTransition(existing.state as ReportState, event) : ({ ok: true, to: 'draft' } as const);
+  if (!t.ok) throw monitoringProblem('REPORT_LOCKED', `${t.reason.replace('报送', '进展')}。`);
   const id = row0!.id;
-  const revision = !existing ? 1 : existing.state === 'accepted' ? existing.revision + 1 : existing.revision;
-  const [row] = await tx.update(monitoringTaskReports).set({ ...input, state: 'draft', revision, updatedAt: new Date() }).where(eq(monitoringTaskReports.id, id)).returning();
-  await logRevision(tx, actor, { reportId: id, kind: 'task', revision, action: 'save', value: String(input.percent), note: input.progress, state: 'draft' });
+  const revision = existing ? revisionAfter(event, existing.revision) : 1;
+  const [row] = await tx.update(monitoringTaskReports).set({ ...input, state: t.to, revision, updatedAt: new Date() }).where(eq(monitoringTaskReports.id, id)).returning();
+  await logRevision(tx, actor, { reportId: id, kind: 'task', revision, action: 'save', value: String(input.percent), note: input.progress, state: t.to });
   await recordAudit(tx, actor, {
     action: 'monitoring.taskReport.save',
     entityType: 'monitoring_task_report',
@@ -292,19 +302,21 @@ export async function submitMonth(db: Db, actor: Actor & { id: string }, month: 
     let submitted = 0;
     for (const d of due) {
       const [r] = await tx.select().from(monitoringReports).where(and(eq(monitoringReports.indicatorId, d.row.id), eq(monitoringReports.period, d.key))).for('update');
-      if (!r || (r.state !== 'draft' && r.state !== 'returned')) continue;
-      await tx.update(monitoringReports).set({ state: 'submitted', submittedBy: actor.id, submittedAt: now, updatedAt: now }).where(eq(monitoringReports.id, r.id));
-      await logRevision(tx, actor, { reportId: r.id, kind: 'indicator', revision: r.revision, action: 'submit', value: tidyDecimal(r.value), note: r.note, state: 'submitted' });
-      await recordAudit(tx, actor, { action: 'monitoring.report.submit', entityType: 'monitoring_report', entityId: r.id, changes: { state: { before: r.state, after: 'submitted' } }, detail: { indicator: d.row.code, period: d.key } });
+      const t = r ? reportTransition(r.state as ReportState, 'submit') : null;
+      if (!r || !t?.ok) continue;
+      await tx.update(monitoringReports).set({ state: t.to, submittedBy: actor.id, submittedAt: now, updatedAt: now }).where(eq(monitoringReports.id, r.id));
+      await logRevision(tx, actor, { reportId: r.id, kind: 'indicator', revision: r.revision, action: 'submit', value: tidyDecimal(r.value), note: r.note, state: t.to });
+      await recordAudit(tx, actor, { action: 'monitoring.report.submit', entityType: 'monitoring_report', entityId: r.id, changes: { state: { before: r.state, after: t.to } }, detail: { indicator: d.row.code, period: d.key } });
       submitted++;
     }
     const tasks = await dueTasks(tx, units, month);
     for (const t of tasks) {
       const [r] = await tx.select().from(monitoringTaskReports).where(and(eq(monitoringTaskReports.taskId, t.task.id), eq(monitoringTaskReports.period, month))).for('update');
-      if (!r || (r.state !== 'draft' && r.state !== 'returned')) continue;
-      await tx.update(monitoringTaskReports).set({ state: 'submitted', submittedBy: actor.id, submittedAt: now, updatedAt: now }).where(eq(monitoringTaskReports.id, r.id));
-      await logRevision(tx, actor, { reportId: r.id, kind: 'task', revision: r.revision, action: 'submit', value: String(r.percent), note: r.progress, state: 'submitted' });
-      await recordAudit(tx, actor, { action: 'monitoring.taskReport.submit', entityType: 'monitoring_task_report', entityId: r.id, changes: { state: { before: r.state, after: 'submitted' } }, detail: { task: t.task.code, period: month } });
+      const tr = r ? reportTransition(r.state as ReportState, 'submit') : null;
+      if (!r || !tr?.ok) continue;
+      await tx.update(monitoringTaskReports).set({ state: tr.to, submittedBy: actor.id, submittedAt: now, updatedAt: now }).where(eq(monitoringTaskReports.id, r.id));
+      await logRevision(tx, actor, { reportId: r.id, kind: 'task', revision: r.revision, action: 'submit', value: String(r.percent), note: r.progress, state: tr.to });
+      await recordAudit(tx, actor, { action: 'monitoring.taskReport.submit', entityType: 'monitoring_task_report', entityId: r.id, changes: { state: { before: r.state, after: tr.to } }, detail: { task: t.task.code, period: month } });
       submitted++;
     }
     if (submitted === 0) throw monitoringProblem('NOTHING_TO_SUBMIT', `${periodLabel(month)}没有待提交的草稿或退回修改的内容。`);

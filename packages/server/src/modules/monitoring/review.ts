@@ -1,7 +1,7 @@
 /** The bureau's side of monthly monitoring: review queue, accept / return, lateness, reminders, history. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { periodLabel, shanghaiDate, type Frequency } from '@kechuang/domain';
+import { dueDate, isAwaitingUnit, isLate, isLateAt, isPastDue, periodEnd, periodFiledIn, periodLabel, ratioPercent, reportActions, reportTransition, shanghaiToday, type Frequency, type ReportState } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
@@ -18,7 +18,7 @@ import {
   monitoringTaskUnits,
   monitoringUnits,
 } from './schema.js';
-import { dueOf, parseMonth, reportKeyFor } from './reporting.js';
+import { assertCanSeeReport, currentReportingMonth, parseMonth } from './reporting.js';
 import { findPlan, stateLabel, tidyDecimal, todayShanghai } from './service.js';
 
 export interface ReviewFilter {
@@ -32,7 +32,7 @@ export interface ReviewFilter {
   pageSize: number;
 }
 
-export async function reviewQueue(db: Db, f: ReviewFilter) {
+export async function reviewQueue(db: Db, f: ReviewFilter, now = new Date()) {
   const where: SQL[] = [];
   if (f.plan) where.push(eq(monitoringPlans.code, f.plan));
   if (f.period) where.push(eq(monitoringReports.period, f.period));
@@ -41,7 +41,7 @@ export async function reviewQueue(db: Db, f: ReviewFilter) {
   else where.push(inArray(monitoringReports.state, ['submitted', 'accepted', 'returned']));
   if (f.unit) where.push(eq(monitoringUnits.code, f.unit));
   const base = db
-    .select({ report: monitoringReports, indicator: monitoringIndicators, planCode: monitoringPlans.code, unitCode: monitoringUnits.code, unitName: monitoringUnits.name })
+    .select({ report: monitoringReports, indicator: monitoringIndicators, planCode: monitoringPlans.code, dueDay: monitoringPlans.dueDay, unitCode: monitoringUnits.code, unitName: monitoringUnits.name })
     .from(monitoringReports)
     .innerJoin(monitoringIndicators, eq(monitoringIndicators.id, monitoringReports.indicatorId))
     .innerJoin(monitoringPlans, eq(monitoringPlans.id, monitoringIndicators.planId))
@@ -66,7 +66,7 @@ export async function reviewQueue(db: Db, f: ReviewFilter) {
   ]);
   return {
     total: totalRow?.n ?? 0,
-    items: rows.map(({ report: r, indicator: i, planCode, unitCode, unitName }) => {
+    items: rows.map(({ report: r, indicator: i, planCode, dueDay, unitCode, unitName }) => {
       const prev = previous.filter((p) => p.indicatorId === i.id && p.period < r.period && p.value !== null).sort((a, b) => b.period.localeCompare(a.period))[0];
       return {
         id: r.id,
@@ -77,7 +77,7 @@ export async function reviewQueue(db: Db, f: ReviewFilter) {
         value: tidyDecimal(r.value)!,
         acceptedValue: tidyDecimal(r.acceptedValue),
         note: r.note,
-        state: r.state,
+        state: r.state as ReportState,
         stateLabel: stateLabel(r.state),
         submittedAt: r.submittedAt?.toISOString() ?? null,
         reviewComment: r.reviewComment,
@@ -86,6 +86,10 @@ export async function reviewQueue(db: Db, f: ReviewFilter) {
         previousValue: prev ? tidyDecimal(prev.value) : null,
         previousPeriod: prev?.period ?? null,
         revision: r.revision,
+        dueDate: dueDate(r.period, dueDay),
+        // Late (逾期): submitted after the due day, or still not submitted after it (Asia/Shanghai days).
+        overdue: isLateAt(r.period, dueDay, r.state === 'returned' ? null : r.submittedAt, now),
+        actions: reportActions(r.state as ReportState, 'bureau'),
       };
     }),
   };
@@ -99,9 +103,10 @@ export async function reviewReport(db: Db, actor: Actor, id: string, decision: '
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(monitoringReports).where(eq(monitoringReports.id, id)).for('update');
     if (!r) throw monitoringProblem('REPORT_NOT_FOUND');
-    if (r.state !== 'submitted') throw monitoringProblem('REPORT_TRANSITION_REFUSED', `该报送当前为“${stateLabel(r.state)}”，只有待审核的报送可以采纳或退回。`);
+    const t = reportTransition(r.state as ReportState, decision);
+    if (!t.ok) throw monitoringProblem('REPORT_TRANSITION_REFUSED', `${t.reason}。`);
     const now = new Date();
-    const state = decision === 'accept' ? 'accepted' : 'returned';
+    const state = t.to;
     await tx
       .update(monitoringReports)
       .set({ state, reviewedBy: actor.id, reviewedAt: now, reviewComment: comment, updatedAt: now, ...(decision === 'accept' ? { acceptedValue: r.value, acceptedAt: now } : {}) })
@@ -122,14 +127,14 @@ export async function reviewTaskReport(db: Db, actor: Actor, id: string, decisio
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(monitoringTaskReports).where(eq(monitoringTaskReports.id, id)).for('update');
     if (!r) throw monitoringProblem('REPORT_NOT_FOUND');
-    if (r.state !== 'submitted') throw monitoringProblem('REPORT_TRANSITION_REFUSED', `该进展当前为“${stateLabel(r.state)}”，只有待审核的进展可以采纳或退回。`);
+    const t = reportTransition(r.state as ReportState, decision);
+    if (!t.ok) throw monitoringProblem('REPORT_TRANSITION_REFUSED', `${t.reason.replace('报送', '进展')}。`);
     const now = new Date();
-    const state = decision === 'accept' ? 'accepted' : 'returned';
+    const state = t.to;
     await tx.update(monitoringTaskReports).set({ state, reviewedBy: actor.id, reviewedAt: now, reviewComment: comment, updatedAt: now }).where(eq(monitoringTaskReports.id, id));
     // A task reported 100% and accepted is complete from the end of that month.
     if (decision === 'accept' && r.percent === 100) {
-      const { year, month } = parseMonth(r.period);
-      const end = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+      const end = periodEnd(r.period);
       await tx.update(monitoringTasks).set({ completedOn: end }).where(eq(monitoringTasks.id, r.taskId));
     }
     await logRevision(tx, actor, { reportId: id, kind: 'task', revision: r.revision, action: decision, value: String(r.percent), note: comment ?? '', state });
@@ -138,7 +143,7 @@ export async function reviewTaskReport(db: Db, actor: Actor, id: string, decisio
   });
 }
 
-export async function taskReviewQueue(db: Db, f: ReviewFilter) {
+export async function taskReviewQueue(db: Db, f: ReviewFilter, now = new Date()) {
   const where: SQL[] = [];
   if (f.plan) where.push(eq(monitoringPlans.code, f.plan));
   if (f.period) where.push(eq(monitoringTaskReports.period, f.period));
@@ -146,7 +151,7 @@ export async function taskReviewQueue(db: Db, f: ReviewFilter) {
   else where.push(inArray(monitoringTaskReports.state, ['submitted', 'accepted', 'returned']));
   if (f.unit) where.push(eq(monitoringUnits.code, f.unit));
   const rows = await db
-    .select({ report: monitoringTaskReports, task: monitoringTasks, planCode: monitoringPlans.code, unitCode: monitoringUnits.code, unitName: monitoringUnits.name })
+    .select({ report: monitoringTaskReports, task: monitoringTasks, planCode: monitoringPlans.code, dueDay: monitoringPlans.dueDay, unitCode: monitoringUnits.code, unitName: monitoringUnits.name })
     .from(monitoringTaskReports)
     .innerJoin(monitoringTasks, eq(monitoringTasks.id, monitoringTaskReports.taskId))
     .innerJoin(monitoringPlans, eq(monitoringPlans.id, monitoringTasks.planId))
@@ -164,7 +169,7 @@ export async function taskReviewQueue(db: Db, f: ReviewFilter) {
     .where(and(...where));
   return {
     total: total?.n ?? 0,
-    items: rows.map(({ report: r, task, planCode, unitCode, unitName }) => ({
+    items: rows.map(({ report: r, task, planCode, dueDay, unitCode, unitName }) => ({
       id: r.id,
       period: r.period,
       periodLabel: periodLabel(r.period),
@@ -173,24 +178,33 @@ export async function taskReviewQueue(db: Db, f: ReviewFilter) {
       percent: r.percent,
       progress: r.progress,
       note: r.note,
-      state: r.state,
+      state: r.state as ReportState,
       stateLabel: stateLabel(r.state),
       submittedAt: r.submittedAt?.toISOString() ?? null,
       reviewComment: r.reviewComment,
+      dueDate: dueDate(r.period, dueDay),
+      overdue: isLateAt(r.period, dueDay, r.state === 'returned' ? null : r.submittedAt, now),
+      actions: reportActions(r.state as ReportState, 'bureau'),
     })),
   };
 }
 
-export async function reportHistory(tx: Tx, reportId: string) {
+/** Every revision of an indicator report, for the bureau or a member of the unit that filed it (others: not found). */
+export async function reportHistory(tx: Tx, viewer: { userId: string; canManage: boolean }, reportId: string) {
+  const [report] = await tx.select({ unitId: monitoringReports.unitId }).from(monitoringReports).where(eq(monitoringReports.id, reportId));
+  if (!report) throw monitoringProblem('REPORT_NOT_FOUND');
+  await assertCanSeeReport(tx, viewer.userId, viewer.canManage, report.unitId);
   const rows = await tx.select().from(monitoringReportRevisions).where(eq(monitoringReportRevisions.reportId, reportId)).orderBy(asc(monitoringReportRevisions.at));
-  return rows.map((r) => ({ revision: r.revision, action: r.action, value: r.value, note: r.note, state: r.state, stateLabel: stateLabel(r.state), at: r.at.toISOString(), by: r.byName }));
+  return rows.map((r) => ({ revision: r.revision, action: r.action, value: r.value, note: r.note, state: r.state as ReportState, stateLabel: stateLabel(r.state), at: r.at.toISOString(), by: r.byName }));
 }
 
 /** Per lead unit: what it owes for the month, what it has submitted, and whether it is late. */
-export async function lateness(db: Db, planCode: string, month: string, today = todayShanghai()) {
+export async function lateness(db: Db, planCode: string, requested: string | undefined, today = todayShanghai()) {
+  const month = requested ?? currentReportingMonth(today);
   parseMonth(month);
   const plan = await findPlan(db, planCode);
-  const due = dueOf(month, plan.dueDay);
+  const due = dueDate(month, plan.dueDay);
+  const pastDue = isPastDue(month, plan.dueDay, today);
   const { year } = parseMonth(month);
   const inPlan = year >= plan.periodStart && year <= plan.periodEnd && plan.status === 'active';
   const [indicatorLinks, taskLinks, units, reports, taskReports, reminders] = await Promise.all([
@@ -218,14 +232,14 @@ export async function lateness(db: Db, planCode: string, month: string, today = 
     const e = byUnit.get(unitId) ?? { expected: 0, submitted: 0, accepted: 0, lateSubmissions: 0 };
     e.expected++;
     // A correction being drafted or reviewed does not undo a value the bureau has already accepted.
-    if (state === 'submitted' || state === 'accepted' || hasAccepted) e.submitted++;
+    if (!isAwaitingUnit(state as ReportState | null) || hasAccepted) e.submitted++;
     if (state === 'accepted' || hasAccepted) e.accepted++;
-    if (submittedAt && shanghaiDate(submittedAt) > due) e.lateSubmissions++;
+    if (submittedAt && isLate(month, plan.dueDay, shanghaiToday(submittedAt), today)) e.lateSubmissions++;
     byUnit.set(unitId, e);
   };
   if (inPlan) {
     for (const l of indicatorLinks) {
-      const key = reportKeyFor(l.frequency as Frequency, month);
+      const key = periodFiledIn(l.frequency as Frequency, month);
       if (!key) continue;
       const r = reports.find((x) => x.indicatorId === l.indicatorId && x.period === key);
       bump(l.unitId, r?.state ?? null, r?.submittedAt ?? null, r?.acceptedValue != null);
@@ -244,13 +258,15 @@ export async function lateness(db: Db, planCode: string, month: string, today = 
       unit: { code: unit.code, name: unit.name },
       ...e,
       missing,
-      completeness: e.expected ? ((e.submitted * 10000) / e.expected / 100).toFixed(2) : '100.00',
-      late: (today > due && missing > 0) || e.lateSubmissions > 0,
+      completeness: e.expected ? ratioPercent(e.submitted, e.expected) : '100.00',
+      late: (pastDue && missing > 0) || e.lateSubmissions > 0,
+      dueDate: due,
+      overdue: (pastDue && missing > 0) || e.lateSubmissions > 0,
       lastReminderAt: reminders.find((r) => r.unitId === unitId)?.sentAt.toISOString() ?? null,
     };
   });
   items.sort((a, b) => Number(b.late) - Number(a.late) || b.missing - a.missing || a.unit.code.localeCompare(b.unit.code));
-  return { plan: plan.code, period: month, periodLabel: periodLabel(month), due, overdue: today > due, items };
+  return { plan: plan.code, period: month, periodLabel: periodLabel(month), due, dueDate: due, overdue: pastDue, items };
 }
 
 export async function remind(db: Db, actor: Actor, planCode: string, month: string, unitCodes: string[]) {
@@ -303,5 +319,5 @@ export async function openReminders(db: Db, unitIds: string[]) {
 
 /** Every report key a month can file: the month itself, the quarter it ends, the year it ends. */
 function keysOfMonth(month: string): string[] {
-  return (['monthly', 'quarterly', 'annual'] as Frequency[]).map((f) => reportKeyFor(f, month)).filter((k): k is string => k !== null);
+  return (['monthly', 'quarterly', 'annual'] as Frequency[]).map((f) => periodFiledIn(f, month)).filter((k): k is string => k !== null);
 }

@@ -35,6 +35,15 @@ export async function seedPlanDefinitions(tx: Tx, actor: Actor, plans: readonly 
     if (!id) throw new Error(`plan data names unknown unit ${code}`);
     return id;
   };
+  // Earlier seeds ended a plan's source with an internal file reference ("（seeds/004）"); the bureau never edits
+  // the source, so a present plan still carrying one is brought to the definition's wording, audited.
+  for (const row of await tx.select({ id: monitoringPlans.id, code: monitoringPlans.code, source: monitoringPlans.source }).from(monitoringPlans).where(inArray(monitoringPlans.code, plans.map((p) => p.code)))) {
+    const def = plans.find((p) => p.code === row.code)!;
+    if (/（seeds\/\d+）$/.test(row.source) && row.source !== def.source) {
+      await tx.update(monitoringPlans).set({ source: def.source, updatedAt: new Date() }).where(eq(monitoringPlans.id, row.id));
+      await recordAudit(tx, actor, { action: 'monitoring.plan.update', entityType: 'monitoring_plan', entityId: row.id, changes: { source: { before: row.source, after: def.source } } });
+    }
+  }
   let added = 0;
   for (const def of plans) {
     if (present.has(def.code)) continue;

@@ -9,6 +9,9 @@ import {
   DIRECTION_LABELS,
   expectedValue,
   FREQUENCY_LABELS,
+  formatDecimal,
+  formatIndicatorValue,
+  isCountUnit,
   periodEnd,
   periodLabel,
   progressRate,
@@ -56,6 +59,10 @@ export interface IndicatorView extends Omit<IndicatorDef, 'responsibleUnits'> {
   completionRate: string | null;
   progressRate: string | null;
   gapPercent: string | null;
+  /** The unit counts whole things (家, 个, 项, 人, 件 …): display values are rounded to whole units. */
+  countUnit: boolean;
+  /** Display strings from the domain (thousands separators; counts in whole units); null where the figure is. */
+  display: { base: string | null; target: string | null; actual: string | null; latest: string | null; expected: string | null };
 }
 
 /** numeric columns come back with trailing zeros on some drivers; a value shown to people should not. */
@@ -238,6 +245,15 @@ export function indicatorView(plan: PlanRow, row: IndicatorRow, units: UnitRef[]
     completionRate: r.completionRate,
     progressRate: r.progressRate,
     gapPercent: progress?.gapPercent ?? null,
+    countUnit: isCountUnit(def.unit),
+    display: {
+      base: formatIndicatorValue(def.base.value, def.unit),
+      // A growth target is a rate in percent, whatever the indicator counts.
+      target: def.targetKind === 'growth' ? (def.target.value === null ? null : formatDecimal(def.target.value)) : formatIndicatorValue(def.target.value, def.unit),
+      actual: formatIndicatorValue(def.actual?.value ?? null, def.unit),
+      latest: formatIndicatorValue(latest?.value ?? null, def.unit),
+      expected: formatIndicatorValue(r.expected, def.unit),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /** Task lists (任务清单化, P315-2/3): tasks with their responsible units, milestones and latest progress. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { TASK_STATUS_LABELS, taskStatusDetail, periodLabel, type TaskStatus } from '@kechuang/domain';
+import { TASK_STATUS_LABELS, taskStatusDetail, periodLabel, type ReportState, type TaskStatus } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { monitoringMilestones, monitoringPlans, monitoringTaskReports, monitoringTasks, monitoringTaskUnits, monitoringUnits } from './schema.js';
 import { findPlan, stateLabel, todayShanghai, type UnitRef } from './service.js';
@@ -17,10 +17,14 @@ export interface TaskView {
   due: string;
   completedOn: string | null;
   milestones: { id: string; title: string; due: string; doneOn: string | null }[];
-  latestProgress: { period: string; periodLabel: string; percent: number; progress: string; state: string; stateLabel: string; submittedAt: string | null } | null;
+  latestProgress: { period: string; periodLabel: string; percent: number; progress: string; state: ReportState; stateLabel: string; submittedAt: string | null } | null;
   status: TaskStatus;
   statusLabel: string;
   overdueReason: string | null;
+  /** The task's own due day (YYYY-MM-DD, Asia/Shanghai). */
+  dueDate: string;
+  /** The domain's verdict on `today` in Asia/Shanghai: past its due day or an open milestone's, and not complete. */
+  overdue: boolean;
 }
 
 export async function taskViews(tx: Tx, ids: string[], today: string): Promise<Map<string, TaskView>> {
@@ -42,7 +46,7 @@ export async function taskViews(tx: Tx, ids: string[], today: string): Promise<M
     const ms = milestones.filter((m) => m.taskId === task.id);
     const latest = reports.find((r) => r.taskId === task.id) ?? null;
     const accepted = reports.find((r) => r.taskId === task.id && r.state === 'accepted') ?? null;
-    const s = taskStatusDetail({ due: task.due, milestones: ms.map((m) => ({ due: m.due, doneOn: m.doneOn })), latestPercent: accepted?.percent ?? null, completedOn: task.completedOn }, today);
+    const s = taskStatusDetail({ due: task.due, milestones: ms.map((m) => ({ title: m.title, due: m.due, doneOn: m.doneOn })), latestPercent: accepted?.percent ?? null, completedOn: task.completedOn }, today);
     out.set(task.id, {
       id: task.id,
       planCode,
@@ -55,10 +59,12 @@ export async function taskViews(tx: Tx, ids: string[], today: string): Promise<M
       due: task.due,
       completedOn: task.completedOn,
       milestones: ms.map((m) => ({ id: m.id, title: m.title, due: m.due, doneOn: m.doneOn })),
-      latestProgress: latest ? { period: latest.period, periodLabel: periodLabel(latest.period), percent: latest.percent, progress: latest.progress, state: latest.state, stateLabel: stateLabel(latest.state), submittedAt: latest.submittedAt?.toISOString() ?? null } : null,
+      latestProgress: latest ? { period: latest.period, periodLabel: periodLabel(latest.period), percent: latest.percent, progress: latest.progress, state: latest.state as ReportState, stateLabel: stateLabel(latest.state), submittedAt: latest.submittedAt?.toISOString() ?? null } : null,
       status: s.status,
       statusLabel: TASK_STATUS_LABELS[s.status],
       overdueReason: s.status === 'overdue' ? s.reason : null,
+      dueDate: task.due,
+      overdue: s.status === 'overdue',
     });
   }
   return out;
