@@ -25,6 +25,7 @@ import { addReported, deleteReported, importProjects, listProjects, portfolioOve
 import { monitoringReports } from './schema.js';
 import { assertCanSeeReport, currentReportingMonth, reportingSheet, saveIndicatorValue, saveTaskProgress, submitMonth, unitsOfUser } from './reporting.js';
 import { lateness, remind, reportHistory, reviewQueue, reviewReport, reviewTaskReport, taskReviewQueue } from './review.js';
+import { acceptBatchBodySchema, acceptReportBatch } from './review-batch.js';
 import { todayShanghai } from './service.js';
 import { listTasks } from './tasks.js';
 import { addUnitMember, removeUnitMember, unitMembers } from './units.js';
@@ -243,6 +244,7 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
     ], items);
   });
   r.get('/api/monitoring/task-review', { schema: { tags, summary: '任务进展审核队列', querystring: reviewQuery }, config: manage }, async (request) => taskReviewQueue(db, request.query));
+  r.post('/api/monitoring/reports/accept-batch', { schema: { tags, summary: '批量采纳（全部成功或全部不采纳）', body: acceptBatchBodySchema }, config: manage }, async (request) => acceptReportBatch(db, actorOf(request), request.body.ids));
   r.post('/api/monitoring/reports/:id/accept', { schema: { tags, summary: '采纳', params: idParams }, config: manage }, async (request) => reviewReport(db, actorOf(request), request.params.id, 'accept', null));
   r.post('/api/monitoring/reports/:id/return', { schema: { tags, summary: '退回修改（须填写意见）', params: idParams, body: returnCommentSchema }, config: manage }, async (request) =>
     reviewReport(db, actorOf(request), request.params.id, 'return', request.body.comment),
