@@ -214,10 +214,12 @@ function groupThousands(digits: string): string {
 }
 
 /**
- * For display: '13000' → '13,000', '1234.5' → '1,234.5'. `places` rounds half away from zero and keeps
- * exactly that many digits; `thousands: false` leaves the separators out.
+ * For display: '13000' → '13,000', '1234.5' → '1,234.5'. `places` (a number, or `{ places }`) rounds half away
+ * from zero and keeps exactly that many digits: ('1234.5', 2) → '1,234.50'; `thousands: false` leaves the
+ * separators out. Server and web both call this, so a figure reads the same everywhere.
  */
-export function formatDecimal(d: DecimalString, options: { places?: number; thousands?: boolean } = {}): string {
+export function formatDecimal(d: DecimalString, places: number | { places?: number; thousands?: boolean } = {}): string {
+  const options = typeof places === 'number' ? { places } : places;
   const s = options.places === undefined ? normalizeDecimal(d) : roundDecimal(d, options.places);
   if (options.thousands === false) return s;
   const neg = s.startsWith('-');
