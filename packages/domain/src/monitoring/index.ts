@@ -4,6 +4,7 @@ export * from './decimal.js';
 export * from './display.js';
 export * from './dates.js';
 export * from './periods.js';
+export * from './report-workflow.js';
 export * from './maths.js';
 export * from './tasks.js';
 export * from './portfolio.js';

@@ -18,6 +18,12 @@ import {
   periodStart,
   previousPeriod,
   reportingPeriodFor,
+  periodFiledIn,
+  filingMonthOf,
+  recentReportingMonths,
+  shanghaiToday,
+  isLateAt,
+  isPastDue,
 } from './periods.js';
 import type { Frequency } from './types.js';
 
@@ -138,5 +144,52 @@ describe('P315-3 due dates and lateness', () => {
     expect(isLate('2026-10', 10, null, '2026-11-11')).toBe(true);
     expect(isLate('2026-10', 15, null, '2026-11-11')).toBe(false);
     expect(() => isLate('2026-10', 10, '2026-11-31', '2026-12-01')).toThrow(RangeError);
+  });
+});
+
+describe('P315-3 reporting months and lateness in Asia/Shanghai', () => {
+  it('the period an indicator files in a reporting month, and the month a period is filed in', () => {
+    expect(periodFiledIn('monthly', '2026-10')).toBe('2026-10');
+    expect(periodFiledIn('quarterly', '2026-08')).toBeNull();
+    expect(periodFiledIn('quarterly', '2026-09')).toBe('2026-Q3');
+    expect(periodFiledIn('annual', '2026-11')).toBeNull();
+    expect(periodFiledIn('annual', '2026-12')).toBe('2026');
+    expect(() => periodFiledIn('monthly', '2026-Q3')).toThrow(RangeError);
+    expect(filingMonthOf('2026-Q3')).toBe('2026-09');
+    expect(filingMonthOf('2026')).toBe('2026-12');
+    expect(filingMonthOf('2026-02')).toBe('2026-02');
+    for (const f of ['monthly', 'quarterly', 'annual'] as const) {
+      for (const m of periodsOfYear('monthly', 2026)) {
+        const k = periodFiledIn(f, m);
+        if (k !== null) expect(filingMonthOf(k)).toBe(m);
+      }
+    }
+  });
+
+  it('recent reporting months start at the latest ended month and cross the year', () => {
+    expect(recentReportingMonths('2026-02-10', 3)).toEqual(['2026-01', '2025-12', '2025-11']);
+    expect(recentReportingMonths('2026-01-31', 1)).toEqual(['2025-12']);
+  });
+
+  it('today is the Asia/Shanghai day of an instant (UTC+8)', () => {
+    expect(shanghaiToday(new Date('2026-11-10T15:59:59Z'))).toBe('2026-11-10');
+    expect(shanghaiToday(new Date('2026-11-10T16:00:00Z'))).toBe('2026-11-11');
+    expect(shanghaiToday(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+  });
+
+  it('the due day itself is on time: 23:59:59 Asia/Shanghai on the due day is on time, 00:00:00 the next day is late', () => {
+    const now = new Date('2026-12-01T00:00:00Z');
+    expect(dueDate('2026-10', 10)).toBe('2026-11-10');
+    expect(isLateAt('2026-10', 10, new Date('2026-11-10T15:59:59Z'), now)).toBe(false);
+    expect(isLateAt('2026-10', 10, new Date('2026-11-10T16:00:00Z'), now)).toBe(true);
+    // Not submitted: on time through the due day in Shanghai, late from the next Shanghai midnight.
+    expect(isLateAt('2026-10', 10, null, new Date('2026-11-10T15:59:59Z'))).toBe(false);
+    expect(isLateAt('2026-10', 10, null, new Date('2026-11-10T16:00:00Z'))).toBe(true);
+  });
+
+  it('past due is strictly after the due day', () => {
+    expect(isPastDue('2026-10', 10, '2026-11-10')).toBe(false);
+    expect(isPastDue('2026-10', 10, '2026-11-11')).toBe(true);
+    expect(isPastDue('2026-Q4', 10, '2027-01-11')).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
  * report is due on a set day of the month after it ends (default the 10th); nothing here reads the clock:
  * `today` is always a parameter.
  */
+import { shanghaiDate } from '../programmes/rule-set.js';
 import { assertIsoDate, compareDates, daysInMonth, isoDate } from './dates.js';
 import type { Frequency, PeriodKey } from './types.js';
 
@@ -177,6 +178,49 @@ export function isLate(period: PeriodKey, dueDay: number, submittedOn: string | 
     return submittedOn > due;
   }
   return today > due;
+}
+
+/** The calendar day in Asia/Shanghai at an instant: the day every due date and lateness verdict is read on. */
+export function shanghaiToday(now: Date): string {
+  return shanghaiDate(now);
+}
+
+/**
+ * Late at an instant: like isLate, with the submission time and "now" read as Asia/Shanghai days. A report
+ * submitted at 23:59:59 on the due day (15:59:59 UTC) is on time; one at 00:00:00 the next day is late.
+ */
+export function isLateAt(period: PeriodKey, dueDay: number, submittedAt: Date | null, now: Date): boolean {
+  return isLate(period, dueDay, submittedAt === null ? null : shanghaiToday(submittedAt), shanghaiToday(now));
+}
+
+/** The due day has passed (Asia/Shanghai) — what "overdue" means for an outstanding report. The due day itself is not overdue. */
+export function isPastDue(period: PeriodKey, dueDay: number, today: string): boolean {
+  assertIsoDate(today, '今天');
+  return today > dueDate(period, dueDay);
+}
+
+/** The report a department files for an indicator of `frequency` in reporting month `month`: the period that ends with that month, or null ('quarterly', '2026-08') → null, ('quarterly', '2026-09') → '2026-Q3'. */
+export function periodFiledIn(frequency: Frequency, month: PeriodKey): PeriodKey | null {
+  const m = parsePeriod(month);
+  if (m.frequency !== 'monthly') throw new RangeError(`填报月份“${month}”须为 2026-10 的形式`);
+  const key = periodOf(frequency, periodEnd(month));
+  return periodEnd(key) === periodEnd(month) ? key : null;
+}
+
+/** The reporting month in which a period is filed: its last month ('2026-Q3' → '2026-09', '2026' → '2026-12'). */
+export function filingMonthOf(period: PeriodKey): PeriodKey {
+  return periodOf('monthly', periodEnd(period));
+}
+
+/** The latest `n` reporting months on `today`, newest first: the current reporting month and the ones before it. */
+export function recentReportingMonths(today: string, n: number): PeriodKey[] {
+  const out: PeriodKey[] = [];
+  let cur = reportingPeriodFor('monthly', today);
+  for (let i = 0; i < n; i++) {
+    out.push(cur);
+    cur = previousPeriod(cur);
+  }
+  return out;
 }
 
 /** '2026年10月', '2026年第3季度', '2026年'. */
