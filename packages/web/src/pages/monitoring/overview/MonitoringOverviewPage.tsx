@@ -14,7 +14,7 @@ import { useApiErrorHandler } from '../../../api/form-errors';
 import type { MonDashboard, MonIndicator, MonStatus, MonTaskStatus } from '../../../api/types';
 import { ChartCard } from '../shared/ChartCard';
 import { MonChart, type EChartOption } from '../shared/charts';
-import { byNum, num, PercentText, StatusTag, ValueText, roundText } from '../shared/format';
+import { byNum, num, PercentText, StatusTag, ValueText } from '../shared/format';
 import { STATUS_LABELS, STATUS_ORDER, TASK_STATUS_LABELS, TASK_STATUS_ORDER } from '../shared/labels';
 import { PlanSelect, usePlanParam } from '../shared/PlanSelect';
 
@@ -353,7 +353,7 @@ function IndicatorTable({ indicators }: { indicators: MonIndicator[] }) {
           render: (v: boolean) => (v ? '是' : '否'),
         },
         { title: '最新值', key: 'latest', width: 120, render: (_, r) => <ValueText value={r.latest?.value ?? r.actual?.value} unit={r.unit} reason={r.note || '尚无已采纳的填报值'} /> },
-        { title: '期望值', dataIndex: 'expected', width: 110, render: (_, r) => <ValueText value={roundText(r.expected)} unit={r.unit} reason="无法按路径推算" /> },
+        { title: '期望值', dataIndex: 'expected', width: 110, render: (_, r) => <ValueText value={r.expected} unit={r.unit} computed reason="无法按路径推算" /> },
         { title: '完成率', dataIndex: 'completionRate', width: 90, align: 'right', sorter: (a, b) => byNum(a.completionRate, b.completionRate), render: (_, r) => <PercentText value={r.completionRate} /> },
         { title: '进度', dataIndex: 'progressRate', width: 90, align: 'right', sorter: (a, b) => byNum(a.progressRate, b.progressRate), render: (_, r) => <PercentText value={r.progressRate} /> },
         {

@@ -15,7 +15,7 @@ import { useApiErrorHandler } from '../../../api/form-errors';
 import type { MonIndicator, MonStatus, MonVerdict } from '../../../api/types';
 import { useCan } from '../../../app/session';
 import { planQuery } from '../shared/api';
-import { byNum, Missing, PercentText, StatusTag, targetText, UnitTags, ValueText, VerdictTag, roundText } from '../shared/format';
+import { byNum, Missing, PercentText, StatusTag, targetText, UnitTags, ValueText, VerdictTag } from '../shared/format';
 import { PLAN_STATUS_LABELS, STATUS_LABELS, STATUS_ORDER, VERDICT_LABELS } from '../shared/labels';
 import { IndicatorEditDrawer } from './IndicatorEditDrawer';
 
@@ -179,7 +179,7 @@ export default function PlanDetailPage() {
     ...(completed
       ? []
       : ([
-          { title: '期望值', dataIndex: 'expected', width: 100, align: 'right', render: (_, r) => <ValueText value={roundText(r.expected)} unit={r.unit} reason="基数或目标缺失，无法推算路径" /> },
+          { title: '期望值', dataIndex: 'expected', width: 100, align: 'right', render: (_, r) => <ValueText value={r.expected} unit={r.unit} computed reason="基数或目标缺失，无法推算路径" /> },
         ] as ColumnsType<MonIndicator>)),
     { title: '完成率', dataIndex: 'completionRate', width: 90, align: 'right', sorter: true, sortOrder: sortOrder('completionRate'), render: (_, r) => <PercentText value={r.completionRate} reason={r.note || '缺少数据，无法计算'} /> },
     ...(completed

@@ -3,31 +3,32 @@
  * evidence, saved row by row as drafts and then submitted together; task progress in its own tab; or the same
  * through an Excel template (bad rows reported with their line, the rest saved).
  */
-import { DownloadOutlined, PaperClipOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Flex, Input, InputNumber, Select, Slider, Space, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Badge, Button, Flex, Input, InputNumber, Popconfirm, Select, Slider, Space, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { errorText, isApiError } from '../../../api/errors';
 import { useApiErrorHandler } from '../../../api/form-errors';
-import type { MonEvidence, MonIndicatorReport, MonReporting, MonReportState, MonTaskReport, MonUploadResult } from '../../../api/types';
-import { dayjs, APP_TIME_ZONE } from '../../../lib/time';
+import type { MonEvidence, MonIndicatorReport, MonReportState, MonTaskReport, MonUploadResult } from '../../../api/types';
 import { evidenceHref, uploadFile } from '../shared/api';
+import { daysUntil, isOverdue } from '../shared/dates';
 import { ExcelUpload } from '../shared/ExcelUpload';
 import { fileSize, Missing, ReportStateTag, targetText, TaskStatusTag } from '../shared/format';
 import { REPORT_STATE_LABELS } from '../shared/labels';
 import { UploadResultModal } from '../shared/UploadResultModal';
+import type { EvidenceView, ReportingView } from '../shared/views';
 
 const enc = encodeURIComponent;
 const DECIMAL = /^-?\d+(\.\d{1,6})?$/;
 const EDITABLE: (MonReportState | undefined)[] = [undefined, 'draft', 'returned', 'accepted'];
 const EVIDENCE_TYPES = '.pdf,.jpg,.jpeg,.png,.xlsx,.docx';
 
-type IndicatorRow = MonReporting['indicators'][number];
-type TaskRow = MonReporting['tasks'][number];
+type IndicatorRow = ReportingView['indicators'][number];
+type TaskRow = ReportingView['tasks'][number];
 interface Draft {
   value: string;
   note: string;
@@ -41,7 +42,7 @@ export default function ReportPage() {
   const period = params.get('period') ?? undefined;
   const reporting = useQuery({
     queryKey: ['monitoring', 'reporting', period ?? 'current'],
-    queryFn: ({ signal }) => api.get<MonReporting>('/monitoring/reporting', { period }, signal),
+    queryFn: ({ signal }) => api.get<ReportingView>('/monitoring/reporting', { period }, signal),
   });
   const r = reporting.data;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['monitoring'] });
@@ -54,8 +55,10 @@ export default function ReportPage() {
     ...(r?.tasks ?? []).filter((x) => x.report && (x.report.state === 'draft' || x.report.state === 'returned')),
   ].length;
   const missing = (r?.indicators ?? []).filter((x) => !x.report).length;
-  const dueDay = r ? dayjs.tz(r.due, APP_TIME_ZONE) : null;
-  const daysLeft = dueDay ? dueDay.endOf('day').diff(dayjs().tz(APP_TIME_ZONE), 'day') : null;
+  // The server's due day and verdict; the countdown is counted in Shanghai days whatever the browser's zone.
+  const due = r ? (r.dueDate ?? r.due) : null;
+  const daysLeft = due ? daysUntil(due) : null;
+  const overdue = r ? (r.overdue ?? r.late) : false;
 
   const submit = () =>
     modal.confirm({
@@ -148,13 +151,15 @@ export default function ReportPage() {
         <Alert
           style={{ marginBottom: 16 }}
           showIcon
-          type={r.late ? 'error' : daysLeft !== null && daysLeft < 0 ? 'success' : daysLeft !== null && daysLeft <= 3 ? 'warning' : 'info'}
+          type={overdue ? 'error' : daysLeft !== null && daysLeft < 0 ? 'success' : daysLeft !== null && daysLeft <= 3 ? 'warning' : 'info'}
           title={
-            r.late
-              ? `${r.periodLabel}的填报已逾期（截止日期 ${r.due}），请尽快填报并提交`
+            overdue
+              ? `${r.periodLabel}的填报已逾期（截止日期 ${due}），请尽快填报并提交`
               : daysLeft !== null && daysLeft < 0
-                ? `${r.periodLabel}的填报截止日期 ${r.due} 已过，本单位本期内容均已提交`
-                : `${r.periodLabel}的填报截止日期为 ${r.due}，还剩 ${daysLeft ?? 0} 天`
+                ? `${r.periodLabel}的填报截止日期 ${due} 已过，本单位本期内容均已提交`
+                : daysLeft === 0
+                  ? `${r.periodLabel}的填报今天（${due}）截止，当天提交不算逾期`
+                  : `${r.periodLabel}的填报截止日期为 ${due}，还剩 ${daysLeft ?? 0} 天`
           }
         />
       )}
@@ -173,7 +178,7 @@ export default function ReportPage() {
   );
 }
 
-function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promise<unknown> }) {
+function IndicatorTable({ data, onSaved }: { data: ReportingView; onSaved: () => Promise<unknown> }) {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
@@ -361,21 +366,49 @@ function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => 
   );
 }
 
-/** Evidence of one report: links to what is attached, and an upload (the report must exist: save the value first). */
+/**
+ * Evidence of one report: links to what is attached (long names cut with the full name on hover), a delete button
+ * while the report is the unit's to change (a draft, or returned for correction), and an upload (the report must
+ * exist: save the value first).
+ */
 function EvidenceCell({ row, onUploaded }: { row: IndicatorRow; onUploaded: () => Promise<unknown> }) {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [busy, setBusy] = useState(false);
-  const files: MonEvidence[] = row.report?.evidence ?? [];
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const files: EvidenceView[] = row.report?.evidence ?? [];
   const locked = !EDITABLE.includes(row.report?.state);
+  // The server says per file when it sends `canDelete`; otherwise the rule it applies: draft or returned only.
+  const deletable = (f: EvidenceView) => f.canDelete ?? (row.report?.state === 'draft' || row.report?.state === 'returned');
   // Evidence belongs to a saved report: the value comes first.
   const reason = !row.report ? '请先保存本期值，再上传佐证材料' : locked ? '已提交，审核前不能修改' : 'PDF、图片、Excel 或 Word，不超过 10 MB';
+  const remove = async (f: EvidenceView) => {
+    setDeleting(f.id);
+    try {
+      await api.delete(`/monitoring/evidence/${enc(f.id)}`);
+      void message.success(`已删除佐证材料“${f.filename}”`);
+      await onUploaded();
+    } catch (error) {
+      onError(error);
+    } finally {
+      setDeleting(null);
+    }
+  };
   return (
-    <Space orientation="vertical" size={2}>
+    <Space orientation="vertical" size={2} style={{ width: '100%' }}>
       {files.map((f) => (
-        <Typography.Link key={f.id} href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer" ellipsis style={{ fontSize: 12, maxWidth: 130 }} title={`${f.filename}（${fileSize(f.size)}）`}>
-          <PaperClipOutlined /> {f.filename}
-        </Typography.Link>
+        <Flex key={f.id} align="center" gap={2} style={{ maxWidth: 170 }}>
+          <Tooltip title={`${f.filename}（${fileSize(f.size)}）`}>
+            <Typography.Link href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer" ellipsis style={{ fontSize: 12, minWidth: 0, flex: 1 }}>
+              <PaperClipOutlined /> {f.filename}
+            </Typography.Link>
+          </Tooltip>
+          {deletable(f) && (
+            <Popconfirm title={`删除佐证材料“${f.filename}”？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(f)}>
+              <Button type="text" size="small" danger icon={<DeleteOutlined />} loading={deleting === f.id} aria-label={`删除${f.filename}`} />
+            </Popconfirm>
+          )}
+        </Flex>
       ))}
       <Upload
         accept={EVIDENCE_TYPES}
@@ -413,7 +446,7 @@ function EvidenceCell({ row, onUploaded }: { row: IndicatorRow; onUploaded: () =
   );
 }
 
-function TaskTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promise<unknown> }) {
+function TaskTable({ data, onSaved }: { data: ReportingView; onSaved: () => Promise<unknown> }) {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [drafts, setDrafts] = useState<Record<string, { percent: number; progress: string; note: string }>>({});
@@ -545,7 +578,7 @@ function TaskTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promi
             {x.task.content && <Typography.Text type="secondary">{x.task.content}</Typography.Text>}
             {x.task.milestones.map((m) => (
               <span key={m.id}>
-                <Tag color={m.doneOn ? 'success' : dayjs(m.due).isBefore(dayjs()) ? 'error' : 'default'}>{m.doneOn ? `${m.doneOn} 完成` : `${m.due} 前`}</Tag>
+                <Tag color={m.doneOn ? 'success' : isOverdue(m) ? 'error' : 'default'}>{m.doneOn ? `${m.doneOn} 完成` : `${m.due} 前${isOverdue(m) ? '（已逾期）' : ''}`}</Tag>
                 {m.title}
               </span>
             ))}

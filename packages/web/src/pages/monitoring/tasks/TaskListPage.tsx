@@ -7,12 +7,14 @@ import { useState } from 'react';
 import { api } from '../../../api/client';
 import { errorText } from '../../../api/errors';
 import { useApiErrorHandler } from '../../../api/form-errors';
-import type { MonTask, MonTaskStatus } from '../../../api/types';
-import { dayjs, formatDateTime } from '../../../lib/time';
+import type { MonTaskStatus } from '../../../api/types';
+import { formatDateTime } from '../../../lib/time';
 import { useUnits } from '../shared/api';
+import { isOverdue } from '../shared/dates';
 import { Missing, ReportStateTag, TaskStatusTag } from '../shared/format';
 import { TASK_STATUS_LABELS, TASK_STATUS_ORDER } from '../shared/labels';
 import { PlanSelect, usePlanParam } from '../shared/PlanSelect';
+import type { TaskView } from '../shared/views';
 
 const enc = encodeURIComponent;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -26,7 +28,7 @@ function cnNumber(s: string): number {
 }
 /** '三.1' before '三.2' before '十.1', as the plan numbers them. */
 const seqKey = (seq: string) => seq.split(/[.．、]/).map(cnNumber);
-function seqCompare(a: MonTask, b: MonTask): number {
+function seqCompare(a: TaskView, b: TaskView): number {
   const x = seqKey(a.seq);
   const y = seqKey(b.seq);
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
@@ -45,7 +47,7 @@ export default function TaskListPage() {
   const [exporting, setExporting] = useState(false);
   const tasks = useQuery({
     queryKey: ['monitoring', 'tasks', plan, unit, status],
-    queryFn: ({ signal }) => api.get<{ items: MonTask[] }>(`/monitoring/plans/${enc(plan)}/tasks`, { unit, status }, signal).then((r) => r.items),
+    queryFn: ({ signal }) => api.get<{ items: TaskView[] }>(`/monitoring/plans/${enc(plan)}/tasks`, { unit, status }, signal).then((r) => r.items),
   });
   const items = tasks.data ?? [];
   const sections = [...new Set(items.map((t) => t.section))];
@@ -61,7 +63,7 @@ export default function TaskListPage() {
     }
   };
 
-  const columns: ProColumns<MonTask>[] = [
+  const columns: ProColumns<TaskView>[] = [
     {
       title: '章节',
       dataIndex: 'section',
@@ -161,7 +163,7 @@ export default function TaskListPage() {
       extra={<PlanSelect value={plan} onChange={setPlan} />}
     >
       {tasks.error && <Alert type="error" showIcon title="任务清单加载失败" description={errorText(tasks.error)} style={{ marginBottom: 16 }} />}
-      <ProTable<MonTask>
+      <ProTable<TaskView>
         rowKey="id"
         cardBordered
         search={false}
@@ -201,13 +203,13 @@ export default function TaskListPage() {
                   <Timeline
                     style={{ marginTop: 12 }}
                     items={t.milestones.map((m) => ({
-                      color: m.doneOn ? 'green' : dayjs(m.due).isBefore(dayjs(), 'day') ? 'red' : 'gray',
+                      color: m.doneOn ? 'green' : isOverdue(m) ? 'red' : 'gray',
                       content: (
                         <>
                           <Typography.Text>{m.title}</Typography.Text>
                           <br />
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {m.doneOn ? `计划 ${m.due}，${m.doneOn} 完成` : `计划 ${m.due} 前完成${dayjs(m.due).isBefore(dayjs(), 'day') ? '（已逾期）' : ''}`}
+                            {m.doneOn ? `计划 ${m.due}，${m.doneOn} 完成` : `计划 ${m.due} 前完成${isOverdue(m) ? '（已逾期）' : ''}`}
                           </Typography.Text>
                         </>
                       ),
