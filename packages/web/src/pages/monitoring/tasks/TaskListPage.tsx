@@ -49,8 +49,10 @@ export default function TaskListPage() {
     queryKey: ['monitoring', 'tasks', plan, unit, status],
     queryFn: ({ signal }) => api.get<{ items: TaskView[] }>(`/monitoring/plans/${enc(plan)}/tasks`, { unit, status }, signal).then((r) => r.items),
   });
-  const items = tasks.data ?? [];
-  const sections = [...new Set(items.map((t) => t.section))];
+  const all = tasks.data ?? [];
+  const sections = [...new Set(all.map((t) => t.section))];
+  const [section, setSection] = useState<string | undefined>();
+  const items = section ? all.filter((t) => t.section === section) : all;
 
   const exportExcel = async () => {
     setExporting(true);
@@ -63,66 +65,48 @@ export default function TaskListPage() {
     }
   };
 
+  // Laid out for 1280 × 720 without sideways scrolling: the chapter sits under the title (and filters above the
+  // table), the co-responsible units open under the row.
   const columns: ProColumns<TaskView>[] = [
-    {
-      title: '章节',
-      dataIndex: 'section',
-      width: 150,
-      ellipsis: { showTitle: true },
-      filters: sections.map((s) => ({ text: s, value: s })),
-      onFilter: (v, t) => t.section === v,
-    },
-    { title: '序号', dataIndex: 'seq', width: 70, sorter: seqCompare, defaultSortOrder: 'ascend' },
+    { title: '序号', dataIndex: 'seq', width: 72, sorter: seqCompare, defaultSortOrder: 'ascend' },
     {
       title: '任务',
       dataIndex: 'title',
-      width: 280,
-      render: (_, t) =>
-        t.content ? (
-          <Tooltip title={t.content} styles={{ root: { maxWidth: 480 } }}>
-            <span>{t.title}</span>
-          </Tooltip>
-        ) : (
-          t.title
-        ),
+      render: (_, t) => (
+        <Flex vertical style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: t.content ? { title: t.content, styles: { root: { maxWidth: 480 } } } : t.title }}>{t.title}</Typography.Text>
+          <Typography.Text type="secondary" ellipsis={{ tooltip: t.section }} style={{ fontSize: 12 }}>
+            {t.section}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       title: '牵头单位',
       key: 'lead',
-      width: 150,
+      width: 140,
       render: (_, t) =>
         t.responsibleUnits[0] ? (
-          <Tag color="blue" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
-            {t.responsibleUnits[0].name}
-          </Tag>
+          <Tooltip title={t.responsibleUnits.length > 1 ? `配合：${t.responsibleUnits.slice(1).map((u) => u.name).join('、')}` : undefined}>
+            <Tag color="blue" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
+              {t.responsibleUnits[0].name}
+            </Tag>
+          </Tooltip>
         ) : (
           <Missing reason="未指定牵头单位" />
         ),
     },
-    {
-      title: '配合单位',
-      key: 'co',
-      width: 180,
-      render: (_, t) =>
-        t.responsibleUnits.length > 1 ? (
-          <Typography.Text ellipsis={{ tooltip: t.responsibleUnits.slice(1).map((u) => u.name).join('、') }} style={{ maxWidth: 160 }}>
-            {t.responsibleUnits.slice(1).map((u) => u.name).join('、')}
-          </Typography.Text>
-        ) : (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ),
-    },
-    { title: '完成时限', dataIndex: 'due', width: 104, sorter: (a, b) => a.due.localeCompare(b.due) },
+    { title: '完成时限', dataIndex: 'due', width: 108, sorter: (a, b) => a.due.localeCompare(b.due) },
     {
       title: '里程碑',
       key: 'milestones',
-      width: 90,
+      width: 76,
       render: (_, t) => (t.milestones.length ? `${t.milestones.filter((m) => m.doneOn).length}/${t.milestones.length}` : '—'),
     },
     {
       title: '最新进度',
       key: 'progress',
-      width: 180,
+      width: 160,
       sorter: (a, b) => (a.latestProgress?.percent ?? -1) - (b.latestProgress?.percent ?? -1),
       render: (_, t) =>
         t.latestProgress ? (
@@ -139,14 +123,13 @@ export default function TaskListPage() {
     {
       title: '状态',
       dataIndex: 'status',
-      width: 180,
-      fixed: 'right',
+      width: 170,
       sorter: (a, b) => TASK_STATUS_ORDER.indexOf(a.status) - TASK_STATUS_ORDER.indexOf(b.status),
       render: (_, t) => (
         <Space orientation="vertical" size={0}>
           <TaskStatusTag status={t.status} label={t.statusLabel} />
           {t.overdueReason && (
-            <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            <Typography.Text type="danger" ellipsis={{ tooltip: t.overdueReason }} style={{ fontSize: 12, maxWidth: 138 }}>
               {t.overdueReason}
             </Typography.Text>
           )}
@@ -170,7 +153,7 @@ export default function TaskListPage() {
         loading={tasks.isFetching}
         dataSource={items}
         columns={columns}
-        scroll={{ x: 1440 }}
+        tableLayout="fixed"
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 项任务` }}
         options={{ reload: () => void tasks.refetch(), density: true, setting: true }}
         headerTitle={
@@ -186,6 +169,7 @@ export default function TaskListPage() {
               options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
             />
             <Select allowClear placeholder="状态" style={{ width: 120 }} value={status} onChange={setStatus} options={TASK_STATUS_ORDER.map((k) => ({ value: k, label: TASK_STATUS_LABELS[k].text }))} />
+            <Select allowClear showSearch placeholder="章节" aria-label="章节" style={{ width: 220 }} value={section} onChange={setSection} options={sections.map((x) => ({ value: x, label: x }))} />
           </Flex>
         }
         toolBarRender={() => [
@@ -194,7 +178,7 @@ export default function TaskListPage() {
           </Button>,
         ]}
         expandable={{
-          rowExpandable: (t) => t.milestones.length > 0 || !!t.content || !!t.latestProgress,
+          rowExpandable: (t) => t.milestones.length > 0 || !!t.content || !!t.latestProgress || t.responsibleUnits.length > 1,
           expandedRowRender: (t) => (
             <Flex gap={32} wrap style={{ padding: '8px 24px' }}>
               <div style={{ flex: '1 1 360px' }}>
@@ -220,6 +204,12 @@ export default function TaskListPage() {
                 )}
               </div>
               <div style={{ flex: '1 1 360px' }}>
+                {t.responsibleUnits.length > 1 && (
+                  <Typography.Paragraph>
+                    <Typography.Text strong>配合单位：</Typography.Text>
+                    {t.responsibleUnits.slice(1).map((u) => u.name).join('、')}
+                  </Typography.Paragraph>
+                )}
                 {t.content && (
                   <>
                     <Typography.Text strong>任务内容</Typography.Text>
