@@ -57,7 +57,7 @@ export default function ReportPage() {
   const missing = (r?.indicators ?? []).filter((x) => !x.report).length;
   // The server's due day and verdict; the countdown is counted in Shanghai days whatever the browser's zone.
   const due = r ? (r.dueDate ?? r.due) : null;
-  const daysLeft = due ? daysUntil(due) : null;
+  const daysLeft = due ? daysUntil(due, r?.today) : null;
   const overdue = r ? (r.overdue ?? r.late) : false;
 
   const submit = () =>

@@ -19,6 +19,11 @@ describe('monitoring dates in the browser are Asia/Shanghai days', () => {
     expect(isOverdue({ due }, new Date('2026-12-10T23:59:59+08:00'))).toBe(false);
   });
 
+  it('a countdown uses the server’s today when the response carries it', () => {
+    expect(daysUntil('2026-12-10', '2026-12-07')).toBe(3);
+    expect(daysUntil('2026-12-10', '2026-12-10')).toBe(0);
+  });
+
   it('a done milestone is never overdue; the server’s verdict wins when it sends one', () => {
     expect(isOverdue({ due: '2026-01-01', doneOn: '2026-02-01' }, la('2026-12-10T08:30:00'))).toBe(false);
     expect(isOverdue({ due: '2026-12-10', overdue: false }, la('2026-12-20T08:30:00'))).toBe(false);

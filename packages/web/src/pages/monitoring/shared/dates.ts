@@ -14,9 +14,9 @@ export function currentReportingPeriod(now: Date = new Date()): string {
   return reportingPeriodFor('monthly', todayShanghai(now));
 }
 
-/** Calendar days from today (Shanghai) to `due`: 0 on the due day itself, negative after it. */
-export function daysUntil(due: string, now: Date = new Date()): number {
-  return daysBetween(todayShanghai(now), due);
+/** Calendar days from today (Shanghai, or the server's `today` when given) to `due`: 0 on the due day itself, negative after it. */
+export function daysUntil(due: string, now: Date | string = new Date()): number {
+  return daysBetween(typeof now === 'string' ? now : todayShanghai(now), due);
 }
 
 /** Something with a due day, as the server sends it; `overdue` is the server's verdict once it sends one. */

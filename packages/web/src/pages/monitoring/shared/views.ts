@@ -18,6 +18,8 @@ export type IndicatorReportView = Omit<MonIndicatorReport, 'evidence'> & { evide
 export type ReportingRowView = Omit<MonReporting['indicators'][number], 'report'> & { report: IndicatorReportView | null };
 export type ReportingView = Omit<MonReporting, 'indicators' | 'tasks'> &
   Verdict & {
+    /** The server's today (Asia/Shanghai), so a countdown never depends on the browser's clock or zone. */
+    today?: string;
     indicators: ReportingRowView[];
     tasks: { task: TaskView; report: MonReporting['tasks'][number]['report'] }[];
   };

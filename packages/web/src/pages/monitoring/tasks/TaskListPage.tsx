@@ -68,7 +68,7 @@ export default function TaskListPage() {
   // Laid out for 1280 × 720 without sideways scrolling: the chapter sits under the title (and filters above the
   // table), the co-responsible units open under the row.
   const columns: ProColumns<TaskView>[] = [
-    { title: '序号', dataIndex: 'seq', width: 72, sorter: seqCompare, defaultSortOrder: 'ascend' },
+    { title: '序号', dataIndex: 'seq', width: 66, sorter: seqCompare, defaultSortOrder: 'ascend' },
     {
       title: '任务',
       dataIndex: 'title',
@@ -84,7 +84,7 @@ export default function TaskListPage() {
     {
       title: '牵头单位',
       key: 'lead',
-      width: 140,
+      width: 128,
       render: (_, t) =>
         t.responsibleUnits[0] ? (
           <Tooltip title={t.responsibleUnits.length > 1 ? `配合：${t.responsibleUnits.slice(1).map((u) => u.name).join('、')}` : undefined}>
@@ -96,17 +96,17 @@ export default function TaskListPage() {
           <Missing reason="未指定牵头单位" />
         ),
     },
-    { title: '完成时限', dataIndex: 'due', width: 108, sorter: (a, b) => a.due.localeCompare(b.due) },
+    { title: '完成时限', dataIndex: 'due', width: 100, sorter: (a, b) => a.due.localeCompare(b.due) },
     {
       title: '里程碑',
       key: 'milestones',
-      width: 76,
+      width: 66,
       render: (_, t) => (t.milestones.length ? `${t.milestones.filter((m) => m.doneOn).length}/${t.milestones.length}` : '—'),
     },
     {
       title: '最新进度',
       key: 'progress',
-      width: 160,
+      width: 140,
       sorter: (a, b) => (a.latestProgress?.percent ?? -1) - (b.latestProgress?.percent ?? -1),
       render: (_, t) =>
         t.latestProgress ? (
