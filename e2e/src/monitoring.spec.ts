@@ -61,8 +61,19 @@ describe('P315-3 monthly monitoring in the browser', () => {
     const [chooserX] = await Promise.all([page.waitForEvent('filechooser'), page.locator('tr', { hasText: TALENT }).first().getByRole('button', { name: /上传材料/ }).click()]);
     await Promise.all([page.waitForResponse((r) => r.url().includes('/evidence') && r.status() === 201), chooserX.setFiles(extra)]);
     const remove = page.getByRole('button', { name: `删除${path.basename(extra)}` });
-    await page.getByText(path.basename(extra)).first().hover();
-    await page.locator('.ant-tooltip').filter({ hasText: path.basename(extra) }).first().waitFor();
+    const extraLink = page.locator('tr', { hasText: TALENT }).first().getByRole('link', { name: path.basename(extra) });
+    const fullName = page.locator('.ant-tooltip').filter({ hasText: path.basename(extra) }).first();
+    // The cut is measured after the list renders: hover again until the full name shows.
+    await expect
+      .poll(async () => {
+        await page.mouse.move(0, 0);
+        await extraLink.hover();
+        return fullName.waitFor({ timeout: 1500 }).then(
+          () => true,
+          () => false,
+        );
+      })
+      .toBe(true);
     await remove.click();
     await Promise.all([
       page.waitForResponse((r) => r.url().includes('/monitoring/evidence/') && r.request().method() === 'DELETE' && r.ok()),
@@ -165,7 +176,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
       await modal.getByText(`已采纳 ${n} 条报送`).waitFor();
       expect(await modal.locator('.ant-tag').filter({ hasText: '已采纳' }).count()).toBe(n);
       await shot(page, 'monitoring-review-batch-accepted-1280');
-      await modal.getByRole('button', { name: /关\s*闭/ }).click();
+      await modal.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
       const queue = await (await page.request.get('/api/monitoring/review?plan=nb-315&state=accepted&pageSize=200')).json();
       for (const id of ids) expect(queue.items.map((i: { id: string }) => i.id)).toContain(id);
       expectNoBrowserErrors(officer);

@@ -398,11 +398,11 @@ function EvidenceCell({ row, onUploaded }: { row: IndicatorRow; onUploaded: () =
     <Space orientation="vertical" size={2} style={{ width: '100%' }}>
       {files.map((f) => (
         <Flex key={f.id} align="center" gap={2} style={{ maxWidth: 170 }}>
-          <Tooltip title={`${f.filename}（${fileSize(f.size)}）`}>
-            <Typography.Link href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer" ellipsis style={{ fontSize: 12, minWidth: 0, flex: 1 }}>
+          <Typography.Text ellipsis={{ tooltip: `${f.filename}（${fileSize(f.size)}）` }} style={{ fontSize: 12, minWidth: 0, flex: 1 }}>
+            <a href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer">
               <PaperClipOutlined /> {f.filename}
-            </Typography.Link>
-          </Tooltip>
+            </a>
+          </Typography.Text>
           {deletable(f) && (
             <Popconfirm title={`删除佐证材料“${f.filename}”？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(f)}>
               <Button type="text" size="small" danger icon={<DeleteOutlined />} loading={deleting === f.id} aria-label={`删除${f.filename}`} />

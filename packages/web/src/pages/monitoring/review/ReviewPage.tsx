@@ -64,7 +64,8 @@ function ReportsTab() {
   const [returning, setReturning] = useState<ReviewItemView | null>(null);
   const [history, setHistory] = useState<ReviewItemView | null>(null);
   const [selected, setSelected] = useState<ReviewItemView[]>([]);
-  const [batch, setBatch] = useState<'accept' | 'return' | null>(null);
+  // The rows a batch runs on are fixed when it starts: the selection changes as rows are accepted.
+  const [batch, setBatch] = useState<{ mode: 'accept' | 'return'; rows: ReviewItemView[] } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [form] = Form.useForm<{ comment: string }>();
   const lastQuery = useRef<Query>({});
@@ -241,10 +242,10 @@ function ReportsTab() {
         )}
         tableAlertOptionRender={() => (
           <Space>
-            <Button type="primary" size="small" icon={<CheckOutlined />} disabled={!selectedRows.length} onClick={() => setBatch('accept')}>
+            <Button type="primary" size="small" icon={<CheckOutlined />} disabled={!selectedRows.length} onClick={() => setBatch({ mode: 'accept', rows: selectedRows })}>
               批量采纳
             </Button>
-            <Button danger size="small" icon={<RollbackOutlined />} disabled={!selectedRows.length} onClick={() => setBatch('return')}>
+            <Button danger size="small" icon={<RollbackOutlined />} disabled={!selectedRows.length} onClick={() => setBatch({ mode: 'return', rows: selectedRows })}>
               批量退回
             </Button>
           </Space>
@@ -272,8 +273,8 @@ function ReportsTab() {
         }}
       />
       <BatchReviewModal
-        mode={batch}
-        rows={selectedRows}
+        mode={batch?.mode ?? null}
+        rows={batch?.rows ?? []}
         onClose={() => setBatch(null)}
         onDone={async (changed) => {
           if (!changed.length) return;
@@ -324,11 +325,11 @@ function ReviewDetail({ report: r }: { report: ReviewItemView }) {
         {r.evidence?.length ? (
           <Flex vertical gap={2} style={{ minWidth: 0, maxWidth: 360 }}>
             {r.evidence.map((f) => (
-              <Tooltip key={f.id} title={f.filename}>
-                <Typography.Link href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer" ellipsis>
+              <Typography.Text key={f.id} ellipsis={{ tooltip: f.filename }}>
+                <a href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer">
                   <PaperClipOutlined /> {f.filename}
-                </Typography.Link>
-              </Tooltip>
+                </a>
+              </Typography.Text>
             ))}
           </Flex>
         ) : r.evidenceCount > 0 ? (
