@@ -17,7 +17,7 @@ import type { MonEvidence, MonIndicatorReport, MonReportState, MonTaskReport, Mo
 import { evidenceHref, uploadFile } from '../shared/api';
 import { daysUntil, isOverdue } from '../shared/dates';
 import { ExcelUpload } from '../shared/ExcelUpload';
-import { fileSize, Missing, ReportStateTag, targetText, TaskStatusTag } from '../shared/format';
+import { fileSize, Missing, ReportStateTag, targetText, TaskStatusTag, withUnit } from '../shared/format';
 import { REPORT_STATE_LABELS } from '../shared/labels';
 import { UploadResultModal } from '../shared/UploadResultModal';
 import type { EvidenceView, ReportingView } from '../shared/views';
@@ -219,45 +219,57 @@ function IndicatorTable({ data, onSaved }: { data: ReportingView; onSaved: () =>
     }
   };
 
+  // Laid out for 1280 × 720 without sideways scrolling: the target and the previous value share a column, the
+  // note and the evidence another; long names are cut with a tooltip.
   const columns: ColumnsType<IndicatorRow> = [
     {
       title: '指标',
       key: 'name',
-      width: 200,
-      fixed: 'left',
       sorter: (a, b) => a.indicator.seq - b.indicator.seq,
       render: (_, x) => (
-        <Space orientation="vertical" size={0}>
-          <span>
+        <Flex vertical style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: x.indicator.name }}>
             {x.indicator.core && <Tag color="gold">核心</Tag>}
             {x.indicator.name}
-          </span>
+          </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {x.indicator.code} · {x.indicator.frequencyLabel}
             {x.period !== data.period && ` · 报 ${x.periodLabel}`}
           </Typography.Text>
-        </Space>
+        </Flex>
       ),
     },
-    { title: '单位', key: 'unit', width: 64, render: (_, x) => x.indicator.unit },
-    { title: '目标', key: 'target', width: 110, render: (_, x) => (targetText(x.indicator) ? `${targetText(x.indicator)}（${x.indicator.target.year}年）` : <Missing reason="目标缺失" />) },
     {
-      title: '上期值',
-      key: 'previous',
-      width: 90,
-      render: (_, x) =>
-        x.previous ? (
-          <Tooltip title={`${x.previous.period} 已采纳`}>
-            <span style={{ whiteSpace: 'nowrap' }}>{`${x.previous.value}${x.indicator.unit}`}</span>
-          </Tooltip>
-        ) : (
-          <Missing reason="无上期已采纳的数据" />
-        ),
+      title: '目标 / 上期',
+      key: 'target',
+      width: 150,
+      render: (_, x) => (
+        <Flex vertical style={{ fontSize: 12 }}>
+          <span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              目标{' '}
+            </Typography.Text>
+            {targetText(x.indicator) ? `${targetText(x.indicator)}（${x.indicator.target.year}年）` : <Missing reason="目标缺失" />}
+          </span>
+          <span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              上期{' '}
+            </Typography.Text>
+            {x.previous ? (
+              <Tooltip title={`${x.previous.period} 已采纳`}>
+                <span style={{ whiteSpace: 'nowrap' }}>{withUnit(x.previous.value, x.indicator.unit)}</span>
+              </Tooltip>
+            ) : (
+              <Missing reason="无上期已采纳的数据" />
+            )}
+          </span>
+        </Flex>
+      ),
     },
     {
       title: '本期值',
       key: 'value',
-      width: 140,
+      width: 130,
       render: (_, x) => {
         const id = x.indicator.id;
         const locked = !EDITABLE.includes(x.report?.state);
@@ -279,26 +291,28 @@ function IndicatorTable({ data, onSaved }: { data: ReportingView; onSaved: () =>
       },
     },
     {
-      title: '说明',
+      title: '说明与佐证材料',
       key: 'note',
-      width: 160,
+      width: 210,
       render: (_, x) => (
-        <Input.TextArea
-          aria-label={`${x.indicator.name}说明`}
-          autoSize={{ minRows: 1, maxRows: 3 }}
-          maxLength={500}
-          disabled={!EDITABLE.includes(x.report?.state)}
-          value={drafts[x.indicator.id]?.note ?? ''}
-          onChange={(e) => setDrafts((d) => ({ ...d, [x.indicator.id]: { value: d[x.indicator.id]?.value ?? '', note: e.target.value } }))}
-        />
+        <Flex vertical gap={4}>
+          <Input.TextArea
+            aria-label={`${x.indicator.name}说明`}
+            placeholder="说明（选填）"
+            autoSize={{ minRows: 1, maxRows: 3 }}
+            maxLength={500}
+            disabled={!EDITABLE.includes(x.report?.state)}
+            value={drafts[x.indicator.id]?.note ?? ''}
+            onChange={(e) => setDrafts((d) => ({ ...d, [x.indicator.id]: { value: d[x.indicator.id]?.value ?? '', note: e.target.value } }))}
+          />
+          <EvidenceCell row={x} onUploaded={onSaved} />
+        </Flex>
       ),
     },
-    { title: '佐证材料', key: 'evidence', width: 150, render: (_, x) => <EvidenceCell row={x} onUploaded={onSaved} /> },
     {
       title: '状态',
       key: 'state',
-      width: 130,
-      fixed: 'right',
+      width: 112,
       render: (_, x) => (
         <Space orientation="vertical" size={2}>
           <span>
@@ -306,7 +320,7 @@ function IndicatorTable({ data, onSaved }: { data: ReportingView; onSaved: () =>
             {x.report && x.report.revision > 1 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>第{x.report.revision}版</Typography.Text>}
           </span>
           {x.report?.state === 'returned' && x.report.reviewComment && (
-            <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            <Typography.Text type="danger" ellipsis={{ tooltip: x.report.reviewComment }} style={{ fontSize: 12, maxWidth: 96 }}>
               退回意见：{x.report.reviewComment}
             </Typography.Text>
           )}
@@ -317,7 +331,6 @@ function IndicatorTable({ data, onSaved }: { data: ReportingView; onSaved: () =>
       title: '操作',
       key: 'op',
       width: 84,
-      fixed: 'right',
       render: (_, x) => {
         const id = x.indicator.id;
         const changed = (drafts[id]?.value ?? '') !== (x.report?.value ?? '') || (drafts[id]?.note ?? '') !== (x.report?.note ?? '');
@@ -358,7 +371,7 @@ function IndicatorTable({ data, onSaved }: { data: ReportingView; onSaved: () =>
         size="middle"
         dataSource={rows}
         columns={columns}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 项` }}
         locale={{ emptyText: '本单位本期没有需要填报的指标' }}
       />
@@ -397,7 +410,7 @@ function EvidenceCell({ row, onUploaded }: { row: IndicatorRow; onUploaded: () =
   return (
     <Space orientation="vertical" size={2} style={{ width: '100%' }}>
       {files.map((f) => (
-        <Flex key={f.id} align="center" gap={2} style={{ maxWidth: 170 }}>
+        <Flex key={f.id} align="center" gap={2} style={{ maxWidth: '100%' }}>
           <Typography.Text ellipsis={{ tooltip: `${f.filename}（${fileSize(f.size)}）` }} style={{ fontSize: 12, minWidth: 0, flex: 1 }}>
             <a href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer">
               <PaperClipOutlined /> {f.filename}
@@ -488,13 +501,12 @@ function TaskTable({ data, onSaved }: { data: ReportingView; onSaved: () => Prom
     {
       title: '任务',
       key: 'title',
-      width: 230,
       sorter: (a, b) => a.task.seq.localeCompare(b.task.seq, 'zh-CN', { numeric: true }),
       render: (_, x) => (
-        <Space orientation="vertical" size={0}>
-          <span>
+        <Space orientation="vertical" size={0} style={{ width: '100%' }}>
+          <Typography.Text ellipsis={{ tooltip: `${x.task.seq} ${x.task.title}` }}>
             {x.task.seq} {x.task.title}
-          </span>
+          </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             完成时限 {x.task.due}
           </Typography.Text>
@@ -505,7 +517,7 @@ function TaskTable({ data, onSaved }: { data: ReportingView; onSaved: () => Prom
     {
       title: '完成进度',
       key: 'percent',
-      width: 220,
+      width: 190,
       render: (_, x) => {
         const locked = !EDITABLE.includes(x.report?.state);
         const v = drafts[x.task.id]?.percent ?? 0;
@@ -520,7 +532,7 @@ function TaskTable({ data, onSaved }: { data: ReportingView; onSaved: () => Prom
     {
       title: '本期进展',
       key: 'progress',
-      width: 260,
+      width: 220,
       render: (_, x) => (
         <Input.TextArea
           aria-label={`${x.task.title}本期进展`}
@@ -536,8 +548,7 @@ function TaskTable({ data, onSaved }: { data: ReportingView; onSaved: () => Prom
     {
       title: '状态',
       key: 'state',
-      width: 140,
-      fixed: 'right',
+      width: 120,
       render: (_, x) => (
         <Space orientation="vertical" size={2}>
           <ReportStateTag state={x.report?.state} label={x.report?.stateLabel} />
@@ -553,7 +564,6 @@ function TaskTable({ data, onSaved }: { data: ReportingView; onSaved: () => Prom
       title: '操作',
       key: 'op',
       width: 84,
-      fixed: 'right',
       render: (_, x) => (
         <Button size="small" icon={<SaveOutlined />} loading={saving === x.task.id} disabled={!EDITABLE.includes(x.report?.state)} onClick={() => void save(x)}>
           保存
@@ -568,7 +578,7 @@ function TaskTable({ data, onSaved }: { data: ReportingView; onSaved: () => Prom
       size="middle"
       dataSource={data.tasks}
       columns={columns}
-      scroll={{ x: 'max-content' }}
+      tableLayout="fixed"
       pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 项` }}
       locale={{ emptyText: '本单位没有牵头的任务' }}
       expandable={{
