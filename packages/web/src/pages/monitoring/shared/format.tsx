@@ -1,5 +1,5 @@
 /** How monitoring figures read: a value with its unit, "—" (with the reason) for a missing one, state tags. */
-import { formatPercent } from '@kechuang/domain';
+import { divDecimal, formatPercent } from '@kechuang/domain';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { MonIndicator, MonReportState, MonStatus, MonTaskStatus, MonUnit, MonVerdict } from '../../../api/types';
@@ -104,6 +104,7 @@ export const byNum = (a: string | number | null | undefined, b: string | number 
 
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  // One decimal through the domain's exact division, like every other figure on these pages.
+  if (bytes < 1024 * 1024) return `${divDecimal(String(bytes), '1024', 1)} KB`;
+  return `${divDecimal(String(bytes), '1048576', 1)} MB`;
 }
