@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomInt } from 'node:crypto';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findChromium } from '../../scripts/chromium.mjs';
 import { type Browser, expectNoBrowserErrors, openBrowser, rows, shot, signIn } from './browser.js';
 
 // P315-3: a responsible unit reports a month in the browser and by Excel, the bureau reviews, the leader looks.
@@ -50,6 +53,33 @@ describe('P315-3 monthly monitoring in the browser', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('tr', { hasText: TALENT }).first().getByRole('button', { name: /上传材料/ }).click()]);
     const [evidence] = await Promise.all([page.waitForResponse((r) => r.url().includes('/evidence')), chooser.setFiles(pdf)]);
     expect(evidence.status()).toBe(201);
+    await page.getByText('人才名单.pdf').first().waitFor();
+
+    // Evidence attached by mistake is removed again while the report is a draft; a long name is cut, in full on hover.
+    const extra = path.join(tmp, '误传的材料-一份名字很长很长很长的统计快报附件扫描件.pdf');
+    fs.writeFileSync(extra, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const [chooserX] = await Promise.all([page.waitForEvent('filechooser'), page.locator('tr', { hasText: TALENT }).first().getByRole('button', { name: /上传材料/ }).click()]);
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/evidence') && r.status() === 201), chooserX.setFiles(extra)]);
+    const remove = page.getByRole('button', { name: `删除${path.basename(extra)}` });
+    const extraLink = page.locator('tr', { hasText: TALENT }).first().getByRole('link', { name: path.basename(extra) });
+    const fullName = page.locator('.ant-tooltip').filter({ hasText: path.basename(extra) }).first();
+    // The cut is measured after the list renders: hover again until the full name shows.
+    await expect
+      .poll(async () => {
+        await page.mouse.move(0, 0);
+        await extraLink.hover();
+        return fullName.waitFor({ timeout: 1500 }).then(
+          () => true,
+          () => false,
+        );
+      })
+      .toBe(true);
+    await remove.click();
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/monitoring/evidence/') && r.request().method() === 'DELETE' && r.ok()),
+      page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click(),
+    ]);
+    await expect.poll(() => remove.count()).toBe(0);
     await page.getByText('人才名单.pdf').first().waitFor();
 
     // The template as downloaded, filled offline: the second indicator gets a value that is not a number.
@@ -121,6 +151,40 @@ describe('P315-3 monthly monitoring in the browser', () => {
     expectNoBrowserErrors(leader);
   });
 
+  it('20: at 1280×720 the review queue needs no sideways scrolling, and the bureau accepts several rows of one unit at once', async () => {
+    const page = officer.page;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    try {
+      await page.goto('/monitoring/review');
+      await rows(page).filter({ hasText: '待审核' }).first().waitFor();
+      const overflow = await page.evaluate(() => [document.documentElement, ...document.querySelectorAll('.ant-table-content, .ant-table-body')].map((e) => e.scrollWidth - e.clientWidth));
+      expect(Math.max(...overflow)).toBeLessThanOrEqual(0);
+      // The working columns (state and the actions included) are on screen.
+      for (const title of ['本期值', '状态', '操作']) expect(await page.locator('.ant-table-thead th').filter({ hasText: title }).first().isVisible()).toBe(true);
+
+      const unitRows = rows(page).filter({ hasText: '市科技局' }).filter({ hasText: '待审核' });
+      const n = Math.min(await unitRows.count(), 3);
+      expect(n).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < n; i++) await unitRows.nth(i).locator('.ant-checkbox-input').check();
+      await page.getByRole('button', { name: '批量采纳' }).click();
+      const modal = page.locator('.ant-modal').filter({ hasText: `批量采纳 ${n} 条报送` });
+      await modal.waitFor();
+      const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/monitoring/reports/accept-batch')), modal.getByRole('button', { name: `确认采纳 ${n} 条` }).click()]);
+      expect(res.status()).toBe(200);
+      const ids = ((await res.json()).items as { id: string; state: string }[]).map((i) => i.id);
+      expect(ids).toHaveLength(n);
+      await modal.getByText(`已采纳 ${n} 条报送`).waitFor();
+      expect(await modal.locator('.ant-tag').filter({ hasText: '已采纳' }).count()).toBe(n);
+      await shot(page, 'monitoring-review-batch-accepted-1280');
+      await modal.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+      const queue = await (await page.request.get('/api/monitoring/review?plan=nb-315&state=accepted&pageSize=200')).json();
+      for (const id of ids) expect(queue.items.map((i: { id: string }) => i.id)).toContain(id);
+      expectNoBrowserErrors(officer);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('YZ-1 the leader reads the 13th-FYP table with its verdicts', async () => {
     const lp = leader.page;
     await lp.goto('/monitoring/plans/yz-13');
@@ -151,5 +215,48 @@ describe('P315-3 monthly monitoring in the browser', () => {
     await page.locator('.ant-table-expanded-row').getByText('department').waitFor();
     await shot(page, 'monitoring-units');
     expectNoBrowserErrors(officer);
+  });
+});
+
+describe('8: dates are Asia/Shanghai days in a browser elsewhere', () => {
+  it('in Los Angeles a milestone is on time on its due day (Shanghai) and overdue from the next Shanghai midnight', async () => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-chromium-la-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: findChromium()!,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      baseURL: inject('baseURL'),
+      viewport: { width: 1280, height: 720 },
+      locale: 'zh-CN',
+      timezoneId: 'America/Los_Angeles',
+      extraHTTPHeaders: { 'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` },
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await signIn(page, 'officer');
+      const tasks = (await (await page.request.get('/api/monitoring/plans/nb-315/tasks')).json()).items as { title: string; milestones: { due: string; doneOn: string | null }[] }[];
+      const task = tasks.find((t) => t.milestones.some((m) => !m.doneOn));
+      expect(task, 'the demo plan has a task with an open milestone').toBeDefined();
+      const due = task!.milestones.find((m) => !m.doneOn)!.due;
+      const [y, mo, d] = due.split('-').map(Number) as [number, number, number];
+      const dayAfter = new Date(Date.UTC(y, mo - 1, d + 1)).toISOString().slice(0, 10);
+      const milestoneLine = async (instant: string) => {
+        await context.clock.setFixedTime(new Date(instant));
+        await page.goto('/monitoring/tasks');
+        const row = rows(page).filter({ hasText: task!.title }).first();
+        await row.locator('.ant-table-row-expand-icon').click();
+        const line = page.locator('.ant-table-expanded-row').getByText(`计划 ${due} 前完成`).first();
+        await line.waitFor();
+        return line.innerText();
+      };
+      // The due day at noon in Shanghai is the evening before in Los Angeles: on time.
+      expect(await milestoneLine(`${due}T12:00:00+08:00`)).toBe(`计划 ${due} 前完成`);
+      // 00:30 the next day in Shanghai is still the due day (08:30) in Los Angeles: overdue all the same.
+      expect(await milestoneLine(`${dayAfter}T00:30:00+08:00`)).toBe(`计划 ${due} 前完成（已逾期）`);
+      await shot(page, 'monitoring-tasks-los-angeles-overdue');
+    } finally {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
   });
 });

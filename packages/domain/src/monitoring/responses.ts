@@ -222,6 +222,8 @@ export const monTaskReviewItemSchema = z.object({
 });
 export const monTaskReviewQueueSchema = z.object({ total: z.number(), items: z.array(monTaskReviewItemSchema) });
 export const monReviewResultSchema = z.object({ id: z.string(), state: reportStateSchema, stateLabel: z.string() });
+/** 批量采纳: all accepted, in the order sent. */
+export const monAcceptBatchResultSchema = z.object({ accepted: z.number(), items: z.array(monReviewResultSchema) });
 export const monReportHistoryItemSchema = z.object({
   revision: z.number(),
   /** save / correct / submit / accept / return */

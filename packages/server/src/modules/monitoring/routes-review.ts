@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { monDashboardSchema, monLatenessSchema, monRemindedSchema, monReviewQueueSchema, monReviewResultSchema, monTaskReviewQueueSchema, returnCommentSchema } from '@kechuang/domain';
+import { monAcceptBatchResultSchema, monDashboardSchema, monLatenessSchema, monRemindedSchema, monReviewQueueSchema, monReviewResultSchema, monTaskReviewQueueSchema, returnCommentSchema } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import { actorOf } from '../../http/auth.js';
 import { dashboard } from './dashboard.js';
 import { latenessExport, reviewExport } from './exports.js';
+import { acceptBatchBodySchema, acceptReportBatch } from './review-batch.js';
 import { lateness, remind, reviewQueue, reviewReport, reviewTaskReport, taskReviewQueue } from './review.js';
 import { idParams, manage, month, read, reviewQuery, sendExport, tags } from './route-common.js';
 
@@ -15,6 +16,7 @@ export function reviewRoutes(app: FastifyInstance, db: Db): void {
   r.get('/api/monitoring/review', { schema: { tags, summary: '指标报送审核队列', querystring: reviewQuery, response: { 200: monReviewQueueSchema } }, config: manage }, async (request) => reviewQueue(db, request.query));
   r.get('/api/monitoring/review/export', { schema: { tags, summary: '按筛选条件导出报送记录 Excel', querystring: reviewQuery }, config: manage }, async (request, reply) => sendExport(reply, await reviewExport(db, request.query)));
   r.get('/api/monitoring/task-review', { schema: { tags, summary: '任务进展审核队列', querystring: reviewQuery, response: { 200: monTaskReviewQueueSchema } }, config: manage }, async (request) => taskReviewQueue(db, request.query));
+  r.post('/api/monitoring/reports/accept-batch', { schema: { tags, summary: '批量采纳（全部成功或全部不采纳）', body: acceptBatchBodySchema, response: { 200: monAcceptBatchResultSchema } }, config: manage }, async (request) => acceptReportBatch(db, actorOf(request), request.body.ids));
   r.post('/api/monitoring/reports/:id/accept', { schema: { tags, summary: '采纳', params: idParams, response: { 200: monReviewResultSchema } }, config: manage }, async (request) => reviewReport(db, actorOf(request), request.params.id, 'accept', null));
   r.post('/api/monitoring/reports/:id/return', { schema: { tags, summary: '退回修改（须填写意见）', params: idParams, body: returnCommentSchema, response: { 200: monReviewResultSchema } }, config: manage }, async (request) =>
     reviewReport(db, actorOf(request), request.params.id, 'return', request.body.comment),

@@ -1,4 +1,5 @@
 /** One indicator: reported values against the target path, the yearly figures, the report history and its definition. */
+import { periodEnd } from '@kechuang/domain';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Col, Descriptions, Empty, Result, Row, Space, Table, Tag, Typography } from 'antd';
@@ -10,20 +11,11 @@ import type { MonReportState, MonSeries } from '../../../api/types';
 import { usePlans } from '../shared/api';
 import { ChartCard } from '../shared/ChartCard';
 import { MonChart, type EChartOption } from '../shared/charts';
-import { byNum, Missing, num, PercentText, ReportStateTag, StatusTag, targetText, ValueText, VerdictTag, roundText } from '../shared/format';
+import { byNum, Missing, num, PercentText, ReportStateTag, StatusTag, targetText, ValueText, VerdictTag } from '../shared/format';
 import { REPORT_STATE_LABELS } from '../shared/labels';
-import { dayjs } from '../../../lib/time';
 
 const enc = encodeURIComponent;
 const AGG_LABELS = { sum: '期内累加', last: '取期末值', average: '取平均值' } as const;
-
-/** The last day of a report key: 2026-10 → 2026-10-31, 2026-Q3 → 2026-09-30, 2026 → 2026-12-31. */
-function periodEnd(key: string): string {
-  const q = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (q) return dayjs(`${q[1]}-${String(Number(q[2]) * 3).padStart(2, '0')}-01`).endOf('month').format('YYYY-MM-DD');
-  if (/^\d{4}$/.test(key)) return `${key}-12-31`;
-  return dayjs(`${key}-01`).endOf('month').format('YYYY-MM-DD');
-}
 
 export default function IndicatorDetailPage() {
   const { id = '' } = useParams();
@@ -153,7 +145,7 @@ export default function IndicatorDetailPage() {
               )}
             </Descriptions.Item>
             <Descriptions.Item label="期望值">
-              <ValueText value={roundText(ind.expected)} unit={ind.unit} reason="无法按路径推算" />
+              <ValueText value={ind.expected} unit={ind.unit} computed reason="无法按路径推算" />
             </Descriptions.Item>
             <Descriptions.Item label="完成率">
               <PercentText value={ind.completionRate} />
@@ -191,7 +183,7 @@ export default function IndicatorDetailPage() {
                   pagination={{ pageSize: 12, showSizeChanger: false }}
                   columns={[
                     { title: '日期', dataIndex: 'date', sorter: (a, b) => a.date.localeCompare(b.date) },
-                    { title: '路径期望值', dataIndex: 'expected', align: 'right', render: (v: string) => <ValueText value={roundText(v)} unit={ind.unit} /> },
+                    { title: '路径期望值', dataIndex: 'expected', align: 'right', render: (v: string) => <ValueText value={v} unit={ind.unit} computed /> },
                     {
                       title: '填报值',
                       key: 'value',

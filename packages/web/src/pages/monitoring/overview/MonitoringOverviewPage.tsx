@@ -2,6 +2,7 @@
  * 监测总览 (leader view, one screen): where a plan stands against its targets — status shares, core indicators
  * first, per-department reporting completeness and lateness, task status. Each chart has its data and an export.
  */
+import { ratioPercent } from '@kechuang/domain';
 import { QuestionCircleOutlined } from '@ant-design/icons';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
@@ -14,7 +15,7 @@ import { useApiErrorHandler } from '../../../api/form-errors';
 import type { MonDashboard, MonIndicator, MonStatus, MonTaskStatus } from '../../../api/types';
 import { ChartCard } from '../shared/ChartCard';
 import { MonChart, type EChartOption } from '../shared/charts';
-import { byNum, num, PercentText, StatusTag, ValueText, roundText } from '../shared/format';
+import { byNum, countText, num, percentText, PercentText, StatusTag, ValueText } from '../shared/format';
 import { STATUS_LABELS, STATUS_ORDER, TASK_STATUS_LABELS, TASK_STATUS_ORDER } from '../shared/labels';
 import { PlanSelect, usePlanParam } from '../shared/PlanSelect';
 
@@ -25,7 +26,8 @@ function coreFirst(list: MonIndicator[]): MonIndicator[] {
   return [...list].sort((a, b) => Number(b.core) - Number(a.core) || (a.category ?? '').localeCompare(b.category ?? '') || a.seq - b.seq);
 }
 
-const pct = (part: number, whole: number) => (whole > 0 ? ((part / whole) * 100).toFixed(1) : null);
+/** part/whole as an exact percentage, one decimal (the domain's ratio; no float rounding). */
+const pct = (part: number, whole: number) => (whole > 0 ? ratioPercent(part, whole, 1) : null);
 
 export default function MonitoringOverviewPage() {
   const [plan, setPlan] = usePlanParam();
@@ -201,7 +203,7 @@ export default function MonitoringOverviewPage() {
                     columns={[
                       { title: '状态', dataIndex: 'status', render: (s: MonStatus) => <StatusTag status={s} /> },
                       { title: '指标数', dataIndex: 'count', align: 'right', sorter: (a, b) => a.count - b.count, render: (v: number) => `${v} 项` },
-                      { title: '占比', key: 'share', align: 'right', render: (_, r) => `${pct(r.count, totalIndicators) ?? '0.0'}%` },
+                      { title: '占比', key: 'share', align: 'right', render: (_, r) => percentText(pct(r.count, totalIndicators) ?? '0.0') },
                     ]}
                   />
                 }
@@ -252,17 +254,19 @@ export default function MonitoringOverviewPage() {
                     size="small"
                     rowKey={(r) => r.unit.code}
                     pagination={departments.length > 10 ? { pageSize: 10 } : false}
-                    scroll={{ x: 'max-content' }}
+                    // Fits its card (fixed widths, the unit's name cut with a tooltip) instead of running off its edge.
+                    tableLayout="fixed"
                     dataSource={departments}
                     columns={[
-                      { title: '责任单位', key: 'unit', render: (_, r) => r.unit.name, sorter: (a, b) => a.unit.name.localeCompare(b.unit.name, 'zh-CN') },
-                      { title: '应报', dataIndex: 'expected', align: 'right', sorter: (a, b) => a.expected - b.expected },
-                      { title: '已报送', dataIndex: 'submitted', align: 'right', sorter: (a, b) => a.submitted - b.submitted },
-                      { title: '已采纳', dataIndex: 'accepted', align: 'right', sorter: (a, b) => a.accepted - b.accepted },
-                      { title: '未报', dataIndex: 'missing', align: 'right', sorter: (a, b) => a.missing - b.missing },
-                      { title: '完整率', dataIndex: 'completeness', align: 'right', sorter: (a, b) => byNum(a.completeness, b.completeness), render: (v: string) => <PercentText value={v} /> },
+                      { title: '责任单位', key: 'unit', render: (_, r) => <Typography.Text ellipsis={{ tooltip: r.unit.name }}>{r.unit.name}</Typography.Text>, sorter: (a, b) => a.unit.name.localeCompare(b.unit.name, 'zh-CN') },
+                      { title: '应报', dataIndex: 'expected', width: 52, align: 'right', render: (v: number) => countText(v) },
+                      { title: '已报送', dataIndex: 'submitted', width: 64, align: 'right', render: (v: number) => countText(v) },
+                      { title: '已采纳', dataIndex: 'accepted', width: 64, align: 'right', render: (v: number) => countText(v) },
+                      { title: '未报', dataIndex: 'missing', width: 60, align: 'right', sorter: (a, b) => a.missing - b.missing, render: (v: number) => countText(v) },
+                      { title: '完整率', dataIndex: 'completeness', width: 84, align: 'right', sorter: (a, b) => byNum(a.completeness, b.completeness), render: (v: string) => <PercentText value={v} /> },
                       {
                         title: '逾期',
+                        width: 64,
                         dataIndex: 'late',
                         filters: [
                           { text: '逾期', value: true },
@@ -329,37 +333,32 @@ function IndicatorTable({ indicators }: { indicators: MonIndicator[] }) {
       rowKey="id"
       dataSource={indicators}
       pagination={indicators.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-      scroll={{ x: 900 }}
+      // Fits its card: fixed widths, the name cut with a tooltip, 核心 a tag on the name (and its filter).
+      tableLayout="fixed"
       columns={[
         {
           title: '指标',
           dataIndex: 'name',
-          render: (_, r) => (
-            <Link to={`/monitoring/indicators/${enc(r.id)}`}>
-              {r.core && <Tag color="gold">核心</Tag>}
-              {r.name}
-            </Link>
-          ),
-        },
-        {
-          title: '核心',
-          dataIndex: 'core',
-          width: 70,
           filters: [
             { text: '核心指标', value: true },
             { text: '一般指标', value: false },
           ],
           onFilter: (v, r) => r.core === v,
-          render: (v: boolean) => (v ? '是' : '否'),
+          render: (_, r) => (
+            <Typography.Text ellipsis={{ tooltip: r.name }}>
+              {r.core && <Tag color="gold">核心</Tag>}
+              <Link to={`/monitoring/indicators/${enc(r.id)}`}>{r.name}</Link>
+            </Typography.Text>
+          ),
         },
-        { title: '最新值', key: 'latest', width: 120, render: (_, r) => <ValueText value={r.latest?.value ?? r.actual?.value} unit={r.unit} reason={r.note || '尚无已采纳的填报值'} /> },
-        { title: '期望值', dataIndex: 'expected', width: 110, render: (_, r) => <ValueText value={roundText(r.expected)} unit={r.unit} reason="无法按路径推算" /> },
-        { title: '完成率', dataIndex: 'completionRate', width: 90, align: 'right', sorter: (a, b) => byNum(a.completionRate, b.completionRate), render: (_, r) => <PercentText value={r.completionRate} /> },
-        { title: '进度', dataIndex: 'progressRate', width: 90, align: 'right', sorter: (a, b) => byNum(a.progressRate, b.progressRate), render: (_, r) => <PercentText value={r.progressRate} /> },
+        { title: '最新值', key: 'latest', width: 110, align: 'right', render: (_, r) => <ValueText value={r.latest?.value ?? r.actual?.value} unit={r.unit} reason={r.note || '尚无已采纳的填报值'} /> },
+        { title: '期望值', dataIndex: 'expected', width: 104, align: 'right', render: (_, r) => <ValueText value={r.expected} unit={r.unit} computed reason="无法按路径推算" /> },
+        { title: '完成率', dataIndex: 'completionRate', width: 84, align: 'right', sorter: (a, b) => byNum(a.completionRate, b.completionRate), render: (_, r) => <PercentText value={r.completionRate} /> },
+        { title: '进度', dataIndex: 'progressRate', width: 80, align: 'right', sorter: (a, b) => byNum(a.progressRate, b.progressRate), render: (_, r) => <PercentText value={r.progressRate} /> },
         {
           title: '状态',
           dataIndex: 'status',
-          width: 100,
+          width: 80,
           filters: STATUS_ORDER.map((k) => ({ text: STATUS_LABELS[k].text, value: k })),
           onFilter: (v, r) => r.status === v,
           render: (_, r) => <StatusTag status={r.status} label={r.statusLabel} />,

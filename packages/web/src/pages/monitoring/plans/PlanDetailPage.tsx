@@ -15,7 +15,7 @@ import { useApiErrorHandler } from '../../../api/form-errors';
 import type { MonIndicator, MonStatus, MonVerdict } from '../../../api/types';
 import { useCan } from '../../../app/session';
 import { planQuery } from '../shared/api';
-import { byNum, Missing, PercentText, StatusTag, targetText, UnitTags, ValueText, VerdictTag, roundText } from '../shared/format';
+import { byNum, Missing, PercentText, StatusTag, targetText, UnitTags, ValueText, VerdictTag, withUnit } from '../shared/format';
 import { PLAN_STATUS_LABELS, STATUS_LABELS, STATUS_ORDER, VERDICT_LABELS } from '../shared/labels';
 import { IndicatorEditDrawer } from './IndicatorEditDrawer';
 
@@ -97,65 +97,64 @@ export default function PlanDetailPage() {
           {
             title: '类别',
             dataIndex: 'category',
-            width: 110,
+            width: 80,
             onCell: (r: MonIndicator) => ({ rowSpan: spans.get(r.id) ?? 1 }),
             render: (v: string | null) => <Typography.Text strong>{v ?? '—'}</Typography.Text>,
           },
         ]
       : []),
-    { title: '序号', dataIndex: 'seq', width: 56, align: 'center', sorter: true, sortOrder: sortOrder('seq') },
+    { title: '序号', dataIndex: 'seq', width: 52, align: 'center', sorter: true, sortOrder: sortOrder('seq') },
     {
       title: '指标名称',
       dataIndex: 'name',
-      width: 200,
       sorter: true,
       sortOrder: sortOrder('name'),
+      // Unit, direction and 核心 travel with the name so the figures keep their columns at 1280 px.
       render: (_, r) => (
-        <Space size={4} wrap>
-          <Link to={`/monitoring/indicators/${enc(r.id)}`}>{r.name}</Link>
-          {r.targetKind === 'growth' && <Tag color="purple">增速目标</Tag>}
-        </Space>
+        <Flex vertical style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: r.name }}>
+            {r.core && <Tag color="gold">核心</Tag>}
+            <Link to={`/monitoring/indicators/${enc(r.id)}`}>{r.name}</Link>
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.unit || <Missing reason="原文未载单位" />} · <Tooltip title={r.directionLabel}>{r.direction === 'higher' ? '正向' : '逆向'}</Tooltip>
+            {r.targetKind === 'growth' && (
+              <Tag color="purple" style={{ marginInlineStart: 4, fontSize: 11, lineHeight: '16px' }}>
+                增速目标
+              </Tag>
+            )}
+          </Typography.Text>
+        </Flex>
       ),
     },
-    { title: '单位', dataIndex: 'unit', width: 72, render: (_, r) => r.unit || <Missing reason="原文未载单位" /> },
     {
-      title: '方向',
-      dataIndex: 'direction',
-      width: 56,
-      render: (_, r) => <Tooltip title={r.directionLabel}>{r.direction === 'higher' ? '正向' : '逆向'}</Tooltip>,
-    },
-    { title: '核心', dataIndex: 'core', width: 56, align: 'center', render: (v: boolean) => (v ? <Tag color="gold">核心</Tag> : '') },
-    {
-      title: baseYear ? `基数（${baseYear}年）` : '基数',
+      title: `基数${baseYear ? `（${baseYear}）` : ''} / 目标${targetYear ? `（${targetYear}）` : ''}`,
       key: 'base',
-      width: 100,
-      align: 'right',
-      render: (_, r) => (
-        <>
-          <ValueText value={r.base.value} unit={r.unit} reason={r.note || '原文无基数（“-”）'} />
-          {!baseYear && <Typography.Text type="secondary"> （{r.base.year}年）</Typography.Text>}
-        </>
-      ),
-    },
-    {
-      title: targetYear ? `目标（${targetYear}年）` : '目标',
-      key: 'target',
-      width: 100,
+      width: 136,
       align: 'right',
       render: (_, r) => {
         const t = targetText(r);
         return (
-          <>
-            {t ? <span style={{ whiteSpace: 'nowrap' }}>{t}</span> : <Missing reason={r.note || '原文无目标值'} />}
-            {!targetYear && <Typography.Text type="secondary"> （{r.target.year}年）</Typography.Text>}
-          </>
+          <Flex vertical align="flex-end">
+            <span>
+              <ValueText value={r.base.value} unit={r.unit} reason={r.note || '原文无基数（“-”）'} />
+              {!baseYear && <Typography.Text type="secondary"> （{r.base.year}年）</Typography.Text>}
+            </span>
+            <span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                →{' '}
+              </Typography.Text>
+              {t ? <span style={{ whiteSpace: 'nowrap' }}>{t}</span> : <Missing reason={r.note || '原文无目标值'} />}
+              {!targetYear && <Typography.Text type="secondary"> （{r.target.year}年）</Typography.Text>}
+            </span>
+          </Flex>
         );
       },
     },
     {
       title: completed ? `实绩${actualYear ? `（${actualYear}年）` : ''}` : '最新值',
       key: 'latest',
-      width: 110,
+      width: 104,
       align: 'right',
       render: (_, r) =>
         completed || r.actual ? (
@@ -165,7 +164,7 @@ export default function PlanDetailPage() {
           </>
         ) : r.latest ? (
           <Tooltip title={`${r.latest.periodLabel} 已采纳的填报值`}>
-            <span style={{ whiteSpace: 'nowrap' }}>{`${r.latest.value}${r.unit}`}</span>
+            <span style={{ whiteSpace: 'nowrap' }}>{withUnit(r.latest.value, r.unit)}</span>
             <br />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {r.latest.periodLabel}
@@ -179,31 +178,48 @@ export default function PlanDetailPage() {
     ...(completed
       ? []
       : ([
-          { title: '期望值', dataIndex: 'expected', width: 100, align: 'right', render: (_, r) => <ValueText value={roundText(r.expected)} unit={r.unit} reason="基数或目标缺失，无法推算路径" /> },
+          { title: '期望值', dataIndex: 'expected', width: 108, align: 'right', render: (_, r) => <ValueText value={r.expected} unit={r.unit} computed reason="基数或目标缺失，无法推算路径" /> },
         ] as ColumnsType<MonIndicator>)),
-    { title: '完成率', dataIndex: 'completionRate', width: 90, align: 'right', sorter: true, sortOrder: sortOrder('completionRate'), render: (_, r) => <PercentText value={r.completionRate} reason={r.note || '缺少数据，无法计算'} /> },
-    ...(completed
-      ? []
-      : ([
-          { title: '进度', dataIndex: 'progressRate', width: 84, align: 'right', sorter: true, sortOrder: sortOrder('progressRate'), render: (_, r) => <PercentText value={r.progressRate} reason="缺少数据，无法计算" /> },
-        ] as ColumnsType<MonIndicator>)),
-    { title: '状态', dataIndex: 'status', width: 90, fixed: 'right', sorter: true, sortOrder: sortOrder('status'), render: (_, r) => <StatusTag status={r.status} label={r.statusLabel} /> },
     {
-      title: '判定',
-      dataIndex: 'verdict',
-      width: 96,
-      fixed: 'right',
+      title: completed ? '完成率' : '完成率 / 进度',
+      dataIndex: 'completionRate',
+      width: completed ? 90 : 110,
+      align: 'right',
       sorter: true,
-      sortOrder: sortOrder('verdict'),
-      render: (_, r) => <VerdictTag verdict={r.verdict} label={r.verdictLabel} note={r.note || '数据缺失，无法判断'} />,
+      sortOrder: sortOrder('completionRate'),
+      render: (_, r) => (
+        <Flex vertical align="flex-end">
+          <PercentText value={r.completionRate} reason={r.note || '缺少数据，无法计算'} />
+          {!completed && (
+            <Tooltip title="进度：从基数到目标已走过的比例">
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <PercentText value={r.progressRate} reason="缺少数据，无法计算" />
+              </Typography.Text>
+            </Tooltip>
+          )}
+        </Flex>
+      ),
     },
+    { title: '状态', dataIndex: 'status', width: 84, sorter: true, sortOrder: sortOrder('status'), render: (_, r) => <StatusTag status={r.status} label={r.statusLabel} /> },
+    // Only a completed plan is judged: before its target year every verdict would read 未到期.
+    ...(completed
+      ? ([
+          {
+            title: '判定',
+            dataIndex: 'verdict',
+            width: 96,
+            sorter: true,
+            sortOrder: sortOrder('verdict'),
+            render: (_, r) => <VerdictTag verdict={r.verdict} label={r.verdictLabel} note={r.note || '数据缺失，无法判断'} />,
+          },
+        ] as ColumnsType<MonIndicator>)
+      : []),
     ...(canManage
       ? [
           {
             title: '操作',
             key: 'op',
             width: 72,
-            fixed: 'right' as const,
             render: (_: unknown, r: MonIndicator) => (
               <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(r)}>
                 编辑
@@ -302,7 +318,7 @@ export default function PlanDetailPage() {
           loading={detail.isFetching}
           dataSource={rows}
           columns={columns}
-          scroll={{ x: 'max-content' }}
+          tableLayout="fixed"
           expandable={{
             expandedRowRender: (r) => (
               <Descriptions size="small" column={{ xs: 1, lg: 2 }} style={{ padding: '4px 8px' }}>

@@ -1,16 +1,16 @@
 /** 指标体系: the plans whose indicator systems are monitored, with their counts and where they stand. */
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { MonPlanSummary } from '../../../api/types';
 import { usePlans } from '../shared/api';
+import { countText } from '../shared/figures';
 import { PLAN_STATUS_LABELS, STATUS_LABELS, STATUS_ORDER, valueEnumOf, VERDICT_LABELS } from '../shared/labels';
 
 const columns: ProColumns<MonPlanSummary>[] = [
   {
     title: '规划名称',
     dataIndex: 'name',
-    width: 320,
     sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
     render: (_, p) => (
       <Space orientation="vertical" size={0}>
@@ -19,25 +19,50 @@ const columns: ProColumns<MonPlanSummary>[] = [
       </Space>
     ),
   },
-  { title: '发布单位', dataIndex: 'issuer', width: 180, ellipsis: true, sorter: (a, b) => a.issuer.localeCompare(b.issuer, 'zh-CN') },
-  { title: '文号', dataIndex: 'documentNo', width: 160, render: (_, p) => p.documentNo || <Tooltip title="原文未载文号"><Typography.Text type="secondary">—</Typography.Text></Tooltip> },
-  { title: '规划期', key: 'period', width: 120, sorter: (a, b) => a.periodEnd - b.periodEnd, render: (_, p) => `${p.periodStart}—${p.periodEnd}年` },
+  {
+    title: '发布单位 / 文号',
+    dataIndex: 'issuer',
+    width: 170,
+    sorter: (a, b) => a.issuer.localeCompare(b.issuer, 'zh-CN'),
+    render: (_, p) => (
+      <Flex vertical style={{ minWidth: 0 }}>
+        <Typography.Text ellipsis={{ tooltip: p.issuer }}>{p.issuer}</Typography.Text>
+        {p.documentNo ? (
+          <Typography.Text type="secondary" ellipsis={{ tooltip: p.documentNo }} style={{ fontSize: 12 }}>
+            {p.documentNo}
+          </Typography.Text>
+        ) : (
+          <Tooltip title="原文未载文号">
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              文号 —
+            </Typography.Text>
+          </Tooltip>
+        )}
+      </Flex>
+    ),
+  },
+  { title: '规划期', key: 'period', width: 110, sorter: (a, b) => a.periodEnd - b.periodEnd, render: (_, p) => `${p.periodStart}—${p.periodEnd}年` },
   {
     title: '状态',
     dataIndex: 'status',
-    width: 100,
+    width: 90,
     filters: true,
     onFilter: true,
     valueEnum: valueEnumOf(PLAN_STATUS_LABELS),
     render: (_, p) => <Tag color={PLAN_STATUS_LABELS[p.status]?.color}>{PLAN_STATUS_LABELS[p.status]?.text ?? p.status}</Tag>,
   },
-  { title: '指标', dataIndex: 'indicatorCount', width: 80, align: 'right', sorter: (a, b) => a.indicatorCount - b.indicatorCount, render: (_, p) => `${p.indicatorCount} 项` },
-  { title: '核心', dataIndex: 'coreCount', width: 80, align: 'right', sorter: (a, b) => a.coreCount - b.coreCount, render: (_, p) => `${p.coreCount} 项` },
-  { title: '任务', dataIndex: 'taskCount', width: 80, align: 'right', sorter: (a, b) => a.taskCount - b.taskCount, render: (_, p) => `${p.taskCount} 项` },
+  {
+    title: '指标 / 核心 / 任务',
+    dataIndex: 'indicatorCount',
+    width: 140,
+    align: 'right',
+    sorter: (a, b) => a.indicatorCount - b.indicatorCount,
+    render: (_, p) => `${countText(p.indicatorCount)} / ${countText(p.coreCount)} / ${countText(p.taskCount)} 项`,
+  },
   {
     title: '监测状态 / 终期判定',
     key: 'counts',
-    width: 300,
+    width: 270,
     render: (_, p) =>
       p.status === 'completed' ? (
         <Space size={[0, 4]} wrap>
@@ -70,7 +95,7 @@ export default function PlanListPage() {
         loading={plans.isFetching}
         dataSource={plans.data ?? []}
         columns={columns}
-        scroll={{ x: 1400 }}
+        tableLayout="fixed"
         pagination={{ defaultPageSize: 10, showSizeChanger: true }}
         options={{ reload: () => void plans.refetch(), density: false, setting: true }}
         headerTitle="规划列表"

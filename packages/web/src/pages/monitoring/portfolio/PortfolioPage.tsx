@@ -12,14 +12,17 @@ import { useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { errorText } from '../../../api/errors';
 import { useApiErrorHandler } from '../../../api/form-errors';
-import type { MonPortfolioMetric, MonPortfolioProject, MonPortfolioYear, MonUploadResult } from '../../../api/types';
+import type { MonPortfolioMetric, MonPortfolioProject, MonUploadResult } from '../../../api/types';
 import { useCan } from '../../../app/session';
 import { ChartCard } from '../shared/ChartCard';
 import { MonChart, type EChartOption } from '../shared/charts';
 import { ExcelUpload } from '../shared/ExcelUpload';
-import { byNum, num } from '../shared/format';
+import { byNum, figureText, num, percentText } from '../shared/format';
 import { PORTFOLIO_METRIC_LABELS } from '../shared/labels';
 import { UploadResultModal } from '../shared/UploadResultModal';
+import type { PortfolioYearView } from '../shared/views';
+
+type MonPortfolioYear = PortfolioYearView;
 
 const ORG_TYPE_LABELS: Record<string, string> = { enterprise: '企业', university: '高校', institute: '科研院所', hospital: '医院', other: '其他' };
 const METRICS: MonPortfolioMetric[] = ['approved', 'joint', 'jointShare', 'enterpriseInvolved', 'enterpriseShare'];
@@ -32,14 +35,26 @@ type ComparisonRow = Reported & { year: number };
 const metricValue = (y: MonPortfolioYear, m: MonPortfolioMetric): string | number | null =>
   m === 'approved' ? y.approved : m === 'joint' ? y.joint : m === 'jointShare' ? y.jointShare : m === 'enterpriseInvolved' ? y.enterpriseInvolved : y.enterpriseShare;
 
-/** A figure with its unit; a reported share already written with '%' keeps it once. */
+const isShare = (m: MonPortfolioMetric) => PORTFOLIO_METRIC_LABELS[m]?.unit === '%';
+
+/** A figure with its unit through the domain's decimals ('1234' → '1,234项'); a reported share already written with '%' keeps it once. */
 const fmt = (v: string | number | null | undefined, m: MonPortfolioMetric) => {
   if (v === null || v === undefined || v === '') return '—';
-  const unit = PORTFOLIO_METRIC_LABELS[m]?.unit ?? '';
-  return `${String(v).replace(/%$/, '')}${unit}`;
+  const raw = String(v).replace(/%$/, '');
+  if (isShare(m)) return percentText(raw);
+  return `${figureText(raw, '') ?? raw}${PORTFOLIO_METRIC_LABELS[m]?.unit ?? ''}`;
 };
 
-const isShare = (m: MonPortfolioMetric) => PORTFOLIO_METRIC_LABELS[m]?.unit === '%';
+/** Figures computed from the demo seed's fabricated project records say so wherever they appear. */
+function DemoTag() {
+  return (
+    <Tooltip title="由演示数据中的项目记录计算，并非真实统计">
+      <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+        演示数据
+      </Tag>
+    </Tooltip>
+  );
+}
 
 /** The discrepancy in words: percentage points for shares, a count for counts. */
 function differenceText(r: Reported): string {
@@ -60,22 +75,31 @@ function MetricCell({ year, metric }: { year: MonPortfolioYear; metric: MonPortf
   const reported = year.reported.filter((r) => r.metric === metric);
   return (
     <Space orientation="vertical" size={2}>
-      <Tooltip title="按项目记录计算">
+      <Tooltip title={year.demo ? '按演示数据中的项目记录计算' : '按项目记录计算'}>
         <span style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             计算值{' '}
           </Typography.Text>
           {fmt(computed, metric)}
+          {year.demo && (
+            <Typography.Text type="warning" style={{ fontSize: 12 }}>
+              {' '}
+              演示
+            </Typography.Text>
+          )}
         </span>
       </Tooltip>
       {reported.map((r) => (
         <Tooltip key={r.id} title={`${r.comparison?.text ?? '本年度无立项记录，无法计算'}${r.source ? `（来源：${r.source}）` : ''}`}>
-          <span style={{ whiteSpace: 'nowrap' }}>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              报告值{' '}
-            </Typography.Text>
-            {fmt(r.value, metric)} <ComparisonTag r={r} />
-          </span>
+          <Flex vertical align="flex-start">
+            <span style={{ whiteSpace: 'nowrap' }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                报告值{' '}
+              </Typography.Text>
+              {fmt(r.value, metric)}
+            </span>
+            <ComparisonTag r={r} />
+          </Flex>
         </Tooltip>
       ))}
     </Space>
@@ -94,9 +118,11 @@ export default function PortfolioPage() {
   const [form] = Form.useForm();
   const portfolio = useQuery({
     queryKey: ['monitoring', 'portfolio'],
-    queryFn: ({ signal }) => api.get<{ years: MonPortfolioYear[] }>('/monitoring/portfolio', undefined, signal).then((r) => r.years),
+    queryFn: ({ signal }) => api.get<{ years: MonPortfolioYear[]; demo?: boolean }>('/monitoring/portfolio', undefined, signal),
   });
-  const years = useMemo(() => [...(portfolio.data ?? [])].sort((a, b) => a.year - b.year), [portfolio.data]);
+  const years = useMemo(() => [...(portfolio.data?.years ?? [])].sort((a, b) => a.year - b.year), [portfolio.data]);
+  // The server says when figures come from demo records; a year flagged alone still counts.
+  const demo = portfolio.data?.demo ?? years.some((y) => y.demo);
   const comparisons: ComparisonRow[] = years.flatMap((y) => y.reported.map((r) => ({ ...r, year: y.year })));
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['monitoring', 'portfolio'] });
 
@@ -141,7 +167,19 @@ export default function PortfolioPage() {
   );
 
   const yearColumns: ColumnsType<MonPortfolioYear> = [
-    { title: '年度', dataIndex: 'year', width: 90, sorter: (a, b) => a.year - b.year, defaultSortOrder: 'descend', render: (y: number) => `${y}年` },
+    {
+      title: '年度',
+      dataIndex: 'year',
+      width: 96,
+      sorter: (a, b) => a.year - b.year,
+      defaultSortOrder: 'descend',
+      render: (y: number, row) => (
+        <Flex vertical align="flex-start" gap={2}>
+          {`${y}年`}
+          {row.demo && <DemoTag />}
+        </Flex>
+      ),
+    },
     ...TABLE_METRICS.map((m) => ({
       title: PORTFOLIO_METRIC_LABELS[m].text,
       key: m,
@@ -173,14 +211,14 @@ export default function PortfolioPage() {
       fieldProps: { options: years.map((y) => ({ value: y.year, label: `${y.year}年` })) },
       render: (_, p) => `${p.year}年`,
     },
-    { title: '项目编号', dataIndex: 'projectNo', width: 150, search: false },
+    { title: '项目编号', dataIndex: 'projectNo', width: 130, search: false, ellipsis: true },
     { title: '项目名称', dataIndex: 'title', search: false, ellipsis: true },
-    { title: '牵头单位', dataIndex: 'leadName', width: 220, search: false, ellipsis: true },
-    { title: '牵头单位类型', dataIndex: 'leadType', width: 110, search: false, render: (_, p) => ORG_TYPE_LABELS[p.leadType] ?? p.leadType },
+    { title: '牵头单位', dataIndex: 'leadName', width: 180, search: false, ellipsis: true },
+    { title: '牵头单位类型', dataIndex: 'leadType', width: 100, search: false, render: (_, p) => ORG_TYPE_LABELS[p.leadType] ?? p.leadType },
     {
       title: '参与单位类型',
       dataIndex: 'participantTypes',
-      width: 220,
+      width: 170,
       search: false,
       render: (_, p) => (
         <Space size={[0, 4]} wrap>
@@ -226,9 +264,14 @@ export default function PortfolioPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24}>
           <ChartCard
-            title="历年立项与产学研合作情况"
+            title={
+              <Space>
+                历年立项与产学研合作情况
+                {demo && <DemoTag />}
+              </Space>
+            }
             loading={portfolio.isPending}
-            chart={<MonChart option={option} height={320} ariaLabel={years.map((y) => `${y.year}年立项${y.approved}项，产学研合作${y.joint}项，占比${y.jointShare ?? '—'}%`).join('；')} />}
+            chart={<MonChart option={option} height={320} ariaLabel={(demo ? "演示数据：" : "") + years.map((y) => `${y.year}年立项${y.approved}项，产学研合作${y.joint}项，占比${y.jointShare ?? '—'}%`).join('；')} />}
             table={
               <Table
                 rowKey="year"
@@ -236,9 +279,19 @@ export default function PortfolioPage() {
                 dataSource={years}
                 pagination={false}
                 columns={[
-                  { title: '年度', dataIndex: 'year', sorter: (a, b) => a.year - b.year, render: (y: number) => `${y}年` },
-                  { title: '立项数', dataIndex: 'approved', align: 'right', sorter: (a, b) => a.approved - b.approved, render: (v: number) => `${v}项` },
-                  { title: '产学研合作项目数', dataIndex: 'joint', align: 'right', sorter: (a, b) => a.joint - b.joint, render: (v: number) => `${v}项` },
+                  {
+                    title: '年度',
+                    dataIndex: 'year',
+                    sorter: (a, b) => a.year - b.year,
+                    render: (y: number, row) => (
+                      <Space size={4}>
+                        {`${y}年`}
+                        {row.demo && <DemoTag />}
+                      </Space>
+                    ),
+                  },
+                  { title: '立项数', dataIndex: 'approved', align: 'right', sorter: (a, b) => a.approved - b.approved, render: (v: number) => fmt(v, 'approved') },
+                  { title: '产学研合作项目数', dataIndex: 'joint', align: 'right', sorter: (a, b) => a.joint - b.joint, render: (v: number) => fmt(v, 'joint') },
                   { title: '合作占比（计算）', dataIndex: 'jointShare', align: 'right', sorter: (a, b) => byNum(a.jointShare, b.jointShare), render: (v: string | null) => fmt(v, 'jointShare') },
                   { title: '合作占比（报告）', key: 'reportedShare', align: 'right', render: (_, y) => fmt(y.reported.find((r) => r.metric === 'jointShare')?.value, 'jointShare') },
                   { title: '企业牵头或参与占比（计算）', dataIndex: 'enterpriseShare', align: 'right', sorter: (a, b) => byNum(a.enterpriseShare, b.enterpriseShare), render: (v: string | null) => fmt(v, 'enterpriseShare') },
@@ -249,14 +302,19 @@ export default function PortfolioPage() {
         </Col>
         <Col xs={24}>
           <ProTable<MonPortfolioYear>
-            headerTitle="年度统计（计算值与报告值对照）"
+            headerTitle={
+              <Space>
+                年度统计（计算值与报告值对照）
+                {demo && <DemoTag />}
+              </Space>
+            }
             rowKey="year"
             cardBordered
             search={false}
             loading={portfolio.isFetching}
             dataSource={years}
             columns={yearColumns as ProColumns<MonPortfolioYear>[]}
-            scroll={{ x: 1000 }}
+            tableLayout="fixed"
             pagination={{ defaultPageSize: 10, hideOnSinglePage: true }}
             options={{ reload: () => void portfolio.refetch(), density: false, setting: false }}
           />
@@ -324,7 +382,7 @@ export default function PortfolioPage() {
             cardBordered
             columns={projectColumns}
             search={{ labelWidth: 'auto' }}
-            scroll={{ x: 1100 }}
+            tableLayout="fixed"
             pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
             options={{ density: true, reload: true, setting: true }}
             toolBarRender={() => [

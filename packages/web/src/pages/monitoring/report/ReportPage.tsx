@@ -3,31 +3,32 @@
  * evidence, saved row by row as drafts and then submitted together; task progress in its own tab; or the same
  * through an Excel template (bad rows reported with their line, the rest saved).
  */
-import { DownloadOutlined, PaperClipOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, SaveOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Flex, Input, InputNumber, Select, Slider, Space, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App, Badge, Button, Flex, Input, InputNumber, Popconfirm, Select, Slider, Space, Table, Tabs, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { errorText, isApiError } from '../../../api/errors';
 import { useApiErrorHandler } from '../../../api/form-errors';
-import type { MonEvidence, MonIndicatorReport, MonReporting, MonReportState, MonTaskReport, MonUploadResult } from '../../../api/types';
-import { dayjs, APP_TIME_ZONE } from '../../../lib/time';
+import type { MonEvidence, MonIndicatorReport, MonReportState, MonTaskReport, MonUploadResult } from '../../../api/types';
 import { evidenceHref, uploadFile } from '../shared/api';
+import { daysUntil, isOverdue } from '../shared/dates';
 import { ExcelUpload } from '../shared/ExcelUpload';
-import { fileSize, Missing, ReportStateTag, targetText, TaskStatusTag } from '../shared/format';
+import { fileSize, Missing, ReportStateTag, targetText, TaskStatusTag, withUnit } from '../shared/format';
 import { REPORT_STATE_LABELS } from '../shared/labels';
 import { UploadResultModal } from '../shared/UploadResultModal';
+import type { EvidenceView, ReportingView } from '../shared/views';
 
 const enc = encodeURIComponent;
 const DECIMAL = /^-?\d+(\.\d{1,6})?$/;
 const EDITABLE: (MonReportState | undefined)[] = [undefined, 'draft', 'returned', 'accepted'];
 const EVIDENCE_TYPES = '.pdf,.jpg,.jpeg,.png,.xlsx,.docx';
 
-type IndicatorRow = MonReporting['indicators'][number];
-type TaskRow = MonReporting['tasks'][number];
+type IndicatorRow = ReportingView['indicators'][number];
+type TaskRow = ReportingView['tasks'][number];
 interface Draft {
   value: string;
   note: string;
@@ -41,7 +42,7 @@ export default function ReportPage() {
   const period = params.get('period') ?? undefined;
   const reporting = useQuery({
     queryKey: ['monitoring', 'reporting', period ?? 'current'],
-    queryFn: ({ signal }) => api.get<MonReporting>('/monitoring/reporting', { period }, signal),
+    queryFn: ({ signal }) => api.get<ReportingView>('/monitoring/reporting', { period }, signal),
   });
   const r = reporting.data;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['monitoring'] });
@@ -54,8 +55,10 @@ export default function ReportPage() {
     ...(r?.tasks ?? []).filter((x) => x.report && (x.report.state === 'draft' || x.report.state === 'returned')),
   ].length;
   const missing = (r?.indicators ?? []).filter((x) => !x.report).length;
-  const dueDay = r ? dayjs.tz(r.due, APP_TIME_ZONE) : null;
-  const daysLeft = dueDay ? dueDay.endOf('day').diff(dayjs().tz(APP_TIME_ZONE), 'day') : null;
+  // The server's due day and verdict; the countdown is counted in Shanghai days whatever the browser's zone.
+  const due = r ? (r.dueDate ?? r.due) : null;
+  const daysLeft = due ? daysUntil(due, r?.today) : null;
+  const overdue = r ? (r.overdue ?? r.late) : false;
 
   const submit = () =>
     modal.confirm({
@@ -148,13 +151,15 @@ export default function ReportPage() {
         <Alert
           style={{ marginBottom: 16 }}
           showIcon
-          type={r.late ? 'error' : daysLeft !== null && daysLeft < 0 ? 'success' : daysLeft !== null && daysLeft <= 3 ? 'warning' : 'info'}
+          type={overdue ? 'error' : daysLeft !== null && daysLeft < 0 ? 'success' : daysLeft !== null && daysLeft <= 3 ? 'warning' : 'info'}
           title={
-            r.late
-              ? `${r.periodLabel}的填报已逾期（截止日期 ${r.due}），请尽快填报并提交`
+            overdue
+              ? `${r.periodLabel}的填报已逾期（截止日期 ${due}），请尽快填报并提交`
               : daysLeft !== null && daysLeft < 0
-                ? `${r.periodLabel}的填报截止日期 ${r.due} 已过，本单位本期内容均已提交`
-                : `${r.periodLabel}的填报截止日期为 ${r.due}，还剩 ${daysLeft ?? 0} 天`
+                ? `${r.periodLabel}的填报截止日期 ${due} 已过，本单位本期内容均已提交`
+                : daysLeft === 0
+                  ? `${r.periodLabel}的填报今天（${due}）截止，当天提交不算逾期`
+                  : `${r.periodLabel}的填报截止日期为 ${due}，还剩 ${daysLeft ?? 0} 天`
           }
         />
       )}
@@ -173,7 +178,7 @@ export default function ReportPage() {
   );
 }
 
-function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promise<unknown> }) {
+function IndicatorTable({ data, onSaved }: { data: ReportingView; onSaved: () => Promise<unknown> }) {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
@@ -214,45 +219,57 @@ function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => 
     }
   };
 
+  // Laid out for 1280 × 720 without sideways scrolling: the target and the previous value share a column, the
+  // note and the evidence another; long names are cut with a tooltip.
   const columns: ColumnsType<IndicatorRow> = [
     {
       title: '指标',
       key: 'name',
-      width: 200,
-      fixed: 'left',
       sorter: (a, b) => a.indicator.seq - b.indicator.seq,
       render: (_, x) => (
-        <Space orientation="vertical" size={0}>
-          <span>
+        <Flex vertical style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: x.indicator.name }}>
             {x.indicator.core && <Tag color="gold">核心</Tag>}
             {x.indicator.name}
-          </span>
+          </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {x.indicator.code} · {x.indicator.frequencyLabel}
             {x.period !== data.period && ` · 报 ${x.periodLabel}`}
           </Typography.Text>
-        </Space>
+        </Flex>
       ),
     },
-    { title: '单位', key: 'unit', width: 64, render: (_, x) => x.indicator.unit },
-    { title: '目标', key: 'target', width: 110, render: (_, x) => (targetText(x.indicator) ? `${targetText(x.indicator)}（${x.indicator.target.year}年）` : <Missing reason="目标缺失" />) },
     {
-      title: '上期值',
-      key: 'previous',
-      width: 90,
-      render: (_, x) =>
-        x.previous ? (
-          <Tooltip title={`${x.previous.period} 已采纳`}>
-            <span style={{ whiteSpace: 'nowrap' }}>{`${x.previous.value}${x.indicator.unit}`}</span>
-          </Tooltip>
-        ) : (
-          <Missing reason="无上期已采纳的数据" />
-        ),
+      title: '目标 / 上期',
+      key: 'target',
+      width: 150,
+      render: (_, x) => (
+        <Flex vertical style={{ fontSize: 12 }}>
+          <span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              目标{' '}
+            </Typography.Text>
+            {targetText(x.indicator) ? `${targetText(x.indicator)}（${x.indicator.target.year}年）` : <Missing reason="目标缺失" />}
+          </span>
+          <span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              上期{' '}
+            </Typography.Text>
+            {x.previous ? (
+              <Tooltip title={`${x.previous.period} 已采纳`}>
+                <span style={{ whiteSpace: 'nowrap' }}>{withUnit(x.previous.value, x.indicator.unit)}</span>
+              </Tooltip>
+            ) : (
+              <Missing reason="无上期已采纳的数据" />
+            )}
+          </span>
+        </Flex>
+      ),
     },
     {
       title: '本期值',
       key: 'value',
-      width: 140,
+      width: 130,
       render: (_, x) => {
         const id = x.indicator.id;
         const locked = !EDITABLE.includes(x.report?.state);
@@ -274,26 +291,28 @@ function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => 
       },
     },
     {
-      title: '说明',
+      title: '说明与佐证材料',
       key: 'note',
-      width: 160,
+      width: 210,
       render: (_, x) => (
-        <Input.TextArea
-          aria-label={`${x.indicator.name}说明`}
-          autoSize={{ minRows: 1, maxRows: 3 }}
-          maxLength={500}
-          disabled={!EDITABLE.includes(x.report?.state)}
-          value={drafts[x.indicator.id]?.note ?? ''}
-          onChange={(e) => setDrafts((d) => ({ ...d, [x.indicator.id]: { value: d[x.indicator.id]?.value ?? '', note: e.target.value } }))}
-        />
+        <Flex vertical gap={4}>
+          <Input.TextArea
+            aria-label={`${x.indicator.name}说明`}
+            placeholder="说明（选填）"
+            autoSize={{ minRows: 1, maxRows: 3 }}
+            maxLength={500}
+            disabled={!EDITABLE.includes(x.report?.state)}
+            value={drafts[x.indicator.id]?.note ?? ''}
+            onChange={(e) => setDrafts((d) => ({ ...d, [x.indicator.id]: { value: d[x.indicator.id]?.value ?? '', note: e.target.value } }))}
+          />
+          <EvidenceCell row={x} onUploaded={onSaved} />
+        </Flex>
       ),
     },
-    { title: '佐证材料', key: 'evidence', width: 150, render: (_, x) => <EvidenceCell row={x} onUploaded={onSaved} /> },
     {
       title: '状态',
       key: 'state',
-      width: 130,
-      fixed: 'right',
+      width: 112,
       render: (_, x) => (
         <Space orientation="vertical" size={2}>
           <span>
@@ -301,7 +320,7 @@ function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => 
             {x.report && x.report.revision > 1 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>第{x.report.revision}版</Typography.Text>}
           </span>
           {x.report?.state === 'returned' && x.report.reviewComment && (
-            <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            <Typography.Text type="danger" ellipsis={{ tooltip: x.report.reviewComment }} style={{ fontSize: 12, maxWidth: 96 }}>
               退回意见：{x.report.reviewComment}
             </Typography.Text>
           )}
@@ -312,7 +331,6 @@ function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => 
       title: '操作',
       key: 'op',
       width: 84,
-      fixed: 'right',
       render: (_, x) => {
         const id = x.indicator.id;
         const changed = (drafts[id]?.value ?? '') !== (x.report?.value ?? '') || (drafts[id]?.note ?? '') !== (x.report?.note ?? '');
@@ -353,7 +371,7 @@ function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => 
         size="middle"
         dataSource={rows}
         columns={columns}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 项` }}
         locale={{ emptyText: '本单位本期没有需要填报的指标' }}
       />
@@ -361,21 +379,49 @@ function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => 
   );
 }
 
-/** Evidence of one report: links to what is attached, and an upload (the report must exist: save the value first). */
+/**
+ * Evidence of one report: links to what is attached (long names cut with the full name on hover), a delete button
+ * while the report is the unit's to change (a draft, or returned for correction), and an upload (the report must
+ * exist: save the value first).
+ */
 function EvidenceCell({ row, onUploaded }: { row: IndicatorRow; onUploaded: () => Promise<unknown> }) {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [busy, setBusy] = useState(false);
-  const files: MonEvidence[] = row.report?.evidence ?? [];
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const files: EvidenceView[] = row.report?.evidence ?? [];
   const locked = !EDITABLE.includes(row.report?.state);
+  // The server says per file when it sends `canDelete`; otherwise the rule it applies: draft or returned only.
+  const deletable = (f: EvidenceView) => f.canDelete ?? (row.report?.state === 'draft' || row.report?.state === 'returned');
   // Evidence belongs to a saved report: the value comes first.
   const reason = !row.report ? '请先保存本期值，再上传佐证材料' : locked ? '已提交，审核前不能修改' : 'PDF、图片、Excel 或 Word，不超过 10 MB';
+  const remove = async (f: EvidenceView) => {
+    setDeleting(f.id);
+    try {
+      await api.delete(`/monitoring/evidence/${enc(f.id)}`);
+      void message.success(`已删除佐证材料“${f.filename}”`);
+      await onUploaded();
+    } catch (error) {
+      onError(error);
+    } finally {
+      setDeleting(null);
+    }
+  };
   return (
-    <Space orientation="vertical" size={2}>
+    <Space orientation="vertical" size={2} style={{ width: '100%' }}>
       {files.map((f) => (
-        <Typography.Link key={f.id} href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer" ellipsis style={{ fontSize: 12, maxWidth: 130 }} title={`${f.filename}（${fileSize(f.size)}）`}>
-          <PaperClipOutlined /> {f.filename}
-        </Typography.Link>
+        <Flex key={f.id} align="center" gap={2} style={{ maxWidth: '100%' }}>
+          <Typography.Text ellipsis={{ tooltip: `${f.filename}（${fileSize(f.size)}）` }} style={{ fontSize: 12, minWidth: 0, flex: 1 }}>
+            <a href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer">
+              <PaperClipOutlined /> {f.filename}
+            </a>
+          </Typography.Text>
+          {deletable(f) && (
+            <Popconfirm title={`删除佐证材料“${f.filename}”？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(f)}>
+              <Button type="text" size="small" danger icon={<DeleteOutlined />} loading={deleting === f.id} aria-label={`删除${f.filename}`} />
+            </Popconfirm>
+          )}
+        </Flex>
       ))}
       <Upload
         accept={EVIDENCE_TYPES}
@@ -413,7 +459,7 @@ function EvidenceCell({ row, onUploaded }: { row: IndicatorRow; onUploaded: () =
   );
 }
 
-function TaskTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promise<unknown> }) {
+function TaskTable({ data, onSaved }: { data: ReportingView; onSaved: () => Promise<unknown> }) {
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [drafts, setDrafts] = useState<Record<string, { percent: number; progress: string; note: string }>>({});
@@ -455,13 +501,12 @@ function TaskTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promi
     {
       title: '任务',
       key: 'title',
-      width: 230,
       sorter: (a, b) => a.task.seq.localeCompare(b.task.seq, 'zh-CN', { numeric: true }),
       render: (_, x) => (
-        <Space orientation="vertical" size={0}>
-          <span>
+        <Space orientation="vertical" size={0} style={{ width: '100%' }}>
+          <Typography.Text ellipsis={{ tooltip: `${x.task.seq} ${x.task.title}` }}>
             {x.task.seq} {x.task.title}
-          </span>
+          </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             完成时限 {x.task.due}
           </Typography.Text>
@@ -472,7 +517,7 @@ function TaskTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promi
     {
       title: '完成进度',
       key: 'percent',
-      width: 220,
+      width: 190,
       render: (_, x) => {
         const locked = !EDITABLE.includes(x.report?.state);
         const v = drafts[x.task.id]?.percent ?? 0;
@@ -487,7 +532,7 @@ function TaskTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promi
     {
       title: '本期进展',
       key: 'progress',
-      width: 260,
+      width: 220,
       render: (_, x) => (
         <Input.TextArea
           aria-label={`${x.task.title}本期进展`}
@@ -503,8 +548,7 @@ function TaskTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promi
     {
       title: '状态',
       key: 'state',
-      width: 140,
-      fixed: 'right',
+      width: 120,
       render: (_, x) => (
         <Space orientation="vertical" size={2}>
           <ReportStateTag state={x.report?.state} label={x.report?.stateLabel} />
@@ -520,7 +564,6 @@ function TaskTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promi
       title: '操作',
       key: 'op',
       width: 84,
-      fixed: 'right',
       render: (_, x) => (
         <Button size="small" icon={<SaveOutlined />} loading={saving === x.task.id} disabled={!EDITABLE.includes(x.report?.state)} onClick={() => void save(x)}>
           保存
@@ -535,7 +578,7 @@ function TaskTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promi
       size="middle"
       dataSource={data.tasks}
       columns={columns}
-      scroll={{ x: 'max-content' }}
+      tableLayout="fixed"
       pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 项` }}
       locale={{ emptyText: '本单位没有牵头的任务' }}
       expandable={{
@@ -545,7 +588,7 @@ function TaskTable({ data, onSaved }: { data: MonReporting; onSaved: () => Promi
             {x.task.content && <Typography.Text type="secondary">{x.task.content}</Typography.Text>}
             {x.task.milestones.map((m) => (
               <span key={m.id}>
-                <Tag color={m.doneOn ? 'success' : dayjs(m.due).isBefore(dayjs()) ? 'error' : 'default'}>{m.doneOn ? `${m.doneOn} 完成` : `${m.due} 前`}</Tag>
+                <Tag color={m.doneOn ? 'success' : isOverdue(m) ? 'error' : 'default'}>{m.doneOn ? `${m.doneOn} 完成` : `${m.due} 前${isOverdue(m) ? '（已逾期）' : ''}`}</Tag>
                 {m.title}
               </span>
             ))}

@@ -2,29 +2,29 @@
  * 报送审核 (officer): submitted monthly values against the previous ones, accepted or returned with a comment;
  * the units that have not reported, reminded one by one or together; each report's revision history.
  */
-import { BellOutlined, DownloadOutlined, HistoryOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { BellOutlined, CheckOutlined, DownloadOutlined, FileTextOutlined, HistoryOutlined, PaperClipOutlined, RollbackOutlined } from '@ant-design/icons';
 import { PageContainer, ProCard, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, Modal, Popconfirm, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, Modal, Popconfirm, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Query } from '../../../api/client';
 import { errorText } from '../../../api/errors';
 import { useApiErrorHandler } from '../../../api/form-errors';
-import type { MonLateness, MonLatenessRow, MonReportHistoryItem, MonReportState, MonReviewItem, MonTaskReviewItem } from '../../../api/types';
+import type { MonLatenessRow, MonReportHistoryItem, MonReportState, MonTaskReviewItem } from '../../../api/types';
 import { dayjs, formatDateTime } from '../../../lib/time';
 import { DEFAULT_PLAN, evidenceHref, planOptions, usePlans, useUnits } from '../shared/api';
-import { ChangeText, Missing, ReportStateTag, ValueText } from '../shared/format';
+import { ChangeText, Missing, percentText, ReportStateTag, ValueText } from '../shared/format';
 import { REPORT_STATE_LABELS, valueEnumOf } from '../shared/labels';
 import { PlanSelect } from '../shared/PlanSelect';
+import { currentReportingPeriod } from '../shared/dates';
+import type { LatenessView, ReviewItemView } from '../shared/views';
+import { BatchReviewModal } from './BatchReview';
 
 const enc = encodeURIComponent;
 /** Drafts stay the unit's working copy: the bureau's queue starts at submission. */
 const REVIEW_STATES = Object.fromEntries(Object.entries(valueEnumOf(REPORT_STATE_LABELS)).filter(([k]) => k !== 'draft'));
 const ACTION_LABELS: Record<string, string> = { save: '保存', correct: '更正', submit: '提交', accept: '采纳', return: '退回' };
-
-/** The month just ended: the period being reported now. */
-const currentPeriod = () => dayjs().subtract(1, 'month').format('YYYY-MM');
 
 interface Filters {
   plan?: string;
@@ -61,8 +61,11 @@ function ReportsTab() {
   const actionRef = useRef<ActionType>(null);
   const plans = usePlans();
   const units = useUnits();
-  const [returning, setReturning] = useState<MonReviewItem | null>(null);
-  const [history, setHistory] = useState<MonReviewItem | null>(null);
+  const [returning, setReturning] = useState<ReviewItemView | null>(null);
+  const [history, setHistory] = useState<ReviewItemView | null>(null);
+  const [selected, setSelected] = useState<ReviewItemView[]>([]);
+  // The rows a batch runs on are fixed when it starts: the selection changes as rows are accepted.
+  const [batch, setBatch] = useState<{ mode: 'accept' | 'return'; rows: ReviewItemView[] } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [form] = Form.useForm<{ comment: string }>();
   const lastQuery = useRef<Query>({});
@@ -73,7 +76,7 @@ function ReportsTab() {
     await queryClient.invalidateQueries({ queryKey: ['monitoring'] });
   };
 
-  const accept = async (r: MonReviewItem) => {
+  const accept = async (r: ReviewItemView) => {
     setBusy(r.id);
     try {
       await api.post(`/monitoring/reports/${enc(r.id)}/accept`);
@@ -98,12 +101,14 @@ function ReportsTab() {
     }
   };
 
-  const columns: ProColumns<MonReviewItem>[] = [
+  // Laid out for 1280 × 720 without sideways scrolling: the columns a reviewer decides on are fixed-width and cut
+  // with a tooltip; the note, evidence, submission time and earlier comment open under the row.
+  const columns: ProColumns<ReviewItemView>[] = [
     { title: '规划', dataIndex: 'plan', hideInTable: true, valueType: 'select', initialValue: DEFAULT_PLAN, fieldProps: { options: planOptions(plans.data) } },
     {
       title: '报送期',
       dataIndex: 'period',
-      width: 110,
+      width: 96,
       valueType: 'dateMonth',
       sorter: true,
       search: { transform: (v: unknown) => ({ period: v ? dayjs(v as string).format('YYYY-MM') : undefined }) },
@@ -112,85 +117,83 @@ function ReportsTab() {
     {
       title: '责任单位',
       dataIndex: 'unit',
-      width: 160,
+      width: 124,
       sorter: true,
+      ellipsis: true,
       valueType: 'select',
       fieldProps: { options: (units.data ?? []).map((u) => ({ value: u.code, label: u.name })), showSearch: true, optionFilterProp: 'label' },
-      render: (_, r) => r.unit.name,
+      render: (_, r) => <Typography.Text ellipsis={{ tooltip: r.unit.name }}>{r.unit.name}</Typography.Text>,
     },
     {
       title: '指标',
       key: 'indicator',
       search: false,
-      width: 240,
       render: (_, r) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/monitoring/indicators/${enc(r.indicator.id)}`}>{r.indicator.name}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.indicator.code}
+        <Flex vertical style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: r.indicator.name }}>
+            <Link to={`/monitoring/indicators/${enc(r.indicator.id)}`}>{r.indicator.name}</Link>
           </Typography.Text>
-        </Space>
+          <Space size={6} style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.indicator.code}
+            </Typography.Text>
+            {r.note && (
+              <Tooltip title={`说明：${r.note}`}>
+                <FileTextOutlined aria-label="有说明" style={{ color: '#1677ff' }} />
+              </Tooltip>
+            )}
+            {r.evidenceCount > 0 && (
+              <Tooltip title={`${r.evidenceCount} 个佐证材料，展开查看`}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <PaperClipOutlined /> {r.evidenceCount}
+                </Typography.Text>
+              </Tooltip>
+            )}
+          </Space>
+        </Flex>
       ),
     },
-    { title: '本期值', dataIndex: 'value', search: false, width: 120, align: 'right', render: (_, r) => <ValueText value={r.value} unit={r.indicator.unit} /> },
+    { title: '本期值', dataIndex: 'value', search: false, width: 100, align: 'right', render: (_, r) => <ValueText value={r.value} unit={r.indicator.unit} /> },
     {
-      title: '上期值',
+      title: '上期 / 变化',
       dataIndex: 'previousValue',
       search: false,
-      width: 120,
+      width: 112,
       align: 'right',
       render: (_, r) =>
         r.previousValue ? (
-          <Tooltip title={`${r.previousPeriod ?? '上期'} 已采纳`}>
-            <span style={{ whiteSpace: 'nowrap' }}>{`${r.previousValue}${r.indicator.unit}`}</span>
-          </Tooltip>
+          <Flex vertical>
+            <Tooltip title={`${r.previousPeriod ?? '上期'} 已采纳`}>
+              <span>
+                <ValueText value={r.previousValue} unit={r.indicator.unit} />
+              </span>
+            </Tooltip>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <ChangeText value={r.value} previous={r.previousValue} />
+            </Typography.Text>
+          </Flex>
         ) : (
           <Missing reason="无上期已采纳的数据" />
         ),
     },
-    { title: '变化', key: 'change', search: false, width: 90, align: 'right', render: (_, r) => <ChangeText value={r.value} previous={r.previousValue} /> },
     {
       title: '状态',
       dataIndex: 'state',
-      width: 110,
+      width: 88,
       valueType: 'select',
       valueEnum: REVIEW_STATES,
       initialValue: 'submitted',
       render: (_, r) => (
-        <Space size={0}>
+        <Space size={2}>
           <ReportStateTag state={r.state} label={r.stateLabel} />
           {r.revision > 1 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>v{r.revision}</Typography.Text>}
         </Space>
       ),
     },
-    { title: '说明', dataIndex: 'note', search: false, width: 180, ellipsis: true, render: (_, r) => r.note || <Missing reason="未填写说明" /> },
-    {
-      title: '佐证',
-      key: 'evidence',
-      search: false,
-      width: 140,
-      render: (_, r) =>
-        r.evidence?.length ? (
-          <Space orientation="vertical" size={0}>
-            {r.evidence.map((f) => (
-              <a key={f.id} href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer" style={{ fontSize: 12 }}>
-                <PaperClipOutlined /> {f.filename}
-              </a>
-            ))}
-          </Space>
-        ) : r.evidenceCount > 0 ? (
-          <Tag icon={<PaperClipOutlined />}>{r.evidenceCount} 个附件</Tag>
-        ) : (
-          <Typography.Text type="secondary">无</Typography.Text>
-        ),
-    },
-    { title: '报送时间', dataIndex: 'submittedAt', search: false, width: 170, sorter: true, render: (_, r) => (r.submittedAt ? formatDateTime(r.submittedAt) : <Missing reason="尚未提交" />) },
-    { title: '审核意见', dataIndex: 'reviewComment', search: false, width: 160, ellipsis: true, render: (_, r) => r.reviewComment || '—' },
     {
       title: '操作',
       valueType: 'option',
-      width: 150,
-      fixed: 'right',
+      width: 148,
       render: (_, r) => [
         r.state === 'submitted' && (
           <Popconfirm key="accept" title="采纳该数据？" description="采纳后计入监测和总览。" okText="采纳" cancelText="取消" onConfirm={() => accept(r)}>
@@ -210,19 +213,47 @@ function ReportsTab() {
       ],
     },
   ];
+  const selectedRows = selected.filter((r) => r.state === 'submitted');
 
   return (
     <>
-      <ProTable<MonReviewItem, Filters>
+      <ProTable<ReviewItemView, Filters>
         rowKey="id"
         actionRef={actionRef}
         cardBordered
         columns={columns}
-        scroll={{ x: 1760 }}
+        tableLayout="fixed"
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
+        pagination={{ defaultPageSize: 20, pageSizeOptions: [20, 50, 100, 200], showSizeChanger: true, showQuickJumper: true }}
         options={{ density: true, reload: true, setting: true }}
         headerTitle="指标报送记录"
+        rowSelection={{
+          selectedRowKeys: selected.map((r) => r.id),
+          onChange: (_, rows) => setSelected(rows.filter(Boolean)),
+          getCheckboxProps: (r) => ({ disabled: r.state !== 'submitted', 'aria-label': `选择 ${r.unit.name} ${r.indicator.name}` }),
+        }}
+        tableAlertRender={({ selectedRowKeys, onCleanSelected }) => (
+          <Space size={12}>
+            <span>已选 {selectedRowKeys.length} 条待审核报送</span>
+            <Button type="link" size="small" onClick={onCleanSelected}>
+              取消选择
+            </Button>
+          </Space>
+        )}
+        tableAlertOptionRender={() => (
+          <Space>
+            <Button type="primary" size="small" icon={<CheckOutlined />} disabled={!selectedRows.length} onClick={() => setBatch({ mode: 'accept', rows: selectedRows })}>
+              批量采纳
+            </Button>
+            <Button danger size="small" icon={<RollbackOutlined />} disabled={!selectedRows.length} onClick={() => setBatch({ mode: 'return', rows: selectedRows })}>
+              批量退回
+            </Button>
+          </Space>
+        )}
+        expandable={{
+          expandedRowRender: (r) => <ReviewDetail report={r} />,
+          columnWidth: 36,
+        }}
         toolBarRender={() => [
           <Button key="export" icon={<DownloadOutlined />} onClick={() => void api.download('/monitoring/review/export', lastQuery.current, '指标报送.xlsx').catch(onError)}>
             导出Excel
@@ -233,12 +264,23 @@ function ReportsTab() {
             const [field, order] = Object.entries(sort ?? {}).find(([, o]) => o) ?? [];
             const query: Query = { plan: p.plan, period: p.period, unit: p.unit, state: p.state, ...(field ? { sort: field, order: order === 'ascend' ? 'asc' : 'desc' } : {}) };
             lastQuery.current = query;
-            const res = await api.get<{ items: MonReviewItem[]; total: number }>('/monitoring/review', { ...query, page: p.current ?? 1, pageSize: p.pageSize ?? 20 });
+            const res = await api.get<{ items: ReviewItemView[]; total: number }>('/monitoring/review', { ...query, page: p.current ?? 1, pageSize: p.pageSize ?? 20 });
             return { data: res.items, total: res.total, success: true };
           } catch (error) {
             onError(error);
             return { data: [], total: 0, success: false };
           }
+        }}
+      />
+      <BatchReviewModal
+        mode={batch?.mode ?? null}
+        rows={batch?.rows ?? []}
+        onClose={() => setBatch(null)}
+        onDone={async (changed) => {
+          if (!changed.length) return;
+          setSelected((rows) => rows.filter((r) => !changed.includes(r.id)));
+          actionRef.current?.reload();
+          await queryClient.invalidateQueries({ queryKey: ['monitoring'] });
         }}
       />
       <Modal
@@ -272,7 +314,39 @@ function ReportsTab() {
   );
 }
 
-function HistoryDrawer({ report, onClose }: { report: MonReviewItem | null; onClose: () => void }) {
+/** What a reviewer reads under a row: the unit's note, the evidence, when it was submitted, the last comment. */
+function ReviewDetail({ report: r }: { report: ReviewItemView }) {
+  return (
+    <Descriptions size="small" column={2} style={{ maxWidth: 900 }}>
+      <Descriptions.Item label="说明" span={2}>
+        {r.note || <Missing reason="未填写说明" />}
+      </Descriptions.Item>
+      <Descriptions.Item label="佐证材料">
+        {r.evidence?.length ? (
+          <Flex vertical gap={2} style={{ minWidth: 0, maxWidth: 360 }}>
+            {r.evidence.map((f) => (
+              <Typography.Text key={f.id} ellipsis={{ tooltip: f.filename }}>
+                <a href={evidenceHref(f.id)} target="_blank" rel="noopener noreferrer">
+                  <PaperClipOutlined /> {f.filename}
+                </a>
+              </Typography.Text>
+            ))}
+          </Flex>
+        ) : r.evidenceCount > 0 ? (
+          <Tag icon={<PaperClipOutlined />}>{r.evidenceCount} 个附件</Tag>
+        ) : (
+          <Typography.Text type="secondary">无</Typography.Text>
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label="报送时间">{r.submittedAt ? formatDateTime(r.submittedAt) : <Missing reason="尚未提交" />}</Descriptions.Item>
+      <Descriptions.Item label="审核意见" span={2}>
+        {r.reviewComment || '—'}
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+function HistoryDrawer({ report, onClose }: { report: ReviewItemView | null; onClose: () => void }) {
   const history = useQuery({
     queryKey: ['monitoring', 'history', report?.id],
     queryFn: ({ signal }) => api.get<{ items: MonReportHistoryItem[] }>(`/monitoring/reports/${enc(report!.id)}/history`, undefined, signal).then((r) => r.items),
@@ -321,7 +395,7 @@ function LatenessTab() {
   const [onlyLate, setOnlyLate] = useState(true);
   const lateness = useQuery({
     queryKey: ['monitoring', 'lateness', plan, period],
-    queryFn: ({ signal }) => api.get<MonLateness>('/monitoring/lateness', { plan, period }, signal),
+    queryFn: ({ signal }) => api.get<LatenessView>('/monitoring/lateness', { plan, period }, signal),
   });
   const rows = (lateness.data?.items ?? []).filter((r) => !onlyLate || r.late || r.missing > 0);
 
@@ -329,7 +403,7 @@ function LatenessTab() {
     if (!codes.length) return;
     setSending(true);
     try {
-      const res = await api.post<{ reminded: number }>('/monitoring/reminders', { plan, period: lateness.data?.period ?? period ?? currentPeriod(), unitCodes: codes });
+      const res = await api.post<{ reminded: number }>('/monitoring/reminders', { plan, period: lateness.data?.period ?? period ?? currentReportingPeriod(), unitCodes: codes });
       void message.success(`已提醒 ${res.reminded} 个单位`);
       setSelected([]);
       await lateness.refetch();
@@ -349,7 +423,7 @@ function LatenessTab() {
       <Flex justify="space-between" gap={8} wrap style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap>
           <PlanSelect value={plan} onChange={setPlan} width={260} />
-          <DatePicker picker="month" aria-label="报送期" allowClear={false} value={dayjs(`${(period ?? lateness.data?.period ?? currentPeriod()).slice(0, 7)}-01`)} onChange={(d) => d && setPeriod(d.format('YYYY-MM'))} />
+          <DatePicker picker="month" aria-label="报送期" allowClear={false} value={dayjs(`${(period ?? lateness.data?.period ?? currentReportingPeriod()).slice(0, 7)}-01`)} onChange={(d) => d && setPeriod(d.format('YYYY-MM'))} />
           <Button onClick={() => setOnlyLate((v) => !v)}>{onlyLate ? '显示全部单位' : '只看未报齐'}</Button>
         </Flex>
         <Flex gap={8} wrap>
@@ -377,7 +451,7 @@ function LatenessTab() {
           { title: '应报', dataIndex: 'expected', align: 'right', sorter: (a, b) => a.expected - b.expected },
           { title: '已报送', dataIndex: 'submitted', align: 'right', sorter: (a, b) => a.submitted - b.submitted },
           { title: '已采纳', dataIndex: 'accepted', align: 'right', sorter: (a, b) => a.accepted - b.accepted },
-          { title: '完整率', dataIndex: 'completeness', align: 'right', sorter: (a, b) => Number(a.completeness) - Number(b.completeness), render: (v: string) => `${v}%` },
+          { title: '完整率', dataIndex: 'completeness', align: 'right', sorter: (a, b) => Number(a.completeness) - Number(b.completeness), render: (v: string) => percentText(v) },
           { title: '未报', dataIndex: 'missing', align: 'right', sorter: (a, b) => a.missing - b.missing, defaultSortOrder: 'descend', render: (v: number) => (v > 0 ? <Typography.Text type="danger">{v}</Typography.Text> : 0) },
           {
             title: '是否逾期',
@@ -450,26 +524,24 @@ function TaskReportsTab() {
 
   const columns: ProColumns<MonTaskReviewItem>[] = [
     { title: '规划', dataIndex: 'plan', hideInTable: true, valueType: 'select', initialValue: DEFAULT_PLAN, fieldProps: { options: planOptions(plans.data) } },
-    { title: '报送期', dataIndex: 'period', width: 110, valueType: 'dateMonth', search: { transform: (v: unknown) => ({ period: v ? dayjs(v as string).format('YYYY-MM') : undefined }) }, render: (_, r) => r.periodLabel || r.period },
+    { title: '报送期', dataIndex: 'period', width: 100, valueType: 'dateMonth', search: { transform: (v: unknown) => ({ period: v ? dayjs(v as string).format('YYYY-MM') : undefined }) }, render: (_, r) => r.periodLabel || r.period },
     {
       title: '牵头单位',
       dataIndex: 'unit',
-      width: 160,
+      width: 150,
+      ellipsis: true,
       valueType: 'select',
       fieldProps: { options: (units.data ?? []).map((u) => ({ value: u.code, label: u.name })), showSearch: true, optionFilterProp: 'label' },
       render: (_, r) => r.unit.name,
     },
-    { title: '任务', key: 'task', search: false, width: 240, render: (_, r) => `${r.task.seq} ${r.task.title}` },
-    { title: '完成进度', dataIndex: 'percent', search: false, width: 160, render: (_, r) => <Progress percent={r.percent} size="small" /> },
-    { title: '本期进展', dataIndex: 'progress', search: false, width: 300, ellipsis: true },
-    { title: '状态', dataIndex: 'state', width: 100, valueType: 'select', valueEnum: REVIEW_STATES, initialValue: 'submitted', render: (_, r) => <ReportStateTag state={r.state} label={r.stateLabel} /> },
-    { title: '报送时间', dataIndex: 'submittedAt', search: false, width: 170, render: (_, r) => (r.submittedAt ? formatDateTime(r.submittedAt) : '—') },
-    { title: '审核意见', dataIndex: 'reviewComment', search: false, width: 160, ellipsis: true, render: (_, r) => r.reviewComment || '—' },
+    { title: '任务', key: 'task', search: false, render: (_, r) => <Typography.Text ellipsis={{ tooltip: `${r.task.seq} ${r.task.title}` }}>{`${r.task.seq} ${r.task.title}`}</Typography.Text> },
+    { title: '完成进度', dataIndex: 'percent', search: false, width: 130, render: (_, r) => <Progress percent={r.percent} size="small" /> },
+    { title: '本期进展', dataIndex: 'progress', search: false, width: 220, render: (_, r) => <Typography.Text ellipsis={{ tooltip: r.progress }}>{r.progress}</Typography.Text> },
+    { title: '状态', dataIndex: 'state', width: 96, valueType: 'select', valueEnum: REVIEW_STATES, initialValue: 'submitted', render: (_, r) => <ReportStateTag state={r.state} label={r.stateLabel} /> },
     {
       title: '操作',
       valueType: 'option',
-      width: 110,
-      fixed: 'right',
+      width: 100,
       render: (_, r) =>
         r.state === 'submitted'
           ? [
@@ -493,7 +565,24 @@ function TaskReportsTab() {
         actionRef={actionRef}
         cardBordered
         columns={columns}
-        scroll={{ x: 1500 }}
+        tableLayout="fixed"
+        expandable={{
+          columnWidth: 36,
+          expandedRowRender: (r) => (
+            <Descriptions size="small" column={2} style={{ maxWidth: 900 }}>
+              <Descriptions.Item label="本期进展" span={2}>
+                {r.progress || '—'}
+              </Descriptions.Item>
+              {r.note && (
+                <Descriptions.Item label="说明" span={2}>
+                  {r.note}
+                </Descriptions.Item>
+              )}
+              <Descriptions.Item label="报送时间">{r.submittedAt ? formatDateTime(r.submittedAt) : '—'}</Descriptions.Item>
+              <Descriptions.Item label="审核意见">{r.reviewComment || '—'}</Descriptions.Item>
+            </Descriptions>
+          ),
+        }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
         options={{ density: true, reload: true, setting: true }}

@@ -1,23 +1,12 @@
 /** How monitoring figures read: a value with its unit, "—" (with the reason) for a missing one, state tags. */
+import { divDecimal, formatPercent } from '@kechuang/domain';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { MonIndicator, MonReportState, MonStatus, MonTaskStatus, MonUnit, MonVerdict } from '../../../api/types';
+import { changePercent, percentText, withUnit } from './figures';
 import { REPORT_STATE_LABELS, STATUS_LABELS, TASK_STATUS_LABELS, VERDICT_LABELS } from './labels';
 
-/** '13000' + '家' → '13000家'; null → null. */
-export function withUnit(value: string | number | null | undefined, unit: string): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  return `${value}${unit}`;
-}
-
-/** A computed decimal string shown to at most `places` decimals ('9.117196' → '9.12'; '40' stays '40'). */
-export function roundText(value: string | null | undefined, places = 2): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  const n = Number(value);
-  if (!Number.isFinite(n)) return value;
-  const [, frac = ''] = value.split('.');
-  return frac.length <= places ? value : String(Number(n.toFixed(places)));
-}
+export { changePercent, countText, figureText, percentText, withUnit } from './figures';
 
 /** A missing figure: a dash that says why on hover. */
 export function Missing({ reason }: { reason?: string | null }) {
@@ -31,14 +20,14 @@ export function Missing({ reason }: { reason?: string | null }) {
 }
 
 /** A value with its unit, or a dash with the reason. */
-export function ValueText({ value, unit, reason }: { value: string | number | null | undefined; unit: string; reason?: string | null }) {
-  const text = withUnit(value, unit);
+export function ValueText({ value, unit, reason, computed }: { value: string | number | null | undefined; unit: string; reason?: string | null; computed?: boolean }) {
+  const text = withUnit(value, unit, computed);
   return text === null ? <Missing reason={reason} /> : <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
 }
 
 /** '96.5' → '96.5%'; null → dash. */
 export function PercentText({ value, reason }: { value: string | null | undefined; reason?: string }) {
-  return value === null || value === undefined || value === '' ? <Missing reason={reason} /> : <span style={{ whiteSpace: 'nowrap' }}>{value}%</span>;
+  return value === null || value === undefined || value === '' ? <Missing reason={reason} /> : <span style={{ whiteSpace: 'nowrap' }}>{percentText(value)}</span>;
 }
 
 /** A percent string to a number for charts (null stays null). */
@@ -51,7 +40,7 @@ export function num(value: string | number | null | undefined): number | null {
 /** The target as it reads in the plan: '1.3万家' style level, or '年均增长30%' for a growth target. */
 export function targetText(ind: Pick<MonIndicator, 'targetKind' | 'target' | 'unit'>): string | null {
   if (ind.target.value === null) return null;
-  return ind.targetKind === 'growth' ? `年均增长${ind.target.value}%` : `${ind.target.value}${ind.unit}`;
+  return ind.targetKind === 'growth' ? `年均增长${percentText(ind.target.value)}` : withUnit(ind.target.value, ind.unit);
 }
 
 export function StatusTag({ status, label }: { status: MonStatus; label?: string }) {
@@ -104,18 +93,10 @@ export function UnitTags({ units, max }: { units: MonUnit[]; max?: number }): Re
   );
 }
 
-/** Change from the previous value in percent, two decimals; null when it cannot be computed. */
-export function changePercent(value: string | null | undefined, previous: string | null | undefined): number | null {
-  const v = num(value);
-  const p = num(previous);
-  if (v === null || p === null || p === 0) return null;
-  return Math.round(((v - p) / Math.abs(p)) * 10000) / 100;
-}
-
 export function ChangeText({ value, previous }: { value: string | null | undefined; previous: string | null | undefined }) {
   const c = changePercent(value, previous);
-  if (c === null) return <Missing reason={previous ? '上期值为0，无法计算变化' : '无上期值'} />;
-  return <span style={{ whiteSpace: 'nowrap' }}>{c > 0 ? '+' : ''}{c.toFixed(2)}%</span>;
+  if (c === null) return <Missing reason={previous ? '上期值不为正数，无法计算变化' : '无上期值'} />;
+  return <span style={{ whiteSpace: 'nowrap' }}>{c.startsWith('-') || /^0(\.0+)?$/.test(c) ? '' : '+'}{formatPercent(c)}</span>;
 }
 
 /** Sorting helpers for decimal strings (null last). */
@@ -123,6 +104,7 @@ export const byNum = (a: string | number | null | undefined, b: string | number 
 
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  // One decimal through the domain's exact division, like every other figure on these pages.
+  if (bytes < 1024 * 1024) return `${divDecimal(String(bytes), '1024', 1)} KB`;
+  return `${divDecimal(String(bytes), '1048576', 1)} MB`;
 }

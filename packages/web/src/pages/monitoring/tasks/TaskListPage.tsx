@@ -7,12 +7,14 @@ import { useState } from 'react';
 import { api } from '../../../api/client';
 import { errorText } from '../../../api/errors';
 import { useApiErrorHandler } from '../../../api/form-errors';
-import type { MonTask, MonTaskStatus } from '../../../api/types';
-import { dayjs, formatDateTime } from '../../../lib/time';
+import type { MonTaskStatus } from '../../../api/types';
+import { formatDateTime } from '../../../lib/time';
 import { useUnits } from '../shared/api';
+import { isOverdue } from '../shared/dates';
 import { Missing, ReportStateTag, TaskStatusTag } from '../shared/format';
 import { TASK_STATUS_LABELS, TASK_STATUS_ORDER } from '../shared/labels';
 import { PlanSelect, usePlanParam } from '../shared/PlanSelect';
+import type { TaskView } from '../shared/views';
 
 const enc = encodeURIComponent;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -26,7 +28,7 @@ function cnNumber(s: string): number {
 }
 /** '三.1' before '三.2' before '十.1', as the plan numbers them. */
 const seqKey = (seq: string) => seq.split(/[.．、]/).map(cnNumber);
-function seqCompare(a: MonTask, b: MonTask): number {
+function seqCompare(a: TaskView, b: TaskView): number {
   const x = seqKey(a.seq);
   const y = seqKey(b.seq);
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
@@ -45,10 +47,12 @@ export default function TaskListPage() {
   const [exporting, setExporting] = useState(false);
   const tasks = useQuery({
     queryKey: ['monitoring', 'tasks', plan, unit, status],
-    queryFn: ({ signal }) => api.get<{ items: MonTask[] }>(`/monitoring/plans/${enc(plan)}/tasks`, { unit, status }, signal).then((r) => r.items),
+    queryFn: ({ signal }) => api.get<{ items: TaskView[] }>(`/monitoring/plans/${enc(plan)}/tasks`, { unit, status }, signal).then((r) => r.items),
   });
-  const items = tasks.data ?? [];
-  const sections = [...new Set(items.map((t) => t.section))];
+  const all = tasks.data ?? [];
+  const sections = [...new Set(all.map((t) => t.section))];
+  const [section, setSection] = useState<string | undefined>();
+  const items = section ? all.filter((t) => t.section === section) : all;
 
   const exportExcel = async () => {
     setExporting(true);
@@ -61,66 +65,48 @@ export default function TaskListPage() {
     }
   };
 
-  const columns: ProColumns<MonTask>[] = [
-    {
-      title: '章节',
-      dataIndex: 'section',
-      width: 150,
-      ellipsis: { showTitle: true },
-      filters: sections.map((s) => ({ text: s, value: s })),
-      onFilter: (v, t) => t.section === v,
-    },
-    { title: '序号', dataIndex: 'seq', width: 70, sorter: seqCompare, defaultSortOrder: 'ascend' },
+  // Laid out for 1280 × 720 without sideways scrolling: the chapter sits under the title (and filters above the
+  // table), the co-responsible units open under the row.
+  const columns: ProColumns<TaskView>[] = [
+    { title: '序号', dataIndex: 'seq', width: 66, sorter: seqCompare, defaultSortOrder: 'ascend' },
     {
       title: '任务',
       dataIndex: 'title',
-      width: 280,
-      render: (_, t) =>
-        t.content ? (
-          <Tooltip title={t.content} styles={{ root: { maxWidth: 480 } }}>
-            <span>{t.title}</span>
-          </Tooltip>
-        ) : (
-          t.title
-        ),
+      render: (_, t) => (
+        <Flex vertical style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: t.content ? { title: t.content, styles: { root: { maxWidth: 480 } } } : t.title }}>{t.title}</Typography.Text>
+          <Typography.Text type="secondary" ellipsis={{ tooltip: t.section }} style={{ fontSize: 12 }}>
+            {t.section}
+          </Typography.Text>
+        </Flex>
+      ),
     },
     {
       title: '牵头单位',
       key: 'lead',
-      width: 150,
+      width: 128,
       render: (_, t) =>
         t.responsibleUnits[0] ? (
-          <Tag color="blue" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
-            {t.responsibleUnits[0].name}
-          </Tag>
+          <Tooltip title={t.responsibleUnits.length > 1 ? `配合：${t.responsibleUnits.slice(1).map((u) => u.name).join('、')}` : undefined}>
+            <Tag color="blue" style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
+              {t.responsibleUnits[0].name}
+            </Tag>
+          </Tooltip>
         ) : (
           <Missing reason="未指定牵头单位" />
         ),
     },
-    {
-      title: '配合单位',
-      key: 'co',
-      width: 180,
-      render: (_, t) =>
-        t.responsibleUnits.length > 1 ? (
-          <Typography.Text ellipsis={{ tooltip: t.responsibleUnits.slice(1).map((u) => u.name).join('、') }} style={{ maxWidth: 160 }}>
-            {t.responsibleUnits.slice(1).map((u) => u.name).join('、')}
-          </Typography.Text>
-        ) : (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ),
-    },
-    { title: '完成时限', dataIndex: 'due', width: 104, sorter: (a, b) => a.due.localeCompare(b.due) },
+    { title: '完成时限', dataIndex: 'due', width: 100, sorter: (a, b) => a.due.localeCompare(b.due) },
     {
       title: '里程碑',
       key: 'milestones',
-      width: 90,
+      width: 66,
       render: (_, t) => (t.milestones.length ? `${t.milestones.filter((m) => m.doneOn).length}/${t.milestones.length}` : '—'),
     },
     {
       title: '最新进度',
       key: 'progress',
-      width: 180,
+      width: 140,
       sorter: (a, b) => (a.latestProgress?.percent ?? -1) - (b.latestProgress?.percent ?? -1),
       render: (_, t) =>
         t.latestProgress ? (
@@ -137,14 +123,13 @@ export default function TaskListPage() {
     {
       title: '状态',
       dataIndex: 'status',
-      width: 180,
-      fixed: 'right',
+      width: 170,
       sorter: (a, b) => TASK_STATUS_ORDER.indexOf(a.status) - TASK_STATUS_ORDER.indexOf(b.status),
       render: (_, t) => (
         <Space orientation="vertical" size={0}>
           <TaskStatusTag status={t.status} label={t.statusLabel} />
           {t.overdueReason && (
-            <Typography.Text type="danger" style={{ fontSize: 12 }}>
+            <Typography.Text type="danger" ellipsis={{ tooltip: t.overdueReason }} style={{ fontSize: 12, maxWidth: 138 }}>
               {t.overdueReason}
             </Typography.Text>
           )}
@@ -161,14 +146,14 @@ export default function TaskListPage() {
       extra={<PlanSelect value={plan} onChange={setPlan} />}
     >
       {tasks.error && <Alert type="error" showIcon title="任务清单加载失败" description={errorText(tasks.error)} style={{ marginBottom: 16 }} />}
-      <ProTable<MonTask>
+      <ProTable<TaskView>
         rowKey="id"
         cardBordered
         search={false}
         loading={tasks.isFetching}
         dataSource={items}
         columns={columns}
-        scroll={{ x: 1440 }}
+        tableLayout="fixed"
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (t) => `共 ${t} 项任务` }}
         options={{ reload: () => void tasks.refetch(), density: true, setting: true }}
         headerTitle={
@@ -184,6 +169,7 @@ export default function TaskListPage() {
               options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
             />
             <Select allowClear placeholder="状态" style={{ width: 120 }} value={status} onChange={setStatus} options={TASK_STATUS_ORDER.map((k) => ({ value: k, label: TASK_STATUS_LABELS[k].text }))} />
+            <Select allowClear showSearch placeholder="章节" aria-label="章节" style={{ width: 220 }} value={section} onChange={setSection} options={sections.map((x) => ({ value: x, label: x }))} />
           </Flex>
         }
         toolBarRender={() => [
@@ -192,7 +178,7 @@ export default function TaskListPage() {
           </Button>,
         ]}
         expandable={{
-          rowExpandable: (t) => t.milestones.length > 0 || !!t.content || !!t.latestProgress,
+          rowExpandable: (t) => t.milestones.length > 0 || !!t.content || !!t.latestProgress || t.responsibleUnits.length > 1,
           expandedRowRender: (t) => (
             <Flex gap={32} wrap style={{ padding: '8px 24px' }}>
               <div style={{ flex: '1 1 360px' }}>
@@ -201,13 +187,13 @@ export default function TaskListPage() {
                   <Timeline
                     style={{ marginTop: 12 }}
                     items={t.milestones.map((m) => ({
-                      color: m.doneOn ? 'green' : dayjs(m.due).isBefore(dayjs(), 'day') ? 'red' : 'gray',
+                      color: m.doneOn ? 'green' : isOverdue(m) ? 'red' : 'gray',
                       content: (
                         <>
                           <Typography.Text>{m.title}</Typography.Text>
                           <br />
                           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                            {m.doneOn ? `计划 ${m.due}，${m.doneOn} 完成` : `计划 ${m.due} 前完成${dayjs(m.due).isBefore(dayjs(), 'day') ? '（已逾期）' : ''}`}
+                            {m.doneOn ? `计划 ${m.due}，${m.doneOn} 完成` : `计划 ${m.due} 前完成${isOverdue(m) ? '（已逾期）' : ''}`}
                           </Typography.Text>
                         </>
                       ),
@@ -218,6 +204,12 @@ export default function TaskListPage() {
                 )}
               </div>
               <div style={{ flex: '1 1 360px' }}>
+                {t.responsibleUnits.length > 1 && (
+                  <Typography.Paragraph>
+                    <Typography.Text strong>配合单位：</Typography.Text>
+                    {t.responsibleUnits.slice(1).map((u) => u.name).join('、')}
+                  </Typography.Paragraph>
+                )}
                 {t.content && (
                   <>
                     <Typography.Text strong>任务内容</Typography.Text>

@@ -1,4 +1,5 @@
 /** The two charts of an evaluation: total score by town (ranked), and each indicator's points stacked per town. */
+import { decimalFromNumber, formatDecimal } from '@kechuang/domain';
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -9,7 +10,8 @@ import type { TownIndicator, TownScore } from './types';
 export const chartHeight = (towns: number) => Math.max(240, towns * 28 + 70);
 
 const n = (s: string) => Number(s);
-const pts = (v: unknown) => `${typeof v === 'number' ? v.toFixed(2) : String(v ?? '—')} 分`;
+// Chart values are numbers; the label goes back through the domain's decimals so it rounds like every other figure.
+const pts = (v: unknown) => `${typeof v === 'number' && Number.isFinite(v) ? formatDecimal(decimalFromNumber(v), 2) : String(v ?? '—')} 分`;
 const pointsOf = (t: TownScore, code: string) => t.contributions.find((c) => c.indicatorCode === code)?.points ?? '0.00';
 
 export function ScoreChart({ result }: { result: TownScore[] }) {
@@ -25,7 +27,7 @@ export function ScoreChart({ result }: { result: TownScore[] }) {
           type: 'bar',
           barMaxWidth: 18,
           data: result.map((t) => ({ value: n(t.score), itemStyle: { color: t.rank <= 3 ? '#fa8c16' : '#1677ff' } })),
-          label: { show: true, position: 'right', formatter: (p: { value: number }) => p.value.toFixed(2) },
+          label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => formatDecimal(result[p.dataIndex]?.score ?? '0', 2) },
         },
       ],
     }),

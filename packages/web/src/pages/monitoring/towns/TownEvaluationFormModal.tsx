@@ -7,6 +7,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ModalForm, ProFormDigit, ProFormText } from '@ant-design/pro-components';
 import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Radio, Row, Tag, Tooltip, Typography } from 'antd';
 import { useApiErrorHandler } from '../../../api/form-errors';
+import { yearShanghai } from '../shared/dates';
 import { saveTownEvaluation } from './api';
 import type { TownDirection, TownEvaluationDetail, TownIndicator, TownValues } from './types';
 
@@ -82,7 +83,7 @@ export function TownEvaluationFormModal({ open, onOpenChange, editing, onSaved }
 
   const initialValues: Partial<Values> = editing
     ? { title: editing.title, year: editing.year, indicators: editing.indicators.map((i) => ({ ...i })) }
-    : { year: new Date().getFullYear() - 1, indicators: [{ name: '', weight: null, direction: 'higher' }] };
+    : { year: yearShanghai() - 1, indicators: [{ name: '', weight: null, direction: 'higher' }] };
 
   const onFinish = async (v: Values) => {
     const sum = weightSum(v.indicators);

@@ -34,14 +34,14 @@ export default function TownEvaluationListPage() {
     {
       title: '评价名称',
       dataIndex: 'title',
-      width: 380,
+      ellipsis: true,
       sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
       render: (_, e) => <Link to={`/monitoring/towns/${encodeURIComponent(e.id)}`}>{e.title}</Link>,
     },
     {
       title: '年度',
       dataIndex: 'year',
-      width: 100,
+      width: 90,
       sorter: (a, b) => a.year - b.year,
       filters: years.map((y) => ({ text: `${y}年`, value: y })),
       onFilter: (v, e) => e.year === v,
@@ -51,7 +51,7 @@ export default function TownEvaluationListPage() {
     {
       title: '镇街数',
       dataIndex: 'townCount',
-      width: 100,
+      width: 110,
       align: 'right',
       sorter: (a, b) => a.townCount - b.townCount,
       render: (_, e) => (e.townCount ? `${e.townCount} 个` : <Tag>未导入数据</Tag>),
@@ -59,7 +59,7 @@ export default function TownEvaluationListPage() {
     {
       title: '第一名',
       dataIndex: 'top',
-      width: 220,
+      width: 200,
       render: (_, e) =>
         e.top.length ? (
           <Space size={[0, 4]} wrap>
@@ -74,7 +74,7 @@ export default function TownEvaluationListPage() {
           dash('尚未导入镇街数据，无法排名')
         ),
     },
-    { title: '更新时间', dataIndex: 'updatedAt', width: 180, sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt), render: (_, e) => formatDateTime(e.updatedAt) },
+    { title: '更新时间', dataIndex: 'updatedAt', width: 170, sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt), render: (_, e) => formatDateTime(e.updatedAt) },
     {
       title: '操作',
       key: 'op',
@@ -98,7 +98,7 @@ export default function TownEvaluationListPage() {
         loading={list.isFetching}
         dataSource={items}
         columns={columns}
-        scroll={{ x: 1000 }}
+        tableLayout="fixed"
         pagination={{ defaultPageSize: 10, showSizeChanger: true, hideOnSinglePage: true }}
         options={{ reload: () => void list.refetch(), density: false, setting: false }}
         locale={{ emptyText: canManage ? '暂无评价，点击“新建评价”设置指标与权重' : '暂无评价' }}
