@@ -7,9 +7,11 @@ import type { Me } from './types';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
+/** The server answers an anonymous visitor (or an ended session) with 200 `{ user: null }`, never a 401. */
 async function fetchMe(): Promise<Me | null> {
   try {
-    return await api.get<Me>('/auth/me');
+    const me = await api.get<Me | { user: null }>('/auth/me');
+    return me.user ? (me as Me) : null;
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;

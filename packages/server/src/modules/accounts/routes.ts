@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { changePasswordSchema, loginSchema, registrationSchema } from '@kechuang/domain';
 import { z } from 'zod';
-import { actorOf, authOf, issueCsrfToken } from '../../http/auth.js';
+import { actorOf, authOf, issueCsrfToken, resolveSession } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { getSecurityPolicy } from '../security/service.js';
 import { changeOwnPassword } from './change-password.js';
@@ -49,8 +49,14 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.status(204).send();
   });
 
-  r.get('/api/auth/me', { schema: { tags, summary: '当前用户、所属单位、角色与权限' }, config: { access: 'session', allowWhenPasswordExpired: true } }, async (request) =>
-    meOf(authOf(request).user.id),
+  // Public, so the portal's "who is this?" check is not a 401 in every anonymous visitor's console.
+  r.get(
+    '/api/auth/me',
+    { schema: { tags, summary: '当前用户、所属单位、角色与权限（未登录或登录已超时时 user 为 null）' }, config: { access: 'public' } },
+    async (request, reply) => {
+      const found = await resolveSession(db, request, reply);
+      return found.kind === 'ok' ? meOf(found.auth.user.id) : { user: null };
+    },
   );
 
   r.post(

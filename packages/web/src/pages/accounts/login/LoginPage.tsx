@@ -80,6 +80,7 @@ export default function LoginPage() {
         />
       )}
       <ProForm<LoginValues>
+        isKeyPressSubmit
         form={form}
         onFinish={onFinish}
         size="large"

@@ -87,7 +87,10 @@ function ReportsTab() {
 
   const sendBack = async () => {
     if (!returning) return;
-    const { comment } = await form.validateFields();
+    // An empty comment shows the form's own message; the rejection must not escape as an uncaught error.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const { comment } = values;
     try {
       await api.post(`/monitoring/reports/${enc(returning.id)}/return`, { comment: comment.trim() });
       setReturning(null);
@@ -437,7 +440,10 @@ function TaskReportsTab() {
   };
   const sendBack = async () => {
     if (!returning) return;
-    const { comment } = await form.validateFields();
+    // An empty comment shows the form's own message; the rejection must not escape as an uncaught error.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const { comment } = values;
     try {
       await api.post(`/monitoring/task-reports/${enc(returning.id)}/return`, { comment: comment.trim() });
       setReturning(null);
