@@ -85,6 +85,7 @@ export async function resolveSession(db: Db, request: FastifyRequest, reply: Fas
   const roles = found.user.roles as Role[];
   const mustChangePassword = found.user.mustChangePassword || isPasswordExpired(found.user.passwordChangedAt, new Date(), policy);
   reply.header(SESSION_EXPIRES_HEADER, found.expiresAt.toISOString());
+  reply.header('x-session-idle-minutes', String(policy.sessionIdleMinutes));
   return { kind: 'ok', auth: { sessionId: found.sessionId, user: found.user, roles, mustChangePassword }, expiresAt: found.expiresAt };
 }
 

@@ -1,6 +1,8 @@
 /** The signed-in user (`GET /api/auth/me`) as a query, and the calls that change who is signed in. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { forgetEndedSession } from '../session/expire';
+import { clearSessionExpiry } from '../session/expiry';
 import { api, resetCsrfToken } from './client';
 import { isApiError } from './errors';
 import type { Me } from './types';
@@ -29,6 +31,7 @@ export function useSignedIn() {
   return useCallback(
     (me: Me) => {
       resetCsrfToken();
+      forgetEndedSession();
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, me);
     },
@@ -43,6 +46,7 @@ export function useSignOut() {
       await api.post<void>('/auth/logout');
     } finally {
       resetCsrfToken();
+      clearSessionExpiry();
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, null);
     }

@@ -7,11 +7,13 @@ import { setApiHandlers } from '../api/client';
 import { queryClient } from '../api/query-client';
 import { meQueryKey } from '../api/session';
 import { CHANGE_PASSWORD_PATH } from '../components/RequireAuth';
+import { expireSession, setExpiredNavigator } from '../session/expire';
 import { router } from './router';
 
 const PUBLIC_PATHS = ['/login', '/register', '/invite/', '/public/', '/calculator'];
 
 // Set before the first render so even the first requests react through the router.
+setExpiredNavigator((to) => void router.navigate(to, { replace: true }));
 setApiHandlers({
   onUnauthenticated: () => {
     const { pathname, search } = router.state.location;
@@ -20,6 +22,10 @@ setApiHandlers({
     queryClient.setQueryData(meQueryKey, null);
     const here = pathname + search;
     void router.navigate(here === '/' ? '/login' : `/login?redirect=${encodeURIComponent(here)}`, { replace: true });
+  },
+  onSessionExpired: (page, request) => {
+    if (PUBLIC_PATHS.some((p) => page.startsWith(p))) return;
+    expireSession(page, request);
   },
   onPasswordExpired: () => {
     void queryClient.invalidateQueries({ queryKey: meQueryKey });

@@ -10,6 +10,7 @@ import { menuFor, selectedMenuKey } from '../app/menu';
 import { useSession } from '../app/session';
 import { BrandMark } from './BrandMark';
 import { PageLoading } from './PageLoading';
+import { SessionGuard } from '../session/SessionGuard';
 import { RoleTags } from './RoleTags';
 
 export function AppLayout() {
@@ -106,6 +107,7 @@ export function AppLayout() {
       <Suspense fallback={<PageLoading />}>
         <Outlet />
       </Suspense>
+      <SessionGuard />
     </ProLayout>
   );
 }

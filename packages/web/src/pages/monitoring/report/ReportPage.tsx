@@ -20,6 +20,7 @@ import { ExcelUpload } from '../shared/ExcelUpload';
 import { fileSize, Missing, ReportStateTag, targetText, TaskStatusTag } from '../shared/format';
 import { REPORT_STATE_LABELS } from '../shared/labels';
 import { UploadResultModal } from '../shared/UploadResultModal';
+import { useUnsavedInput } from '../../../session/useUnsavedInput';
 
 const enc = encodeURIComponent;
 const DECIMAL = /^-?\d+(\.\d{1,6})?$/;
@@ -177,6 +178,8 @@ function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => 
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  // What was typed survives 登录已超时 and is offered back after signing in again.
+  useUnsavedInput(`indicators:${data.period}`, drafts, (saved) => setDrafts((d) => ({ ...d, ...saved })));
   const [saving, setSaving] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [stateFilter, setStateFilter] = useState<string | undefined>();
