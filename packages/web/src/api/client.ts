@@ -91,7 +91,7 @@ async function send(method: string, path: string, options: RequestOptions, retri
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw networkError();
   }
-  noteSessionExpiry(res.headers.get('x-session-expires-at'), res.headers.get('x-session-idle-minutes'));
+  noteSessionExpiry(res.headers.get('x-session-expires-at'), res.headers.get('x-session-idle-minutes'), res.headers.get('date'));
   if (res.ok) return res;
   const problem = await problemFromResponse(res);
   if (problem.status === 403 && problem.code === 'CSRF_INVALID' && !retried) {

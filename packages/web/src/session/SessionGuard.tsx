@@ -109,7 +109,13 @@ export function SessionGuard() {
       }
       footer={
         expired ? (
-          <Button type="primary" onClick={() => expireSession(page)}>
+          <Button
+            type="primary"
+            onClick={() => {
+              // The countdown is this computer's view: end the session on the server too, so both agree.
+              void api.post('/auth/logout').catch(() => undefined).finally(() => expireSession(page));
+            }}
+          >
             重新登录
           </Button>
         ) : (

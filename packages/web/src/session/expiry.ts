@@ -33,11 +33,13 @@ let idleMs = 30 * 60_000;
 export const sessionIdleMs = () => idleMs;
 
 /** Called by the API client with the headers of each answer (absent on anonymous answers: nothing changes). */
-export function noteSessionExpiry(header: string | null, idleMinutes: string | null = null): void {
+export function noteSessionExpiry(header: string | null, idleMinutes: string | null = null, serverDate: string | null = null, now = Date.now()): void {
   if (!header) return;
   const minutes = Number(idleMinutes);
   if (idleMinutes && Number.isFinite(minutes) && minutes > 0) idleMs = minutes * 60_000;
-  const t = Date.parse(header);
+  // Counted on this computer's clock: what is left by the server's clock (its Date header), from now.
+  const server = serverDate ? Date.parse(serverDate) : Number.NaN;
+  const t = Number.isFinite(server) ? now + (Date.parse(header) - server) : Date.parse(header);
   // A later answer of another request may carry an older time: keep the latest.
   if (Number.isFinite(t) && (current === null || t > current)) set(t, true);
 }
