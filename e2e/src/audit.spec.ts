@@ -60,7 +60,7 @@ describe('the audit administrator reads, verifies, anchors and exports the trail
     await expect.poll(() => rows(page).count()).toBe(items.length);
     for (const text of await rows(page).allInnerTexts()) expect(text).toContain('登录成功');
     await shot(page, 'audit-filter-login');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('expands an event to show each changed field before and after', async () => {
@@ -84,7 +84,7 @@ describe('the audit administrator reads, verifies, anchors and exports the trail
     const cells = await nameRow.locator('td').allInnerTexts();
     expect(cells.map((c) => c.trim())).toEqual(['name', '（空）', name]);
     await shot(page, 'audit-event-changes');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('verifies the chains, anchors their heads and exports the trail as Excel', async () => {
@@ -119,7 +119,7 @@ describe('the audit administrator reads, verifies, anchors and exports the trail
 
     const res = await exportExcel(page, '/api/audit/events/export');
     expect(new URL(res.url()).searchParams.get('action')).toBe('organisation.create');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });
 
@@ -154,6 +154,6 @@ describe('the bureau officer browses the organisations', () => {
 
     const res = await exportExcel(page, '/api/organisations/export');
     expect(new URL(res.url()).searchParams.get('sort')).toBe('-name');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

@@ -71,7 +71,7 @@ describe('an anonymous visitor estimates the subsidy of a Beilun 领军类 proje
     expect(applied.some((r) => r.startsWith('BL-7') && r.includes('市级') && r.includes('= 400万'))).toBe(true);
     expect(applied.some((r) => r.startsWith('BL-5'))).toBe(true);
     await shot(page, 'calculator-beilun-overlap');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });
 
@@ -105,7 +105,7 @@ describe('amounts out of bounds are refused with a reason, on the client and on 
     });
     expect(res.status()).toBe(400);
     expect(((await res.json()) as { errors: { field: string; message: string }[] }).errors).toContainEqual({ field: 'totalInvestment', message: '研发总投入须大于0' });
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });
 

@@ -122,7 +122,7 @@ describe('an officer publishes a call and the public reads it', () => {
     await page.locator('.ant-page-header').getByText('已发布').waitFor();
     await page.getByRole('button', { name: /截\s*止/ }).waitFor();
     await shot(page, 'calls-publish-published');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('an anonymous visitor finds it on /public/calls, open, with its guideline item and a countdown', async () => {
@@ -141,6 +141,6 @@ describe('an officer publishes a call and the public reads it', () => {
     await page.getByTestId('call-countdown').getByText('距申报截止还有').waitFor();
     await page.getByText('仑科〔2024〕2号').first().waitFor();
     await shot(page, 'calls-publish-public-call');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

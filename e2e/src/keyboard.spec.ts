@@ -61,7 +61,7 @@ describe('keyboard only', () => {
     const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/register')), page.keyboard.press('Enter')]);
     expect(res.status(), await res.text()).toBe(201);
     await page.waitForURL((u) => u.pathname === '/');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('changes the password: 当前密码, Tab, 新密码, Tab, 确认新密码, Enter', async () => {
@@ -74,7 +74,7 @@ describe('keyboard only', () => {
     await page.keyboard.type(NEW_PASSWORD);
     const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/password')), page.keyboard.press('Enter')]);
     expect(res.status(), await res.text()).toBe(204);
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('signs in: the username field has focus, Tab reaches 密码 (not the ✖ of 用户名), Enter signs in', async () => {
@@ -89,6 +89,6 @@ describe('keyboard only', () => {
     const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), page.keyboard.press('Enter')]);
     expect(res.status(), await res.text()).toBe(200);
     await page.waitForURL((u) => u.pathname === '/');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

@@ -90,7 +90,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
     expect(submit.status()).toBe(200);
     await page.getByText('待审核').first().waitFor();
     await shot(page, 'monitoring-report-submitted');
-    expectNoBrowserErrors(dept);
+    await expectNoBrowserErrors(dept);
   });
 
   it('the bureau accepts the values; the leader’s dashboard shows them', async () => {
@@ -103,7 +103,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
       await Promise.all([page.waitForResponse((r) => r.url().includes('/accept') && r.ok()), page.locator('.ant-popconfirm').getByRole('button', { name: /采\s*纳/ }).click()]);
     }
     await shot(page, 'monitoring-review-accepted');
-    expectNoBrowserErrors(officer);
+    await expectNoBrowserErrors(officer);
 
     const lp = leader.page;
     await lp.goto('/monitoring');
@@ -118,7 +118,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
     await card.getByText('数据', { exact: true }).click();
     await expect.poll(async () => (await rows(lp).filter({ hasText: TALENT }).first().innerText()).includes(VALUE)).toBe(true);
     await shot(lp, 'monitoring-dashboard-leader-data');
-    expectNoBrowserErrors(leader);
+    await expectNoBrowserErrors(leader);
   });
 
   it('YZ-1 the leader reads the 13th-FYP table with its verdicts', async () => {
@@ -129,7 +129,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
     expect(await rows(lp).filter({ hasText: '全链条孵化载体数量' }).innerText()).toContain('未完成');
     expect(await rows(lp).filter({ hasText: '每年新认定高新技术企业' }).innerText()).toContain('无法判断');
     await shot(lp, 'monitoring-plan-yz13');
-    expectNoBrowserErrors(leader);
+    await expectNoBrowserErrors(leader);
   });
 
   it('YJ-2 the portfolio page shows 56.15% computed beside 56.17% reported', async () => {
@@ -138,7 +138,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
     await lp.getByText('56.15').first().waitFor();
     await lp.getByText(/56\.17/).first().waitFor();
     await shot(lp, 'monitoring-portfolio');
-    expectNoBrowserErrors(leader);
+    await expectNoBrowserErrors(leader);
   });
 
   it('the officer sees which accounts report for each responsible unit', async () => {
@@ -150,6 +150,6 @@ describe('P315-3 monthly monitoring in the browser', () => {
     await row.locator('.ant-table-row-expand-icon').click();
     await page.locator('.ant-table-expanded-row').getByText('department').waitFor();
     await shot(page, 'monitoring-units');
-    expectNoBrowserErrors(officer);
+    await expectNoBrowserErrors(officer);
   });
 });

@@ -62,7 +62,7 @@ describe('the security administrator edits the password policy', () => {
     }
     expect(await field(page, '禁止使用弱口令').getAttribute('aria-checked')).toBe('true');
     await shot(page, 'security-policy-defaults');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('raises the minimum length to 10, which the registration form then asks for', async () => {
@@ -89,7 +89,7 @@ describe('the security administrator edits the password policy', () => {
     await page.getByLabel('密码', { exact: true }).fill('Abc#12345'); // nine characters: fine by the defaults, too short now
     await hints.locator('.ant-typography-danger').filter({ hasText: '长度至少 10 位' }).waitFor();
     await shot(page, 'register-password-hint-10');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('restores the 等保三级 defaults', async () => {
@@ -109,6 +109,6 @@ describe('the security administrator edits the password policy', () => {
     await field(page, '密码最小长度').waitFor();
     for (const [label, value] of DEFAULTS) expect(await field(page, label).inputValue(), label).toBe(value);
     await shot(page, 'security-policy-restored');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

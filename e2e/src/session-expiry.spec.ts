@@ -77,7 +77,7 @@ describe('the monthly report keeps what was typed when the session ends', () => 
     await page.reload();
     await input.waitFor();
     expect(await page.locator('.ant-modal-confirm').filter({ hasText: '恢复未保存的内容' }).count()).toBe(0);
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });
 
@@ -106,7 +106,7 @@ describe('the idle countdown', () => {
       await ended.waitFor();
       await ended.getByRole('button', { name: /重新登录/ }).click();
       await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('expired') === '1');
-      expectNoBrowserErrors(c);
+      await expectNoBrowserErrors(c);
     } finally {
       await c.close();
     }

@@ -9,6 +9,7 @@ import { meQueryKey } from '../api/session';
 import { CHANGE_PASSWORD_PATH } from '../components/RequireAuth';
 import { expireSession, setExpiredNavigator } from '../session/expire';
 import { router } from './router';
+import { appTheme } from './theme';
 
 const PUBLIC_PATHS = ['/login', '/register', '/invite/', '/public/', '/calculator'];
 
@@ -35,7 +36,7 @@ setApiHandlers({
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider locale={zhCN} theme={appTheme} form={{ validateMessages: zhCN.Form?.defaultValidateMessages }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

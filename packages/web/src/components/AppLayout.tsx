@@ -83,7 +83,7 @@ export function AppLayout() {
       avatarProps={{
         title: me.user.name || me.user.username,
         size: 'small',
-        style: { backgroundColor: '#1677ff' },
+        style: { backgroundColor: '#0958d9' },
         children: (me.user.name || me.user.username).slice(0, 1),
         render: (_props, dom) => (
           <Dropdown

@@ -343,6 +343,7 @@ function IndicatorTable({ data, onSaved }: { data: MonReporting; onSaved: () => 
           {data.indicators.filter((x) => x.report && (x.report.state === 'submitted' || x.report.state === 'accepted')).length} 项
         </Typography.Text>
         <Select
+          aria-label="按状态筛选"
           allowClear
           placeholder="按状态筛选"
           style={{ width: 150 }}
