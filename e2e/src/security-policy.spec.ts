@@ -65,6 +65,38 @@ describe('the security administrator edits the password policy', () => {
     await expectNoBrowserErrors(b);
   });
 
+  it('refuses every field past its bounds with a Chinese message (never `Too small: expected number to be >=5`), sending nothing', async () => {
+    const page = b.page;
+    let sent = false;
+    const spy = (r: { url(): string; method(): string }) => {
+      if (new URL(r.url()).pathname === '/api/security/policy' && r.method() === 'PUT') sent = true;
+    };
+    page.on('request', spy);
+    const errors = page.locator('.ant-form-item-explain-error');
+    for (const [value, expected] of [
+      ['1', '不能小于5'],
+      ['99999', '不能大于1440'],
+    ] as const) {
+      for (const [label] of DEFAULTS) await field(page, label).fill(value);
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.locator('.ant-form-item').filter({ has: field(page, '会话空闲超时（分钟）') }).getByText(expected).waitFor();
+      const texts = await errors.allInnerTexts();
+      expect(texts.length).toBeGreaterThan(0);
+      for (const t of texts) {
+        expect(t, t).toMatch(/[\u4e00-\u9fff]/);
+        expect(t, t).not.toMatch(/[A-Za-z]{3,}/);
+      }
+      await shot(page, `security-policy-bounds-${value}`);
+    }
+    page.off('request', spy);
+    expect(sent).toBe(false);
+    // Nothing was saved: the page reloads with the defaults.
+    await page.reload();
+    await field(page, '会话空闲超时（分钟）').waitFor();
+    expect(await field(page, '会话空闲超时（分钟）').inputValue()).toBe('30');
+    await expectNoBrowserErrors(b);
+  });
+
   it('raises the minimum length to 10, which the registration form then asks for', async () => {
     const page = b.page;
     await field(page, '密码最小长度').fill('10');
