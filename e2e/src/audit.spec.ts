@@ -60,7 +60,7 @@ describe('the audit administrator reads, verifies, anchors and exports the trail
     await expect.poll(() => rows(page).count()).toBe(items.length);
     for (const text of await rows(page).allInnerTexts()) expect(text).toContain('登录成功');
     await shot(page, 'audit-filter-login');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('lists every action of the catalogue, grouped by context, and shows business actions in Chinese', async () => {
@@ -109,7 +109,7 @@ describe('the audit administrator reads, verifies, anchors and exports the trail
     await changes.locator('tr').filter({ has: page.locator('[data-field="type"]') }).getByText(/企业|高等院校|科研院所|医疗卫生机构|其他/).first().waitFor();
     await rows(page).first().getByText('单位', { exact: true }).waitFor(); // 对象类型 in Chinese, not `organisation`
     await shot(page, 'audit-event-changes');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('verifies the chains, anchors their heads and exports the trail as Excel', async () => {
@@ -144,7 +144,7 @@ describe('the audit administrator reads, verifies, anchors and exports the trail
 
     const res = await exportExcel(page, '/api/audit/events/export');
     expect(new URL(res.url()).searchParams.get('action')).toBe('organisation.create');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });
 
@@ -246,6 +246,6 @@ describe('the bureau officer browses the organisations', () => {
 
     const res = await exportExcel(page, '/api/organisations/export');
     expect(new URL(res.url()).searchParams.get('sort')).toBe('-name');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

@@ -1,6 +1,11 @@
-/** Debian Chromium through playwright-core, with a fresh profile per test file and screenshots as artefacts. */
+/**
+ * Debian Chromium through playwright-core, with a fresh profile per test file and screenshots as artefacts.
+ * Every page a spec looks at (each screenshot and each browser-error check) is also checked with axe-core for
+ * WCAG 2.1 A/AA violations, once per distinct address; a violation fails the spec like a console error.
+ */
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -34,6 +39,7 @@ export async function openBrowser(): Promise<Browser> {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
+  a11y.set(page, { errors, checked: new Set() });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(`console: ${m.text()}`);
@@ -49,6 +55,62 @@ export async function openBrowser(): Promise<Browser> {
   };
 }
 
+/** axe-core's own build, read from node_modules: no network. */
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const a11y = new WeakMap<Page, { errors: string[]; checked: Set<string> }>();
+
+/** One check per page kind: ids in the path (uuids, numbers) do not make a new page. */
+function pageKey(url: string): string {
+  const u = new URL(url);
+  return u.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ':id').replace(/\/\d+(?=\/|$)/g, '/:n');
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core on the page as it is now; returns one line per violated rule. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(
+    async (tags) =>
+      // @ts-expect-error axe is injected above
+      ((await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })) as { violations: AxeViolation[] }).violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      })),
+    WCAG_TAGS,
+  );
+  return violations.map(
+    (v) => `axe ${pageKey(page.url())}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.length}× ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` [${n.failureSummary.split('\n').slice(1).join(' ').trim()}]` : ''}`).join('; ')}`,
+  );
+}
+
+/**
+ * Checks the page with axe once per distinct address (called by shot() and expectNoBrowserErrors, so every
+ * spec checks the pages it shows); violations join the browser's errors and fail the spec.
+ */
+export async function checkAccessibility(page: Page): Promise<void> {
+  const state = a11y.get(page);
+  if (!state || page.isClosed() || page.url().startsWith('about:')) return;
+  const key = pageKey(page.url());
+  if (state.checked.has(key)) return;
+  state.checked.add(key);
+  await settle(page);
+  state.errors.push(...(await axeViolations(page)));
+}
+
+/** CSS animations (modal zoom, message slide-in) finished; spinners (infinite) do not count. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(inject('artifactsDir'), `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
@@ -62,7 +124,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/login')), page.getByRole('button', { name: /^登\s*录$/ }).click()]);
 }
 
-export function expectNoBrowserErrors(b: Browser): void {
+export async function expectNoBrowserErrors(b: Browser): Promise<void> {
+  await checkAccessibility(b.page);
   expect(b.errors, b.errors.join('\n')).toEqual([]);
 }
 
@@ -71,8 +134,9 @@ export const pageTitle = (page: Page, title: string) => page.locator('.ant-page-
 
 /** A screenshot once CSS animations (modal zoom, message slide-in) have finished; spinners (infinite) do not count. */
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  await settle(page);
   await screenshot(page, name);
+  await checkAccessibility(page);
 }
 
 /** Signs in through the form; a refusal (e.g. RATE_LIMITED) fails here, saying why. */

@@ -71,6 +71,41 @@ describe('an anonymous visitor estimates the subsidy of a Beilun 领军类 proje
     expect(applied.some((r) => r.startsWith('BL-7') && r.includes('市级') && r.includes('= 400万'))).toBe(true);
     expect(applied.some((r) => r.startsWith('BL-5'))).toBe(true);
     await shot(page, 'calculator-beilun-overlap');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });
+
+describe('amounts out of bounds are refused with a reason, on the client and on the server', () => {
+  const fieldError = (page: Page, text: string) => page.locator('.ant-form-item-explain-error').filter({ hasText: text });
+
+  it('a total investment of 0 is refused (never "eligible for 0万"), and a too large one names the limit in 万元', async () => {
+    const page = b.page;
+    await page.goto('/calculator');
+    await choose(page, '计划', '北仑区关键核心技术攻关项目');
+    await choose(page, '申报类别', '领军类');
+    await page.getByLabel('研发总投入').fill('0');
+    await page.getByLabel('申请财政补助').fill('600');
+    let quoted = false;
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/funding/quote')) quoted = true;
+    });
+    await page.getByRole('button', { name: /开始测算/ }).click();
+    await fieldError(page, '研发总投入须大于0').waitFor();
+    await page.getByLabel('研发总投入').fill('100000000.0001');
+    await page.getByRole('button', { name: /开始测算/ }).click();
+    await fieldError(page, '不能超过100,000,000万元').waitFor();
+    expect(quoted).toBe(false);
+    expect(await page.getByTestId('quote-result').count()).toBe(0);
+    await shot(page, 'calculator-amount-bounds');
+
+    // The server refuses the same figure by the same shared schema, whatever the page lets through.
+    const res = await page.request.post('/api/funding/quote', {
+      headers: { 'x-csrf-token': await page.evaluate(async () => ((await (await fetch('/api/auth/csrf')).json()) as { token: string }).token) },
+      data: { programme: 'beilun-kct', category: 'leading', totalInvestment: 0, requested: 6_000_000, date: '2026-11-23' },
+    });
+    expect(res.status()).toBe(400);
+    expect(((await res.json()) as { errors: { field: string; message: string }[] }).errors).toContainEqual({ field: 'totalInvestment', message: '研发总投入须大于0' });
+    await expectNoBrowserErrors(b);
+  });
+});
+

@@ -71,9 +71,18 @@ describe('an officer publishes a call and the public reads it', () => {
     await choose(page, '所属领域', '集成电路');
     await next(page);
 
-    // ④ 申报要求: the default outline and attachments are kept.
+    // ④ 申报要求: the default outline and attachments are kept, and a chapter is added by its Chinese titles
+    // only: no 章节标识 / 栏目标识 is asked for, the storage keys are generated.
     await currentStep(page, '申报要求');
     await page.getByText('须提交的附件').waitFor();
+    expect(await page.getByText(/章节标识|栏目标识/).count()).toBe(0);
+    await page.getByRole('button', { name: /添加章节/ }).click();
+    const chapter = page.locator('.ant-card').filter({ hasText: '第6章' });
+    await chapter.getByLabel('章节名称').fill('知识产权情况');
+    await chapter.getByPlaceholder('栏目名称').fill('已授权发明专利');
+    await chapter.getByRole('button', { name: /添加栏目/ }).click();
+    await chapter.getByPlaceholder('栏目名称').last().fill('软件著作权');
+    await shot(page, 'calls-publish-outline');
     await next(page);
 
     // ⑤ 预览: the public view of the unsaved call.
@@ -89,9 +98,17 @@ describe('an officer publishes a call and the public reads it', () => {
       page.getByRole('button', { name: '保存草稿' }).click(),
     ]);
     expect(saved.status(), await saved.text()).toBe(201);
-    const body = saved.request().postDataJSON() as { opensAt: string; closesAt: string; guidelineItems: { code: string; fieldCode: string }[] };
+    const body = saved.request().postDataJSON() as {
+      opensAt: string;
+      closesAt: string;
+      guidelineItems: { code: string; fieldCode: string }[];
+      formSections: { key: string; title: string; items: { key: string; title: string }[] }[];
+    };
     expect(body.closesAt).toBe(`${closes.replace(' ', 'T')}+08:00`);
     expect(body.guidelineItems).toMatchObject([{ code: ITEM.code, fieldCode: 'ic' }]);
+    // The default chapters keep their keys; the new one got keys from its position.
+    expect(body.formSections.map((x) => x.key)).toEqual(['background', 'plan', 'management', 'foundation', 'results', 'section6']);
+    expect(body.formSections[5]).toMatchObject({ title: '知识产权情况', items: [{ key: 'section6.item1', title: '已授权发明专利' }, { key: 'section6.item2', title: '软件著作权' }] });
     await page.waitForURL((u) => /^\/calls\/[0-9a-f-]{36}$/.test(u.pathname));
     await page.getByText('草稿仅科技局工作人员可见').waitFor();
 
@@ -105,7 +122,7 @@ describe('an officer publishes a call and the public reads it', () => {
     await page.locator('.ant-page-header').getByText('已发布').waitFor();
     await page.getByRole('button', { name: /截\s*止/ }).waitFor();
     await shot(page, 'calls-publish-published');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('an anonymous visitor finds it on /public/calls, open, with its guideline item and a countdown', async () => {
@@ -124,6 +141,6 @@ describe('an officer publishes a call and the public reads it', () => {
     await page.getByTestId('call-countdown').getByText('距申报截止还有').waitFor();
     await page.getByText('仑科〔2024〕2号').first().waitFor();
     await shot(page, 'calls-publish-public-call');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

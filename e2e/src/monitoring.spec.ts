@@ -120,7 +120,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
     expect(submit.status()).toBe(200);
     await page.getByText('待审核').first().waitFor();
     await shot(page, 'monitoring-report-submitted');
-    expectNoBrowserErrors(dept);
+    await expectNoBrowserErrors(dept);
   });
 
   it('the bureau accepts the values; the leader’s dashboard shows them', async () => {
@@ -133,7 +133,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
       await Promise.all([page.waitForResponse((r) => r.url().includes('/accept') && r.ok()), page.locator('.ant-popconfirm').getByRole('button', { name: /采\s*纳/ }).click()]);
     }
     await shot(page, 'monitoring-review-accepted');
-    expectNoBrowserErrors(officer);
+    await expectNoBrowserErrors(officer);
 
     const lp = leader.page;
     await lp.goto('/monitoring');
@@ -148,7 +148,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
     await card.getByText('数据', { exact: true }).click();
     await expect.poll(async () => (await rows(lp).filter({ hasText: TALENT }).first().innerText()).includes(VALUE)).toBe(true);
     await shot(lp, 'monitoring-dashboard-leader-data');
-    expectNoBrowserErrors(leader);
+    await expectNoBrowserErrors(leader);
   });
 
   it('20: at 1280×720 the review queue needs no sideways scrolling, and the bureau accepts several rows of one unit at once', async () => {
@@ -193,7 +193,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
     expect(await rows(lp).filter({ hasText: '全链条孵化载体数量' }).innerText()).toContain('未完成');
     expect(await rows(lp).filter({ hasText: '每年新认定高新技术企业' }).innerText()).toContain('无法判断');
     await shot(lp, 'monitoring-plan-yz13');
-    expectNoBrowserErrors(leader);
+    await expectNoBrowserErrors(leader);
   });
 
   it('YJ-2 the portfolio page shows 56.15% computed beside 56.17% reported', async () => {
@@ -202,7 +202,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
     await lp.getByText('56.15').first().waitFor();
     await lp.getByText(/56\.17/).first().waitFor();
     await shot(lp, 'monitoring-portfolio');
-    expectNoBrowserErrors(leader);
+    await expectNoBrowserErrors(leader);
   });
 
   it('the officer sees which accounts report for each responsible unit', async () => {
@@ -214,7 +214,7 @@ describe('P315-3 monthly monitoring in the browser', () => {
     await row.locator('.ant-table-row-expand-icon').click();
     await page.locator('.ant-table-expanded-row').getByText('department').waitFor();
     await shot(page, 'monitoring-units');
-    expectNoBrowserErrors(officer);
+    await expectNoBrowserErrors(officer);
   });
 });
 

@@ -54,7 +54,7 @@ describe('the unit administrator keeps the organisation profile and invites a co
     await page.reload();
     await described(page, '联系人').getByText('钱主任').waitFor();
     await shot(page, 'organisation-contact-saved');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('refuses a bad phone number with a field error and saves nothing', async () => {
@@ -77,7 +77,7 @@ describe('the unit administrator keeps the organisation profile and invites a co
     await page.reload();
     await described(page, '联系人').getByText('钱主任').waitFor();
     expect(await described(page, '联系电话').innerText()).toBe(phone);
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('invites 钱同事, who creates an account through the one-time link', async () => {
@@ -132,7 +132,7 @@ describe('the unit administrator keeps the organisation profile and invites a co
     // The link is single-use.
     await page.goto(link);
     await page.getByText('邀请链接无效或已失效').waitFor();
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('the new colleague, an applicant but not the unit administrator, sees 本单位信息 without 编辑', async () => {
@@ -146,7 +146,7 @@ describe('the unit administrator keeps the organisation profile and invites a co
     expect(await page.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
     expect(await page.getByRole('link', { name: '成员与邀请' }).count()).toBe(0);
     await shot(page, 'organisation-profile-applicant');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('back as the unit administrator, the member is listed and the invitation accepted', async () => {
@@ -165,6 +165,6 @@ describe('the unit administrator keeps the organisation profile and invites a co
     await invitations.locator('.ant-table-row').filter({ hasText: '钱同事' }).getByText('已接受').waitFor();
     expect(await invitations.locator('.ant-table-row').filter({ hasText: '钱同事' }).getByText('待接受').count()).toBe(0);
     await shot(page, 'members-after-invitation');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

@@ -41,6 +41,6 @@ describe('an applicant registers a new organisation', () => {
     await page.waitForURL((u) => u.pathname === '/');
     await page.getByText('宁波端到端测试科技有限公司').first().waitFor();
     await screenshot(page, 'register-done-home');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

@@ -29,7 +29,7 @@ describe('each demo role logs in and sees its own menu', () => {
     const items = (await b.page.locator('.ant-layout-sider .ant-menu-item, .ant-pro-sider .ant-menu-item').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
     expect(items).toEqual(expected);
     await screenshot(b.page, `home-${username}`);
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('an anonymous visitor is sent to the login page', async () => {

@@ -62,7 +62,39 @@ describe('the security administrator edits the password policy', () => {
     }
     expect(await field(page, '禁止使用弱口令').getAttribute('aria-checked')).toBe('true');
     await shot(page, 'security-policy-defaults');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
+  });
+
+  it('refuses every field past its bounds with a Chinese message (never `Too small: expected number to be >=5`), sending nothing', async () => {
+    const page = b.page;
+    let sent = false;
+    const spy = (r: { url(): string; method(): string }) => {
+      if (new URL(r.url()).pathname === '/api/security/policy' && r.method() === 'PUT') sent = true;
+    };
+    page.on('request', spy);
+    const errors = page.locator('.ant-form-item-explain-error');
+    for (const [value, expected] of [
+      ['1', '不能小于5'],
+      ['99999', '不能大于1440'],
+    ] as const) {
+      for (const [label] of DEFAULTS) await field(page, label).fill(value);
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.locator('.ant-form-item').filter({ has: field(page, '会话空闲超时（分钟）') }).getByText(expected).waitFor();
+      const texts = await errors.allInnerTexts();
+      expect(texts.length).toBeGreaterThan(0);
+      for (const t of texts) {
+        expect(t, t).toMatch(/[\u4e00-\u9fff]/);
+        expect(t, t).not.toMatch(/[A-Za-z]{3,}/);
+      }
+      await shot(page, `security-policy-bounds-${value}`);
+    }
+    page.off('request', spy);
+    expect(sent).toBe(false);
+    // Nothing was saved: the page reloads with the defaults.
+    await page.reload();
+    await field(page, '会话空闲超时（分钟）').waitFor();
+    expect(await field(page, '会话空闲超时（分钟）').inputValue()).toBe('30');
+    await expectNoBrowserErrors(b);
   });
 
   it('raises the minimum length to 10, which the registration form then asks for', async () => {
@@ -89,7 +121,7 @@ describe('the security administrator edits the password policy', () => {
     await page.getByLabel('密码', { exact: true }).fill('Abc#12345'); // nine characters: fine by the defaults, too short now
     await hints.locator('.ant-typography-danger').filter({ hasText: '长度至少 10 位' }).waitFor();
     await shot(page, 'register-password-hint-10');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('restores the 等保三级 defaults', async () => {
@@ -109,6 +141,6 @@ describe('the security administrator edits the password policy', () => {
     await field(page, '密码最小长度').waitFor();
     for (const [label, value] of DEFAULTS) expect(await field(page, label).inputValue(), label).toBe(value);
     await shot(page, 'security-policy-restored');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

@@ -46,7 +46,7 @@ describe('sign-in failures, lockout, unlock and sign-out', () => {
     // The password box is emptied for the next try; the username stays.
     expect(await page.getByPlaceholder(/密码/).inputValue()).toBe('');
     await shot(page, 'login-wrong-password');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('the fifth wrong password in a row locks the account until a stated time', async () => {
@@ -58,7 +58,7 @@ describe('sign-in failures, lockout, unlock and sign-out', () => {
     expect(text).toMatch(/锁定.*\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(text).toContain('联系系统管理员提前解锁');
     await shot(page, 'login-account-locked');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('the system administrator unlocks the account from 用户管理', async () => {
@@ -91,7 +91,7 @@ describe('sign-in failures, lockout, unlock and sign-out', () => {
     await shot(page, 'users-department-unlocked');
 
     await logOut(page);
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('the unlocked user signs in again, logs out from the avatar menu, and is then kept out', async () => {
@@ -114,6 +114,6 @@ describe('sign-in failures, lockout, unlock and sign-out', () => {
     expect(new URL(page.url()).searchParams.get('redirect')).toBe('/users');
     await page.getByText('请先登录，登录后将返回您刚才访问的页面。').waitFor();
     await shot(page, 'users-redirects-to-login');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

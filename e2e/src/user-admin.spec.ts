@@ -110,7 +110,7 @@ describe('the system administrator manages users', () => {
     const file = await download.path();
     expect(fs.statSync(file).size).toBeGreaterThan(0);
     expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK'); // an OOXML zip
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('sees the security policy read-only', async () => {
@@ -127,7 +127,7 @@ describe('the system administrator manages users', () => {
     expect(await page.getByRole('button', { name: /保\s*存/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '恢复等保三级默认值' }).count()).toBe(0);
     await shot(page, 'security-policy-read-only-sysadmin');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 
   it('creates an officer whose one-time password must be changed at first sign-in', async () => {
@@ -181,6 +181,6 @@ describe('the system administrator manages users', () => {
     await updated.waitFor();
     expect(await updated.innerText()).not.toContain('待改密');
     expect(await updated.innerText()).not.toContain('从未登录');
-    expectNoBrowserErrors(b);
+    await expectNoBrowserErrors(b);
   });
 });

@@ -33,3 +33,7 @@ export * as fundingPlan from './funding-plan/index.js';
 export * as dedupe from './dedupe/index.js';
 export * as assignment from './assignment/index.js';
 export * from './common/prng.js';
+
+// Applied on load, so every consumer of the shared schemas (server, web, seed, tests) gets Chinese messages.
+import { useChineseValidationMessages } from './common/zod-chinese.js';
+useChineseValidationMessages();

@@ -11,6 +11,9 @@ export const csrfTokenResponse = z.object({ token: z.string() });
 /** The rules a password form shows before it is submitted (public). */
 export const passwordPolicyResponse = z.object({ minLength: z.number(), minCharClasses: z.number(), rejectWeakPasswords: z.boolean(), historyCount: z.number(), expiryDays: z.number() });
 
+/** `GET /api/auth/me` for an anonymous visitor or an ended session. */
+export const anonymousMeResponse = z.object({ user: z.null() });
+
 export const meResponse = z.object({
   user: z.object({
     id: z.string(),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { floorRatio, formatRatio, formatWan, formatYuan, parseWan, wanToYuan, yuanToWan } from './money.js';
+import { floorRatio, MAX_AMOUNT_YUAN, formatRatio, formatWan, formatYuan, parseWan, wanToYuan, yuanToWan } from './money.js';
 
 describe('万元 ↔ 元', () => {
   it.each([
@@ -28,9 +28,9 @@ describe('万元 ↔ 元', () => {
     expect(r).toEqual({ ok: false, message: '万元金额最多保留4位小数（精确到元）' });
   });
 
-  it('round-trips every integer 元 amount through 万元 (property)', () => {
+  it('round-trips every integer 元 amount up to the limit through 万元 (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (yuan) => {
+      fc.property(fc.integer({ min: -MAX_AMOUNT_YUAN, max: MAX_AMOUNT_YUAN }), (yuan) => {
         expect(wanToYuan(yuanToWan(yuan))).toBe(yuan);
         expect(wanToYuan(formatWan(yuan).replace('万', ''))).toBe(yuan);
       }),
@@ -93,5 +93,14 @@ describe('floorRatio', () => {
         expect((BigInt(r) + 1n) * BigInt(den) > BigInt(yuan) * BigInt(num)).toBe(true);
       }),
     );
+  });
+});
+
+describe('the upper limit of an amount', () => {
+  it('parseWan refuses more than 1万亿元 and says the limit in 万元', () => {
+    expect(parseWan('100000000')).toEqual({ ok: true, yuan: 1_000_000_000_000 });
+    expect(parseWan('100000000.0001')).toEqual({ ok: false, message: '金额过大，不能超过100,000,000万元' });
+    expect(parseWan('99999999999999999')).toEqual({ ok: false, message: '金额过大，不能超过100,000,000万元' });
+    expect(parseWan('-100000000')).toEqual({ ok: true, yuan: -1_000_000_000_000 });
   });
 });

@@ -5,6 +5,14 @@
 
 const YUAN_PER_WAN = 10_000;
 
+/** 1万亿元: far above any programme, and low enough that sums of several amounts stay exact integers. */
+export const MAX_AMOUNT_YUAN = 1_000_000_000_000;
+
+/** '研发总投入过大，不能超过100,000,000万元': people enter 万元, so the limit is said in 万元. */
+export function amountTooLargeMessage(what = '金额'): string {
+  return `${what}过大，不能超过${formatWan(MAX_AMOUNT_YUAN)}元`;
+}
+
 /** A 万元 amount with more than 4 decimals would be a fraction of a 元: refused, never rounded silently. */
 export type WanParse = { ok: true; yuan: number } | { ok: false; message: string };
 
@@ -19,7 +27,7 @@ export function parseWan(input: number | string): WanParse {
   const digits = frac.replace(/0+$/, '');
   if (digits.length > 4) return { ok: false, message: '万元金额最多保留4位小数（精确到元）' };
   const yuan = Number(whole) * YUAN_PER_WAN + Number(digits.padEnd(4, '0') || '0');
-  if (!Number.isSafeInteger(yuan)) return { ok: false, message: '金额过大' };
+  if (!Number.isSafeInteger(yuan) || yuan > MAX_AMOUNT_YUAN) return { ok: false, message: amountTooLargeMessage() };
   return { ok: true, yuan: sign === '-' && yuan !== 0 ? -yuan : yuan };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, DEFAULT_PROPOSAL_TEMPLATE, FORM_ITEM_KINDS, FORM_ITEM_KIND_LABELS, formFieldLabels, requiredFieldKeys } from './proposal-template.js';
+import { ATTACHMENT_KINDS, ATTACHMENT_KIND_LABELS, DEFAULT_PROPOSAL_TEMPLATE, FORM_ITEM_KINDS, FORM_ITEM_KIND_LABELS, formFieldLabels, requiredFieldKeys, withFormKeys } from './proposal-template.js';
 
 describe('default proposal template', () => {
   it('NB-11 follows 附件1: five sections with the document’s items', () => {
@@ -26,3 +26,29 @@ describe('default proposal template', () => {
     expect(Object.keys(ATTACHMENT_KIND_LABELS)).toEqual([...ATTACHMENT_KINDS]);
   });
 });
+
+describe('withFormKeys: officers type Chinese titles only, the storage keys are generated', () => {
+  const richText = (title: string, key?: string) => ({ title, kind: 'richText' as const, required: true, ...(key === undefined ? {} : { key }) });
+
+  it('keeps existing keys and gives new sections and items keys from their position', () => {
+    const out = withFormKeys([
+      ...DEFAULT_PROPOSAL_TEMPLATE,
+      { title: '知识产权', items: [richText('专利情况'), richText('软件著作权', '')] },
+    ]);
+    expect(out.slice(0, 5)).toEqual(DEFAULT_PROPOSAL_TEMPLATE);
+    expect(out[5]).toMatchObject({ key: 'section6', title: '知识产权', items: [{ key: 'section6.item1', title: '专利情况' }, { key: 'section6.item2', title: '软件著作权' }] });
+  });
+
+  it('a new item in an existing section never takes a key already used, and the same draft gets the same keys', () => {
+    const draft = [{ key: 'plan', title: '项目实施思路', items: [richText('项目目标', 'plan.item2'), richText('新栏目'), richText('又一个')] }, { title: '新章', items: [richText('甲')] }, { key: 'section2', title: '旧章', items: [richText('乙')] }];
+    const out = withFormKeys(draft);
+    expect(out.map((s) => s.key)).toEqual(['plan', 'section3', 'section2']);
+    expect(out[0]!.items.map((i) => i.key)).toEqual(['plan.item2', 'plan.item3', 'plan.item4']);
+    expect(out[1]!.items.map((i) => i.key)).toEqual(['section3.item1']);
+    expect(withFormKeys(draft)).toEqual(out);
+    const all = out.flatMap((s) => s.items.map((i) => i.key));
+    expect(new Set(all).size).toBe(all.length);
+    for (const k of all) expect(k).toMatch(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/);
+  });
+});
+

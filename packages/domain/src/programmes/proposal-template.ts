@@ -90,6 +90,37 @@ export function formFieldLabels(sections: readonly FormSection[]): Record<string
   return Object.fromEntries(sections.flatMap((s) => s.items.map((i) => [i.key, `${s.title} / ${i.title}`])));
 }
 
+/** A section or item as an officer edits it: the key may still be missing (a new one) or already set (kept). */
+export type FormSectionDraft = Omit<FormSection, 'key' | 'items'> & { key?: string | null; items: (Omit<FormItem, 'key'> & { key?: string | null })[] };
+
+/**
+ * Fills in the storage keys officers are no longer asked for. Existing keys are kept unchanged (answers
+ * already stored under them stay reachable); a new section gets `section<n>` and a new item
+ * `<section key>.item<m>`, numbered by position and skipping any key already in use in the call, so the
+ * result is unique and the same draft always gets the same keys.
+ */
+export function withFormKeys(sections: readonly FormSectionDraft[]): FormSection[] {
+  const has = (k: string | null | undefined): k is string => typeof k === 'string' && k.trim() !== '';
+  const sectionKeys = new Set(sections.map((s) => s.key).filter(has).map((k) => k.trim()));
+  const itemKeys = new Set(sections.flatMap((s) => s.items.map((i) => i.key)).filter(has).map((k) => k.trim()));
+  const fresh = (used: Set<string>, base: string, from: number) => {
+    let n = from;
+    while (used.has(`${base}${n}`)) n++;
+    used.add(`${base}${n}`);
+    return `${base}${n}`;
+  };
+  return sections.map((s, si) => {
+    const key = has(s.key) ? s.key.trim() : fresh(sectionKeys, 'section', si + 1);
+    // Item keys must match the item-key pattern: a section key typed in Chinese long ago is not a usable prefix.
+    const prefix = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(key) ? key : `section${si + 1}`;
+    return {
+      ...s,
+      key,
+      items: s.items.map((i, ii) => ({ ...i, key: has(i.key) ? i.key.trim() : fresh(itemKeys, `${prefix}.item`, ii + 1) })),
+    };
+  });
+}
+
 export const ATTACHMENT_KINDS = [
   'proposal',
   'enterpriseSurvey',

@@ -104,12 +104,19 @@ describe('fundingQuoteRequestSchema', () => {
     const r = fundingQuoteRequestSchema.safeParse({ ...req, totalInvestment: 12.5, requested: -1, date: '23/11/2026', overlaps: [{ level: 'county', name: '', amount: 1.5 }], committed: 'x' });
     expect(messages(r)).toEqual([
       '研发总投入须为整数元',
-      '申请补助不能为负数',
+      '申请补助须大于0',
       '日期须为 YYYY-MM-DD 或带时区的 ISO 时间',
       '请选择上级项目层级',
       '请填写上级项目名称',
       '上级项目支持金额须为整数元',
       '请填写年度已承诺金额（整数元）',
     ]);
+  });
+
+  it('refuses a total investment of 0 (no "eligible for 0万") and names the upper limit in 万元', () => {
+    expect(messages(fundingQuoteRequestSchema.safeParse({ ...req, totalInvestment: 0, requested: 0 }))).toEqual(['研发总投入须大于0', '申请补助须大于0']);
+    expect(messages(fundingQuoteRequestSchema.safeParse({ ...req, totalInvestment: 1_000_000_000_001 }))).toEqual(['研发总投入过大，不能超过100,000,000万元']);
+    expect(fundingQuoteRequestSchema.safeParse({ ...req, totalInvestment: 1, requested: 1 }).success).toBe(true);
+    expect(fundingQuoteRequestSchema.safeParse({ ...req, totalInvestment: 1_000_000_000_000 }).success).toBe(true);
   });
 });

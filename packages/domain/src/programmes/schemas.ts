@@ -1,6 +1,7 @@
 /** API schemas of programmes, rule-set versions, calls and funding quotes, shared by the server and the web forms. */
 import { z } from 'zod';
 import { ORGANISATION_TYPES } from '../organisations/schemas.js';
+import { amountTooLargeMessage, MAX_AMOUNT_YUAN } from './money.js';
 import { ATTACHMENT_KINDS, DEFAULT_PROPOSAL_TEMPLATE, FORM_ITEM_KINDS } from './proposal-template.js';
 import { isCalendarDate, shanghaiDayOf } from './rule-set.js';
 import { ENTERPRISE_TIERS, OVERLAP_LEVELS, RULE_REF_KINDS, SELECTION_MODES, type FundingQuoteInput } from './types.js';
@@ -19,8 +20,15 @@ export const yuanSchema = (what: string) =>
     .number({ error: `请填写${what}（整数元）` })
     .int(`${what}须为整数元`)
     .min(0, `${what}不能为负数`)
-    // 1万亿元: far above any programme, and low enough that sums of several amounts stay exact integers.
-    .max(1_000_000_000_000, `${what}过大（上限1万亿元）`);
+    .max(MAX_AMOUNT_YUAN, amountTooLargeMessage(what));
+
+/** Integer 元 > 0: an amount a computation divides or grants by, where 0 would give a meaningless "0万" answer. */
+export const positiveYuanSchema = (what: string) =>
+  z
+    .number({ error: `请填写${what}（整数元）` })
+    .int(`${what}须为整数元`)
+    .min(1, `${what}须大于0`)
+    .max(MAX_AMOUNT_YUAN, amountTooLargeMessage(what));
 
 const text = (what: string, min: number, max: number) =>
   z
@@ -210,8 +218,8 @@ const quoteDateSchema = z
 export const fundingQuoteRequestSchema = z.object({
   programme: codeSchema('计划'),
   category: codeSchema('类别'),
-  totalInvestment: yuanSchema('研发总投入'),
-  requested: yuanSchema('申请补助'),
+  totalInvestment: positiveYuanSchema('研发总投入'),
+  requested: positiveYuanSchema('申请补助'),
   date: quoteDateSchema,
   overlaps: z
     .array(z.object({ level: z.enum(OVERLAP_LEVELS, { error: '请选择上级项目层级' }), name: text('上级项目名称', 1, 200), amount: yuanSchema('上级项目支持金额') }))

@@ -16,6 +16,7 @@ describe('authorisation is declared on every route', () => {
     const open = t.app.routeAccess.filter((r) => r.access === 'public' && !r.url.startsWith('/api/docs')).map((r) => `${r.method} ${r.url}`).sort();
     expect(open).toEqual([
       'GET /api/auth/csrf',
+      'GET /api/auth/me',
       'GET /api/auth/password-policy',
       'GET /api/health',
       'GET /api/invitations/:token',
@@ -27,6 +28,7 @@ describe('authorisation is declared on every route', () => {
       'GET /api/public/calls',
       'GET /api/public/calls/:id',
       'HEAD /api/auth/csrf',
+      'HEAD /api/auth/me',
       'HEAD /api/auth/password-policy',
       'HEAD /api/health',
       'HEAD /api/invitations/:token',

@@ -40,6 +40,8 @@ export interface AuthContext {
 }
 
 export const CSRF_COOKIE = 'kc_csrf';
+/** When the caller's session ends unless it is used again (ISO 8601), on every signed-in answer. */
+export const SESSION_EXPIRES_HEADER = 'x-session-expires-at';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -81,6 +83,20 @@ export function rotateCsrfToken(reply: FastifyReply, secure: boolean): string {
   return token;
 }
 
+export type SessionResolution = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; auth: AuthContext; expiresAt: Date };
+
+/** Looks up the caller's session cookie under the current policy; also used by the anonymous-friendly /api/auth/me. */
+export async function resolveSession(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<SessionResolution> {
+  const policy = await getSecurityPolicy(db);
+  const found = await lookupSession(db, request.cookies[SESSION_COOKIE], policy.sessionIdleMinutes);
+  if (found.kind !== 'ok') return found;
+  const roles = found.user.roles as Role[];
+  const mustChangePassword = found.user.mustChangePassword || isPasswordExpired(found.user.passwordChangedAt, new Date(), policy);
+  reply.header(SESSION_EXPIRES_HEADER, found.expiresAt.toISOString());
+  reply.header('x-session-idle-minutes', String(policy.sessionIdleMinutes));
+  return { kind: 'ok', auth: { sessionId: found.sessionId, user: found.user, roles, mustChangePassword }, expiresAt: found.expiresAt };
+}
+
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('auth', null);
   const routeAccess: { method: string; url: string; access: Access }[] = [];
@@ -96,7 +112,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   });
 
   // preValidation, not preHandler: a caller without rights must get 401/403, never a validation answer about the body.
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', async (request, reply) => {
     // Decided by the matched route, never by the raw URL: the router decodes paths (`/%61pi/…` is `/api/…`),
     // and onRoute has already required every /api route to declare its access.
     const config = request.routeOptions.config;
@@ -111,16 +127,15 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
     }
 
     if (access === 'public') return;
-    const policy = await getSecurityPolicy(db);
-    const found = await lookupSession(db, request.cookies[SESSION_COOKIE], policy.sessionIdleMinutes);
+    const found = await resolveSession(db, request, reply);
+    // Distinct from "never signed in": the web keeps the unsent edit and offers it back after signing in again.
     if (found.kind === 'none') throw commonProblem('UNAUTHENTICATED');
-    if (found.kind === 'expired') throw commonProblem('SESSION_EXPIRED', '登录已过期或在别处被注销，请重新登录');
-    const roles = found.user.roles as Role[];
-    const mustChangePassword = found.user.mustChangePassword || isPasswordExpired(found.user.passwordChangedAt, new Date(), policy);
-    request.auth = { sessionId: found.sessionId, user: found.user, roles, mustChangePassword };
-    if (mustChangePassword && !config.allowWhenPasswordExpired) {
-      throw commonProblem('PASSWORD_EXPIRED', found.user.mustChangePassword ? '首次登录或密码被重置后，请先修改密码' : '密码已过期，请先修改密码');
+    if (found.kind === 'expired') throw commonProblem('SESSION_EXPIRED', '登录已超时或在别处被注销，请重新登录');
+    const { auth } = found;
+    request.auth = auth;
+    if (auth.mustChangePassword && !config.allowWhenPasswordExpired) {
+      throw commonProblem('PASSWORD_EXPIRED', auth.user.mustChangePassword ? '首次登录或密码被重置后，请先修改密码' : '密码已过期，请先修改密码');
     }
-    if (typeof access === 'object' && !hasPermission(roles, access.permission)) throw commonProblem('FORBIDDEN');
+    if (typeof access === 'object' && !hasPermission(auth.roles, access.permission)) throw commonProblem('FORBIDDEN');
   });
 }

@@ -29,7 +29,8 @@ function toAppError(err: FastifyError | AppError | Error): AppError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return commonProblem('PAYLOAD_TOO_LARGE');
     case 'FST_ERR_VALIDATION':
-      return commonProblem('VALIDATION_FAILED', fe.message);
+      // A non-Zod validator speaks English ("body must be object"): say it in Chinese instead.
+      return commonProblem('VALIDATION_FAILED', /[\u4e00-\u9fff]/.test(fe.message) ? fe.message : '提交的内容格式不正确');
   }
   if (fe instanceof SyntaxError && fe.statusCode === 400) return commonProblem('BAD_REQUEST_BODY', '请求体不是有效的 JSON');
   if (fe.statusCode === 429) return commonProblem('RATE_LIMITED');

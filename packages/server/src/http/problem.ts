@@ -58,7 +58,7 @@ export const commonProblems = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: '不支持的内容类型' },
   PAYLOAD_TOO_LARGE: { status: 413, title: '提交的内容过大' },
   UNAUTHENTICATED: { status: 401, title: '请先登录' },
-  SESSION_EXPIRED: { status: 401, title: '登录已过期，请重新登录' },
+  SESSION_EXPIRED: { status: 401, title: '登录已超时' },
   FORBIDDEN: { status: 403, title: '没有权限执行此操作' },
   PASSWORD_EXPIRED: { status: 403, title: '请先修改密码' },
   CSRF_INVALID: { status: 403, title: '页面已过期，请刷新后重试' },

@@ -3,6 +3,8 @@
  * and retried once when the server rejects it), problem+json errors, and the app-wide reactions to a
  * lost session (→ /login) or an expired password (→ /account/password).
  */
+import { noteSessionExpiry } from '../session/expiry';
+import type { UnsentRequest } from '../session/unsaved';
 import { ApiError, networkError, problemFromResponse } from './errors';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -16,6 +18,8 @@ export interface RequestOptions {
 
 interface Handlers {
   onUnauthenticated: () => void;
+  /** 401 SESSION_EXPIRED: `page` is where the request was made, `request` the write that was not carried out. */
+  onSessionExpired: (page: string, request: UnsentRequest | null) => void;
   onPasswordExpired: () => void;
 }
 
@@ -24,6 +28,7 @@ let handlers: Handlers = {
     const here = window.location.pathname + window.location.search;
     window.location.assign(`/login?redirect=${encodeURIComponent(here)}`);
   },
+  onSessionExpired: (page) => window.location.assign(`/login?redirect=${encodeURIComponent(page)}&expired=1`),
   onPasswordExpired: () => window.location.assign('/account/password'),
 };
 
@@ -71,6 +76,8 @@ async function send(method: string, path: string, options: RequestOptions, retri
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = await getCsrfToken();
+  // The page the person was on when they asked, which may no longer be the page shown when the answer comes.
+  const page = window.location.pathname + window.location.search;
   let res: Response;
   try {
     res = await fetch(buildUrl(path, options.query), {
@@ -84,13 +91,16 @@ async function send(method: string, path: string, options: RequestOptions, retri
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw networkError();
   }
+  noteSessionExpiry(res.headers.get('x-session-expires-at'), res.headers.get('x-session-idle-minutes'), res.headers.get('date'));
   if (res.ok) return res;
   const problem = await problemFromResponse(res);
   if (problem.status === 403 && problem.code === 'CSRF_INVALID' && !retried) {
     resetCsrfToken();
     return send(method, path, options, true);
   }
-  if (problem.status === 401 && !NO_REDIRECT_ON_401.has(path) && problem.code !== 'INVALID_CREDENTIALS') {
+  if (problem.status === 401 && problem.code === 'SESSION_EXPIRED') {
+    handlers.onSessionExpired(page, method === 'GET' || method === 'HEAD' ? null : { method, path, ...(options.body === undefined ? {} : { body: options.body }) });
+  } else if (problem.status === 401 && !NO_REDIRECT_ON_401.has(path) && problem.code !== 'INVALID_CREDENTIALS') {
     handlers.onUnauthenticated();
   }
   if (problem.status === 403 && problem.code === 'PASSWORD_EXPIRED') handlers.onPasswordExpired();
@@ -139,5 +149,7 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** Any method: re-sends a request kept when the session ended. */
+  send: <T>(method: string, path: string, body?: unknown) => request<T>(method, path, { body }),
   download,
 };

@@ -7,11 +7,14 @@ import { setApiHandlers } from '../api/client';
 import { queryClient } from '../api/query-client';
 import { meQueryKey } from '../api/session';
 import { CHANGE_PASSWORD_PATH } from '../components/RequireAuth';
+import { expireSession, setExpiredNavigator } from '../session/expire';
 import { router } from './router';
+import { appTheme } from './theme';
 
 const PUBLIC_PATHS = ['/login', '/register', '/invite/', '/public/', '/calculator'];
 
 // Set before the first render so even the first requests react through the router.
+setExpiredNavigator((to) => void router.navigate(to, { replace: true }));
 setApiHandlers({
   onUnauthenticated: () => {
     const { pathname, search } = router.state.location;
@@ -21,6 +24,10 @@ setApiHandlers({
     const here = pathname + search;
     void router.navigate(here === '/' ? '/login' : `/login?redirect=${encodeURIComponent(here)}`, { replace: true });
   },
+  onSessionExpired: (page, request) => {
+    if (PUBLIC_PATHS.some((p) => page.startsWith(p))) return;
+    expireSession(page, request);
+  },
   onPasswordExpired: () => {
     void queryClient.invalidateQueries({ queryKey: meQueryKey });
     if (router.state.location.pathname !== CHANGE_PASSWORD_PATH) void router.navigate(CHANGE_PASSWORD_PATH);
@@ -29,7 +36,7 @@ setApiHandlers({
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider locale={zhCN} theme={appTheme} form={{ validateMessages: zhCN.Form?.defaultValidateMessages }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

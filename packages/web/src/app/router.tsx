@@ -3,7 +3,7 @@ import type { Permission } from '@kechuang/domain';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { PageLoading } from '../components/PageLoading';
-import { RequireAuth, RequirePermission } from '../components/RequireAuth';
+import { RequireAuth, RequirePermission, type RouteHandle } from '../components/RequireAuth';
 import { RouteError } from '../components/RouteError';
 
 // The frame (ProLayout) is only needed once signed in, so the login page does not download it.
@@ -109,7 +109,7 @@ export const router = createBrowserRouter([
       { path: 'monitoring/units', element: guarded(MonitoringUnitListPage, 'monitoring.manage') },
       { path: 'account/password', element: guarded(ChangePasswordPage) },
       { path: '403', element: guarded(ForbiddenPage) },
-      { path: '*', element: guarded(NotFoundPage) },
+      { path: '*', element: guarded(NotFoundPage), handle: { notFound: true } satisfies RouteHandle },
     ],
   },
 ]);

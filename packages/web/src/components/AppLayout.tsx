@@ -10,6 +10,7 @@ import { menuFor, selectedMenuKey } from '../app/menu';
 import { useSession } from '../app/session';
 import { BrandMark } from './BrandMark';
 import { PageLoading } from './PageLoading';
+import { SessionGuard } from '../session/SessionGuard';
 import { RoleTags } from './RoleTags';
 
 export function AppLayout() {
@@ -82,7 +83,7 @@ export function AppLayout() {
       avatarProps={{
         title: me.user.name || me.user.username,
         size: 'small',
-        style: { backgroundColor: '#1677ff' },
+        style: { backgroundColor: '#0958d9' },
         children: (me.user.name || me.user.username).slice(0, 1),
         render: (_props, dom) => (
           <Dropdown
@@ -106,6 +107,7 @@ export function AppLayout() {
       <Suspense fallback={<PageLoading />}>
         <Outlet />
       </Suspense>
+      <SessionGuard />
     </ProLayout>
   );
 }

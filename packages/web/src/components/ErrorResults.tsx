@@ -18,7 +18,8 @@ export function ForbiddenResult() {
   );
 }
 
-export function NotFoundResult() {
+/** `anonymous`: for a visitor who is not signed in, whose way back is the public portal rather than the workbench. */
+export function NotFoundResult({ anonymous = false }: { anonymous?: boolean }) {
   const navigate = useNavigate();
   return (
     <Result
@@ -26,8 +27,8 @@ export function NotFoundResult() {
       title="404"
       subTitle="您访问的页面不存在，可能链接有误或页面已被移除。"
       extra={[
-        <Button key="home" type="primary" onClick={() => void navigate('/')}>
-          返回首页
+        <Button key="home" type="primary" onClick={() => void navigate(anonymous ? '/public/calls' : '/')}>
+          {anonymous ? '查看申报指南公告' : '返回首页'}
         </Button>,
         <Button key="back" onClick={() => void navigate(-1)}>
           返回上一页

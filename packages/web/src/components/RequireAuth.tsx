@@ -2,18 +2,25 @@
 import type { Permission } from '@kechuang/domain';
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useMatches } from 'react-router';
 import { errorText } from '../api/errors';
 import { useMeQuery } from '../api/session';
 import { SessionContext, useCan } from '../app/session';
-import { ForbiddenResult } from './ErrorResults';
+import { ForbiddenResult, NotFoundResult } from './ErrorResults';
 import { PageLoading } from './PageLoading';
+import { PublicShell } from './PublicShell';
 
 export const CHANGE_PASSWORD_PATH = '/account/password';
+
+/** Route `handle` of the catch-all route: an unknown address is a 404 for everybody, not a reason to sign in. */
+export interface RouteHandle {
+  notFound?: boolean;
+}
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   const { data: me, error, isPending, refetch } = useMeQuery();
+  const notFound = useMatches().some((m) => (m.handle as RouteHandle | undefined)?.notFound);
   if (isPending) return <PageLoading fullScreen />;
   if (error) {
     return (
@@ -27,6 +34,13 @@ export function RequireAuth({ children }: { children: ReactNode }) {
           </Button>
         }
       />
+    );
+  }
+  if (!me && notFound) {
+    return (
+      <PublicShell>
+        <NotFoundResult anonymous />
+      </PublicShell>
     );
   }
   if (!me) {

@@ -106,9 +106,40 @@ describe('sign-in', () => {
     expect((await c.post('/api/auth/logout')).statusCode).toBe(204);
     const [ev] = await rawSql(t.db, `select actor_name, role from audit_events where action = 'auth.logout' order by occurred_at desc limit 1`);
     expect(ev).toEqual({ actor_name: 'department', role: 'department' });
-    const replay = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    const replay = await t.app.inject({ method: 'GET', url: '/api/me/todos', headers: { cookie } });
     expect(replay.statusCode).toBe(401);
     expect(problem(replay).code).toBe('SESSION_EXPIRED');
+    expect(problem(replay).title).toBe('登录已超时');
+    // The anonymous-friendly probe says "nobody" without an error status.
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({ user: null });
+  });
+
+  it('answers /me for an anonymous visitor with 200 and user null, but refuses a session route with 请先登录 (not 登录已超时)', async () => {
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({ user: null });
+    expect(me.headers['x-session-expires-at']).toBeUndefined();
+    const todos = await t.app.inject({ method: 'GET', url: '/api/me/todos' });
+    expect(todos.statusCode).toBe(401);
+    expect(problem(todos).code).toBe('UNAUTHENTICATED');
+    expect(problem(todos).title).toBe('请先登录');
+  });
+
+  it('tells the web when the session ends if left idle (x-session-expires-at = last activity + the policy idle minutes)', async () => {
+    const c = t.client();
+    await c.login('officer');
+    await rawSql(t.db, `update sessions set last_seen_at = now() - interval '10 minutes' where user_id = (select id from users where username = 'officer')`);
+    const before = Date.now();
+    const res = await c.get('/api/me/todos');
+    expect(res.statusCode).toBe(200);
+    // The request itself is activity: the session is touched and now ends 30 minutes (the default policy) from now.
+    const expiresAt = Date.parse(String(res.headers['x-session-expires-at']));
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 30 * 60_000 - 1_000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 30 * 60_000 + 1_000);
+    const me = await c.get('/api/auth/me');
+    expect(Date.parse(String(me.headers['x-session-expires-at']))).toBe(expiresAt);
   });
 
   it('ends a session idle for more than 30 minutes', async () => {
@@ -116,7 +147,7 @@ describe('sign-in', () => {
     await c.login('officer');
     expect((await c.get('/api/auth/me')).statusCode).toBe(200);
     await rawSql(t.db, `update sessions set last_seen_at = now() - interval '31 minutes' where user_id = (select id from users where username = 'officer')`);
-    const res = await c.get('/api/auth/me');
+    const res = await c.get('/api/me/todos');
     expect(res.statusCode).toBe(401);
     expect(problem(res).code).toBe('SESSION_EXPIRED');
   });
@@ -185,7 +216,8 @@ describe('own password', () => {
     await b.login('applicant');
     expect((await a.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Changed#2026kc' })).statusCode).toBe(204);
     expect((await a.get('/api/auth/me')).statusCode).toBe(200);
-    expect((await b.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await b.get('/api/me/todos')).statusCode).toBe(401);
+    expect((await b.get('/api/auth/me')).json()).toEqual({ user: null });
   });
 
   it('an expired password (older than 90 days) must be changed before anything else', async () => {

@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { changePasswordSchema, csrfTokenResponse, loginSchema, meResponse, passwordPolicyResponse, registrationSchema } from '@kechuang/domain';
-import { actorOf, authOf, issueCsrfToken, rotateCsrfToken } from '../../http/auth.js';
+import { anonymousMeResponse, changePasswordSchema, csrfTokenResponse, loginSchema, meResponse, passwordPolicyResponse, registrationSchema } from '@kechuang/domain';
+import { actorOf, authOf, issueCsrfToken, resolveSession, rotateCsrfToken } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { getSecurityPolicy } from '../security/service.js';
 import { changeOwnPassword } from './change-password.js';
@@ -56,8 +56,14 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.status(204).send();
   });
 
-  r.get('/api/auth/me', { schema: { tags, summary: '当前用户、所属单位、角色与权限', response: { 200: meResponse } }, config: { access: 'session', allowWhenPasswordExpired: true } }, async (request) =>
-    meOf(authOf(request).user.id),
+  // Public, so the portal's "who is this?" check is not a 401 in every anonymous visitor's console.
+  r.get(
+    '/api/auth/me',
+    { schema: { tags, summary: '当前用户、所属单位、角色与权限（未登录或登录已超时时 user 为 null）', response: { 200: z.union([meResponse, anonymousMeResponse]) } }, config: { access: 'public' } },
+    async (request, reply) => {
+      const found = await resolveSession(db, request, reply);
+      return found.kind === 'ok' ? meOf(found.auth.user.id) : { user: null };
+    },
   );
 
   r.post(

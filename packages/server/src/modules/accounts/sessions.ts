@@ -27,7 +27,7 @@ export async function createSession(tx: Tx, userId: string, ip: string, userAgen
 export type SessionLookup =
   | { kind: 'none' }
   | { kind: 'expired' }
-  | { kind: 'ok'; sessionId: string; user: typeof users.$inferSelect };
+  | { kind: 'ok'; sessionId: string; user: typeof users.$inferSelect; expiresAt: Date };
 
 /** Resolves a cookie token; ends sessions that were idle too long, outlived their maximum age, or whose user was disabled. */
 export async function lookupSession(db: Db, token: string | undefined, idleMinutes: number): Promise<SessionLookup> {
@@ -41,10 +41,14 @@ export async function lookupSession(db: Db, token: string | undefined, idleMinut
     return { kind: 'expired' };
   }
   // Touch at most once a minute: idle timeout needs minute precision, not a write per request.
-  if (now - row.s.lastSeenAt.getTime() > 60_000) {
+  let lastSeen = row.s.lastSeenAt.getTime();
+  if (now - lastSeen > 60_000) {
     await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    lastSeen = now;
   }
-  return { kind: 'ok', sessionId: id, user: row.u };
+  // When the session ends if nothing else happens: what the web counts down to before warning the user.
+  const expiresAt = new Date(Math.min(row.s.expiresAt.getTime(), lastSeen + idleMinutes * 60_000));
+  return { kind: 'ok', sessionId: id, user: row.u, expiresAt };
 }
 
 export async function deleteSessionByToken(db: Db, token: string): Promise<string | null> {

@@ -63,7 +63,7 @@ describe('user management (sysadmin)', () => {
     const expert = (await admin.get('/api/users?q=expert')).json().items.find((u: { username: string }) => u.username === 'expert');
     const res = await admin.patch(`/api/users/${expert.id}`, { roles: ['expert', 'department'] });
     expect(res.json().roles).toEqual(['expert', 'department']);
-    expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await c.get('/api/me/todos')).statusCode).toBe(401);
     const [ev] = await rawSql(t.db, `select changes from audit_events where action = 'user.update' and entity_id = '${expert.id}'`);
     expect(ev!.changes).toEqual({ roles: { before: ['expert'], after: ['expert', 'department'] } });
   });

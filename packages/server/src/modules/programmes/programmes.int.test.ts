@@ -89,6 +89,13 @@ describe('POST /api/funding/quote', () => {
     expect(p.code).toBe('VALIDATION_FAILED');
     expect(p.errors!.map((e) => e.field).sort()).toEqual(['requested', 'totalInvestment']);
   });
+
+  it('refuses a total investment of 0 (never "eligible for 0万") and names the limit in 万元 when too large', async () => {
+    const zero = problem(await quote({ programme: 'beilun-kct', category: 'leading', totalInvestment: 0, requested: 100 * WAN }));
+    expect(zero).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'totalInvestment', message: '研发总投入须大于0' }] });
+    const huge = problem(await quote({ programme: 'beilun-kct', category: 'leading', totalInvestment: 1_000_000_000_001, requested: 100 * WAN }));
+    expect(huge).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'totalInvestment', message: '研发总投入过大，不能超过100,000,000万元' }] });
+  });
 });
 
 async function firstCategory(code: string): Promise<string> {

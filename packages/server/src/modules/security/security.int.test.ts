@@ -23,6 +23,8 @@ describe('security policy (secadmin)', () => {
     expect(p.code).toBe('VALIDATION_FAILED');
     expect(p.errors!.map((e) => e.field).sort()).toEqual(['maxFailedLogins', 'minLength']);
     expect(p.errors!.find((e) => e.field === 'minLength')!.message).toBe('最小长度不得低于8位');
+    // A bound without a message of its own still reads as Chinese, never `Too small: expected number to be >=3`.
+    expect(p.errors!.find((e) => e.field === 'maxFailedLogins')!.message).toBe('不能小于3');
     expect((await sec.get('/api/security/policy')).json().policy).toEqual(DEFAULT_SECURITY_POLICY);
   });
 

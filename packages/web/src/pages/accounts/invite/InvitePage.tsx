@@ -97,6 +97,7 @@ export default function InvitePage() {
         />
       )}
       <ProForm<AcceptValues>
+        isKeyPressSubmit
         form={form}
         layout="vertical"
         initialValues={{ name: inv.name }}

@@ -66,8 +66,16 @@ export default function LoginPage() {
 
   return (
     <AuthShell title="账号登录" subTitle="申报单位、评审专家、科技局工作人员及各责任单位统一由此登录。">
-      {params.get('redirect') && !problem && (
-        <Alert type="info" showIcon title="请先登录，登录后将返回您刚才访问的页面。" style={{ marginBottom: 16 }} />
+      {params.get('expired') && !problem ? (
+        <Alert
+          type="warning"
+          showIcon
+          title="登录已超时"
+          description="由于长时间未操作，需要重新登录。尚未保存的内容已暂存在本机，登录后将返回刚才的页面并可以恢复。"
+          style={{ marginBottom: 16 }}
+        />
+      ) : (
+        params.get('redirect') && !problem && <Alert type="info" showIcon title="请先登录，登录后将返回您刚才访问的页面。" style={{ marginBottom: 16 }} />
       )}
       {problem && (
         <Alert
@@ -80,6 +88,7 @@ export default function LoginPage() {
         />
       )}
       <ProForm<LoginValues>
+        isKeyPressSubmit
         form={form}
         onFinish={onFinish}
         size="large"

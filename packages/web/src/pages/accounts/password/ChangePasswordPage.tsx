@@ -60,6 +60,7 @@ export default function ChangePasswordPage() {
           <Alert type="info" showIcon style={{ marginBottom: 24 }} title={`您的密码将在 ${Math.max(days, 0)} 天后过期，建议现在修改。`} />
         )}
         <ProForm<PasswordValues>
+          isKeyPressSubmit
           form={form}
           layout="vertical"
           onFinish={onFinish}

@@ -67,6 +67,7 @@ export default function RegisterPage() {
         title="请按营业执照或登记证书如实填写。统一社会信用代码注册后不能修改，且每个代码只能注册一次。"
       />
       <ProForm<RegisterValues>
+        isKeyPressSubmit
         form={form}
         layout="vertical"
         grid

@@ -8,6 +8,7 @@ import { useCall } from '../../../api/programmes';
 import { PageLoading } from '../../../components/PageLoading';
 import { draftFromCall, emptyDraft } from './call-form';
 import { CallWizard } from './CallWizard';
+import { WideScreenOnly } from '../../../components/WideScreenOnly';
 
 export default function CallEditPage() {
   const { id } = useParams();
@@ -38,7 +39,9 @@ export default function CallEditPage() {
   return (
     <PageContainer title={title} breadcrumbRender={false} onBack={back} content="分五步填写，最后一步预览发布后的公开页面并保存为草稿。时间均为北京时间，精确到秒；金额单位为万元。">
       {/* Keyed by call so switching from one call's form to another starts from that call's values. */}
-      <CallWizard key={id ?? 'new'} initial={initial} callId={id} />
+      <WideScreenOnly>
+        <CallWizard key={id ?? 'new'} initial={initial} callId={id} />
+      </WideScreenOnly>
     </PageContainer>
   );
 }

@@ -55,7 +55,8 @@ export function RequirementsStep() {
           },
         ]}
         creatorButtonProps={{ creatorButtonText: '添加章节' }}
-        creatorRecord={() => ({ key: `section${Date.now().toString(36)}`, title: '', items: [{ key: '', title: '', kind: 'richText', required: true }] })}
+        // No keys: withFormKeys gives new sections and items theirs when the draft is sent.
+        creatorRecord={() => ({ title: '', items: [{ title: '', kind: 'richText', required: true }] })}
         copyIconProps={false}
         deleteIconProps={{ tooltipText: '删除此章节' }}
         itemRender={({ listDom, action }, { index }) => (
@@ -64,21 +65,22 @@ export function RequirementsStep() {
           </Card>
         )}
       >
-        <ProFormText name="title" label="章节名称" colProps={{ span: 16 }} rules={zodRules(section.title, '请填写章节名称')} />
-        <ProFormText name="key" label="章节标识" colProps={{ span: 8 }} rules={zodRules(section.key, '请填写章节标识')} tooltip="申报书数据的存储标识，同一指南内不能重复" />
+        <ProFormText name="title" label="章节名称" colProps={{ span: 24 }} rules={zodRules(section.title, '请填写章节名称')} />
+        {/* The storage key is kept (existing answers stay reachable) but never asked for: officers type titles only. */}
+        <ProFormText name="key" hidden />
         <ProFormList
           name="items"
           label="栏目"
           colProps={{ span: 24 }}
           itemContainerRender={(doms) => <Row gutter={8}>{doms}</Row>}
           creatorButtonProps={{ creatorButtonText: '添加栏目', size: 'small' }}
-          creatorRecord={() => ({ key: '', title: '', kind: 'richText', required: true })}
+          creatorRecord={() => ({ title: '', kind: 'richText', required: true })}
           copyIconProps={false}
           deleteIconProps={{ tooltipText: '删除此栏目' }}
         >
-          <ProFormText name="title" placeholder="栏目名称" colProps={{ span: 8 }} rules={zodRules(item.title, '请填写栏目名称')} />
-          <ProFormText name="key" placeholder="栏目标识" colProps={{ span: 5 }} rules={zodRules(item.key, '请填写栏目标识')} />
-          <ProFormText name="hint" placeholder="填写说明（选填）" colProps={{ span: 5 }} />
+          <ProFormText name="title" placeholder="栏目名称" colProps={{ span: 9 }} rules={zodRules(item.title, '请填写栏目名称')} fieldProps={{ 'aria-label': '栏目名称' }} />
+          <ProFormText name="key" hidden />
+          <ProFormText name="hint" placeholder="填写说明（选填）" colProps={{ span: 9 }} fieldProps={{ 'aria-label': '填写说明' }} />
           <ProFormSelect name="kind" colProps={{ span: 4 }} allowClear={false} options={FORM_ITEM_KINDS.map((k) => ({ value: k, label: FORM_ITEM_KIND_LABELS[k] }))} />
           <ProFormSwitch name="required" colProps={{ span: 2 }} fieldProps={{ checkedChildren: '必填', unCheckedChildren: '选填' }} />
         </ProFormList>

@@ -6,8 +6,9 @@
 import {
   DEFAULT_PROPOSAL_TEMPLATE,
   ruleSetInForce,
+  withFormKeys,
   type AttachmentKind,
-  type FormSection,
+  type FormSectionDraft,
   type RuleSetVersion,
   type SelectionMode,
 } from '@kechuang/domain';
@@ -37,7 +38,8 @@ export interface CallDraft {
   categoryCodes: string[];
   fieldCodes: string[];
   guidelineItems: ItemDraft[];
-  formSections: FormSection[];
+  /** Keys are generated for new sections and items when sent (withFormKeys); officers type titles only. */
+  formSections: FormSectionDraft[];
   requiredAttachments: AttachmentKind[];
   eligibility: CallEligibility;
 }
@@ -67,7 +69,10 @@ export function formNamePath(field: string): (string | number)[] {
   const top = field.split(/[.[]/)[0] ?? '';
   if (LIST_FIELDS.includes(top)) return [top];
   const entry = /^(guidelineItems|formSections)\.(\d+)$/.exec(field);
-  if (entry) return [entry[1]!, Number(entry[2]), entry[1] === 'guidelineItems' ? 'code' : 'key'];
+  if (entry) return [entry[1]!, Number(entry[2]), entry[1] === 'guidelineItems' ? 'code' : 'title'];
+  // Keys are generated, so an error about one shows on the title the officer typed.
+  const key = /^(formSections\.\d+(?:\.items\.\d+)?)\.key$/.exec(field);
+  if (key) return toNamePath(`${key[1]!}.title`);
   return toNamePath(field.replace(/\.bountyYuan$/, '.bounty'));
 }
 
@@ -148,7 +153,7 @@ export function toCallInput(d: CallDraft) {
     opensAt: toShanghaiIso(d.opensAt) ?? '',
     closesAt: toShanghaiIso(d.closesAt) ?? '',
     selectionMode: d.selectionMode ?? 'competitive',
-    formSections: d.formSections,
+    formSections: withFormKeys(d.formSections),
     requiredAttachments: d.requiredAttachments,
     eligibility: cleanEligibility(d.eligibility),
   };

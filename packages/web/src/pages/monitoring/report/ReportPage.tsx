@@ -20,6 +20,7 @@ import { ExcelUpload } from '../shared/ExcelUpload';
 import { fileSize, Missing, ReportStateTag, targetText, TaskStatusTag, withUnit } from '../shared/format';
 import { REPORT_STATE_LABELS } from '../shared/labels';
 import { UploadResultModal } from '../shared/UploadResultModal';
+import { useUnsavedInput } from '../../../session/useUnsavedInput';
 import type { EvidenceView, ReportingView } from '../shared/views';
 
 const enc = encodeURIComponent;
@@ -182,6 +183,8 @@ function IndicatorTable({ data, onSaved }: { data: ReportingView; onSaved: () =>
   const { message } = App.useApp();
   const onError = useApiErrorHandler();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  // What was typed survives 登录已超时 and is offered back after signing in again.
+  useUnsavedInput(`indicators:${data.period}`, drafts, (saved) => setDrafts((d) => ({ ...d, ...saved })));
   const [saving, setSaving] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [stateFilter, setStateFilter] = useState<string | undefined>();
@@ -358,6 +361,7 @@ function IndicatorTable({ data, onSaved }: { data: ReportingView; onSaved: () =>
           {data.indicators.filter((x) => x.report && (x.report.state === 'submitted' || x.report.state === 'accepted')).length} 项
         </Typography.Text>
         <Select
+          aria-label="按状态筛选"
           allowClear
           placeholder="按状态筛选"
           style={{ width: 150 }}

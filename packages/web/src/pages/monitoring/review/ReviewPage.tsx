@@ -90,7 +90,10 @@ function ReportsTab() {
 
   const sendBack = async () => {
     if (!returning) return;
-    const { comment } = await form.validateFields();
+    // An empty comment shows the form's own message; the rejection must not escape as an uncaught error.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const { comment } = values;
     try {
       await api.post(`/monitoring/reports/${enc(returning.id)}/return`, { comment: comment.trim() });
       setReturning(null);
@@ -511,7 +514,10 @@ function TaskReportsTab() {
   };
   const sendBack = async () => {
     if (!returning) return;
-    const { comment } = await form.validateFields();
+    // An empty comment shows the form's own message; the rejection must not escape as an uncaught error.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const { comment } = values;
     try {
       await api.post(`/monitoring/task-reports/${enc(returning.id)}/return`, { comment: comment.trim() });
       setReturning(null);

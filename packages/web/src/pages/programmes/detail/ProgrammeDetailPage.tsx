@@ -11,6 +11,7 @@ import { VersionDiffCard } from './VersionDiffCard';
 import { VersionFormModal } from './VersionFormModal';
 import { VersionsCard } from './VersionsCard';
 import { VersionSummary } from './VersionSummary';
+import { WideScreenOnly } from '../../../components/WideScreenOnly';
 
 export default function ProgrammeDetailPage() {
   const { code = '' } = useParams();
@@ -62,17 +63,19 @@ export default function ProgrammeDetailPage() {
         />
       }
     >
-      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        {p.versions.length > 0 && !p.currentVersionId && <Alert type="warning" showIcon title="今天没有生效的政策版本：已有版本均尚未到生效日期。" />}
-        <VersionsCard programme={p} selectedId={selected?.id} onSelect={select} onCreate={() => setVersionForm({ open: true, mode: 'create' })} />
-        {selected && (
-          <>
-            <VersionSummary version={selected} onEdit={() => setVersionForm({ open: true, mode: 'edit' })} />
-            <RulesCards code={p.code} version={selected} />
-          </>
-        )}
-        <VersionDiffCard programme={p} selectedId={selected?.id} />
-      </Space>
+      <WideScreenOnly minWidth={1200}>
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          {p.versions.length > 0 && !p.currentVersionId && <Alert type="warning" showIcon title="今天没有生效的政策版本：已有版本均尚未到生效日期。" />}
+          <VersionsCard programme={p} selectedId={selected?.id} onSelect={select} onCreate={() => setVersionForm({ open: true, mode: 'create' })} />
+          {selected && (
+            <>
+              <VersionSummary version={selected} onEdit={() => setVersionForm({ open: true, mode: 'edit' })} />
+              <RulesCards code={p.code} version={selected} />
+            </>
+          )}
+          <VersionDiffCard programme={p} selectedId={selected?.id} />
+        </Space>
+      </WideScreenOnly>
       <VersionFormModal
         code={p.code}
         mode={versionForm.mode}

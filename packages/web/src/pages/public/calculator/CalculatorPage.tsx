@@ -116,8 +116,8 @@ export default function CalculatorPage() {
                 extra={version ? `依据 ${version.version}版 ${version.documentNo}，${version.effectiveFrom} 起施行` : undefined}
                 rules={[{ required: true, message: '请选择申报类别' }]}
               />
-              <ProFormWan name="totalInvestment" label="研发总投入" placeholder="如 2000" rules={wanRules('研发总投入', { required: '请填写研发总投入（万元）' })} />
-              <ProFormWan name="requested" label="申请财政补助" placeholder="如 600" rules={wanRules('申请财政补助', { required: '请填写申请财政补助（万元）' })} />
+              <ProFormWan name="totalInvestment" label="研发总投入" placeholder="如 2000" rules={wanRules('研发总投入', { required: '请填写研发总投入（万元）', positive: true })} />
+              <ProFormWan name="requested" label="申请财政补助" placeholder="如 600" rules={wanRules('申请财政补助', { required: '请填写申请财政补助（万元）', positive: true })} />
               <ProFormDigit
                 name="durationMonths"
                 label="实施期（月，选填）"

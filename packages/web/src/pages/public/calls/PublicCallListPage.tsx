@@ -1,7 +1,7 @@
 /** 申报指南公告: every published call, for anyone, with its phase, window and selection mode; filtered by programme. */
 import { SELECTION_MODE_LABELS } from '@kechuang/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Flex, Segmented, Select, Table, Typography } from 'antd';
+import { Alert, Card, Flex, Grid, Segmented, Select, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import { errorText } from '../../../api/errors';
@@ -24,6 +24,7 @@ const byRelevance = (a: Call, b: Call) =>
 
 export default function PublicCallListPage() {
   const [params, setParams] = useSearchParams();
+  const narrow = Grid.useBreakpoint().md === false;
   const programme = params.get('programme') ?? undefined;
   const phase = (params.get('phase') as CallPhase | null) ?? 'all';
   const programmes = useProgrammes();
@@ -55,7 +56,7 @@ export default function PublicCallListPage() {
             allowClear
             placeholder="全部计划"
             aria-label="按计划筛选"
-            style={{ width: 320 }}
+            style={{ width: 320, maxWidth: '100%' }}
             loading={programmes.isPending}
             options={programmeOptions(programmes.data)}
             value={programme}
@@ -70,25 +71,37 @@ export default function PublicCallListPage() {
           dataSource={rows}
           locale={{ emptyText: '暂无符合条件的申报指南' }}
           pagination={{ defaultPageSize: 10, showSizeChanger: true, showTotal: (total) => `共 ${total} 条` }}
-          scroll={{ x: 960 }}
+          // On a phone the other columns fold into the name's cell instead of scrolling sideways.
+          scroll={narrow ? undefined : { x: 960 }}
           columns={[
             {
               title: '指南名称',
               dataIndex: 'title',
               render: (_, r) => (
-                <Link to={`/public/calls/${r.id}`}>
-                  <Typography.Text strong style={{ color: 'inherit' }}>
-                    {r.title}
-                  </Typography.Text>
-                </Link>
+                <>
+                  <Link to={`/public/calls/${r.id}`}>
+                    <Typography.Text strong style={{ color: 'inherit' }}>
+                      {r.title}
+                    </Typography.Text>
+                  </Link>
+                  {narrow && (
+                    <Flex wrap gap={4} align="center" style={{ marginTop: 4 }}>
+                      <CallPhaseTag phase={r.phase} />
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {r.programme.name} · 截止 {formatDateTime(r.closesAt)}
+                      </Typography.Text>
+                    </Flex>
+                  )}
+                </>
               ),
             },
-            { title: '所属计划', dataIndex: ['programme', 'name'], width: 220 },
-            { title: '遴选方式', dataIndex: 'selectionMode', width: 110, render: (_, r) => SELECTION_MODE_LABELS[r.selectionMode] ?? r.selectionMode },
+            { title: '所属计划', dataIndex: ['programme', 'name'], width: 220, responsive: ['md'] },
+            { title: '遴选方式', dataIndex: 'selectionMode', width: 110, responsive: ['md'], render: (_, r) => SELECTION_MODE_LABELS[r.selectionMode] ?? r.selectionMode },
             {
               title: '申报时间（北京时间）',
               key: 'window',
               width: 200,
+              responsive: ['md'],
               sorter: (a, b) => a.closesAt.localeCompare(b.closesAt),
               render: (_, r) => (
                 <>
@@ -97,7 +110,7 @@ export default function PublicCallListPage() {
                 </>
               ),
             },
-            { title: '状态', dataIndex: 'phase', width: 100, render: (_, r) => <CallPhaseTag phase={r.phase} /> },
+            { title: '状态', dataIndex: 'phase', width: 100, responsive: ['md'], render: (_, r) => <CallPhaseTag phase={r.phase} /> },
           ]}
         />
       </Card>
