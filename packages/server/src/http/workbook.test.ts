@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { part, repeatedPart, SHEET_HEAD, SHEET_TAIL, writeZip, xlsxShell, type ZipPart } from '../../test/zip.js';
 import { registerErrorHandler } from './error-handler.js';
 import { readFirstSheet } from './workbook.js';
+import { parseInWorker } from './workbook-pool.js';
 import { WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits.js';
 
 const MB = 1024 * 1024;
@@ -73,6 +74,17 @@ describe('the parse runs in a worker within a budget', { timeout: 60_000 }, () =
     await expect(read(file, { ...WORKBOOK_LIMITS, workerHeapMb: 8, workerYoungGenerationMb: 2 })).rejects.toMatchObject({ code: 'WORKBOOK_TOO_COMPLEX', status: 422, detail: expect.not.stringContaining('秒内') });
     // The same file within the real budget is read.
     expect((await read(file)).rows).toHaveLength(5000);
+  });
+
+  it('a bomb that got past the archive check would end only its worker: the heap budget holds', async () => {
+    const real = await repeatedPart('xl/worksheets/sheet1.xml', `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`, 'A', 500 * MB, `</t></is></c></row>${SHEET_TAIL}`);
+    const file = writeZip([...xlsxShell(), { ...real, declaredSize: 4096 }]);
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    // Straight to the worker, as if the directory check had been fooled.
+    const outcome = await parseInWorker({ file: new Uint8Array(file), maxRows: 100 }, WORKBOOK_LIMITS).finally(() => clearInterval(sampler));
+    expect(outcome).toEqual({ kind: 'outOfMemory' });
+    console.info(`bomb past the archive check: worker ran out of heap; peak RSS of this process ${Math.round(peak / MB)} MB`);
   });
 
   it('a parse that takes longer than allowed is ended and refused', async () => {
