@@ -3,6 +3,8 @@
  * worker's memory and time budget, the bound on parses at once, and the text hygiene every cell goes through.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
@@ -140,5 +142,16 @@ describe('every cell goes through the JSON input hygiene (issue 15 item 2)', () 
     );
     expect(sheet.refused).toEqual([{ line: 2, field: 'D列', message: expect.stringMatching(/^第2行“D列”（D2）含有无法保存的字符/) }]);
     expect(sheet.rows).toEqual([{ line: 3, cells: ['y', '', '#N/A', 2] }]);
+  });
+});
+
+describe('one way in', () => {
+  it('no server code but the worker loads a workbook, so every later import goes through the checks above', () => {
+    const src = path.resolve(import.meta.dirname, '..');
+    const offenders = fs
+      .readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('workbook-worker.ts'))
+      .filter((f) => /\.xlsx\.(load|read)\b|\.csv\.read\b|new\s+ExcelJS\.stream\.xlsx\.WorkbookReader/.test(fs.readFileSync(path.join(src, f), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
