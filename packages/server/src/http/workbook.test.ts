@@ -3,12 +3,15 @@
  * worker's memory and time budget, the bound on parses at once, and the text hygiene every cell goes through.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { part, repeatedPart, SHEET_HEAD, SHEET_TAIL, writeZip, xlsxShell, type ZipPart } from '../../test/zip.js';
 import { registerErrorHandler } from './error-handler.js';
 import { readFirstSheet } from './workbook.js';
+import { parseInWorker } from './workbook-pool.js';
 import { WORKBOOK_LIMITS, type WorkbookLimits } from './workbook-limits.js';
 
 const MB = 1024 * 1024;
@@ -75,6 +78,17 @@ describe('the parse runs in a worker within a budget', { timeout: 60_000 }, () =
     expect((await read(file)).rows).toHaveLength(5000);
   });
 
+  it('a bomb that got past the archive check would end only its worker: the heap budget holds', async () => {
+    const real = await repeatedPart('xl/worksheets/sheet1.xml', `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>`, 'A', 500 * MB, `</t></is></c></row>${SHEET_TAIL}`);
+    const file = writeZip([...xlsxShell(), { ...real, declaredSize: 4096 }]);
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    // Straight to the worker, as if the directory check had been fooled.
+    const outcome = await parseInWorker({ file: new Uint8Array(file), maxRows: 100 }, WORKBOOK_LIMITS).finally(() => clearInterval(sampler));
+    expect(outcome).toEqual({ kind: 'outOfMemory' });
+    console.info(`bomb past the archive check: worker ran out of heap; peak RSS of this process ${Math.round(peak / MB)} MB`);
+  });
+
   it('a parse that takes longer than allowed is ended and refused', async () => {
     const file = await workbook([['立项年度'], ...rows]);
     await expect(read(file, { ...WORKBOOK_LIMITS, parseTimeoutMs: 50 })).rejects.toMatchObject({ code: 'WORKBOOK_TOO_COMPLEX', detail: expect.stringContaining('秒内') });
@@ -128,5 +142,16 @@ describe('every cell goes through the JSON input hygiene (issue 15 item 2)', () 
     );
     expect(sheet.refused).toEqual([{ line: 2, field: 'D列', message: expect.stringMatching(/^第2行“D列”（D2）含有无法保存的字符/) }]);
     expect(sheet.rows).toEqual([{ line: 3, cells: ['y', '', '#N/A', 2] }]);
+  });
+});
+
+describe('one way in', () => {
+  it('no server code but the worker loads a workbook, so every later import goes through the checks above', () => {
+    const src = path.resolve(import.meta.dirname, '..');
+    const offenders = fs
+      .readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('workbook-worker.ts'))
+      .filter((f) => /\.xlsx\.(load|read)\b|\.csv\.read\b|new\s+ExcelJS\.stream\.xlsx\.WorkbookReader/.test(fs.readFileSync(path.join(src, f), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
