@@ -78,6 +78,15 @@ describe('audit trail', () => {
     expect((await auditor.put('/api/security/policy', {})).statusCode).toBe(403);
   });
 
+  it('documents its responses in OpenAPI from the shared schemas (issue 15 item 9)', async () => {
+    const doc = (await t.client().get('/api/openapi.json')).json();
+    const ok = (path: string, method: string, status = '200') => doc.paths[path][method].responses[status].content['application/json'].schema;
+    expect(Object.keys(ok('/api/audit/events', 'get').properties.items.items.properties)).toEqual(expect.arrayContaining(['actionLabel', 'entityTypeLabel', 'changes']));
+    expect(ok('/api/audit/anchors', 'post', '201').properties.prevHash).toBeDefined();
+    expect(ok('/api/public/audit-anchors', 'get').properties.items.items.required).toEqual(expect.arrayContaining(['prevHash', 'hash', 'heads']));
+    expect(ok('/api/audit/verify', 'get')).toBeDefined();
+  });
+
   it('the database refuses UPDATE and DELETE on audit events', async () => {
     const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', (e: Error & { cause?: Error }) => `${e.message} ${e.cause?.message ?? ''}`);
     expect(await refusal(rawSql(t.db, `update audit_events set actor_name = 'x'`))).toMatch(/append-only/);
