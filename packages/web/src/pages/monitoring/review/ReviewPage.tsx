@@ -14,7 +14,7 @@ import { useApiErrorHandler } from '../../../api/form-errors';
 import type { MonReportHistoryItem, MonReportState } from '../../../api/types';
 import { dayjs, formatDateTime } from '../../../lib/time';
 import { DEFAULT_PLAN, evidenceHref, planOptions, usePlans, useUnits } from '../shared/api';
-import { ChangeText, Missing, percentText, ReportStateTag, ValueText } from '../shared/format';
+import { ChangeText, Missing, percentText, ReportStateTag, ValueText, withUnit } from '../shared/format';
 import { REPORT_STATE_LABELS, valueEnumOf } from '../shared/labels';
 import { PlanSelect } from '../shared/PlanSelect';
 import { currentReportingPeriod } from '../shared/dates';
@@ -305,9 +305,8 @@ function ReportsTab() {
       >
         {returning && (
           <Typography.Paragraph type="secondary">
-            {returning.periodLabel} 报送值 {returning.value}
-            {returning.indicator.unit}
-            {returning.previousValue ? `，上期 ${returning.previousValue}${returning.indicator.unit}` : ''}
+            {returning.periodLabel} 报送值 {withUnit(returning.value, returning.indicator.unit)}
+            {returning.previousValue ? `，上期 ${withUnit(returning.previousValue, returning.indicator.unit)}` : ''}
           </Typography.Paragraph>
         )}
         <Form form={form} layout="vertical">
