@@ -11,7 +11,7 @@ import type { MonReportState, MonSeries } from '../../../api/types';
 import { usePlans } from '../shared/api';
 import { ChartCard } from '../shared/ChartCard';
 import { MonChart, type EChartOption } from '../shared/charts';
-import { byNum, Missing, num, PercentText, ReportStateTag, StatusTag, targetText, ValueText, VerdictTag, withUnit } from '../shared/format';
+import { byNum, Missing, num, PercentText, ReportStateTag, StatusTag, targetText, ValueText, VerdictTag, figureText, withUnit } from '../shared/format';
 import { REPORT_STATE_LABELS } from '../shared/labels';
 
 const enc = encodeURIComponent;
@@ -67,7 +67,7 @@ export default function IndicatorDetailPage() {
           symbol: 'diamond',
           symbolSize: 14,
           itemStyle: { color: '#f5222d' },
-          label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => (p.dataIndex === 0 ? `基数 ${ind.base.value ?? '—'}` : `目标 ${targetText(ind) ?? '—'}`) },
+          label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => (p.dataIndex === 0 ? `基数 ${figureText(ind.base.value, ind.unit) ?? '—'}` : `目标 ${targetText(ind) ?? '—'}`) },
           data: [
             [baseDate, num(ind.base.value)],
             [targetDate, targetValue],
