@@ -179,6 +179,25 @@ describe('P315-3 monthly monitoring in the browser', () => {
       await modal.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
       const queue = await (await page.request.get('/api/monitoring/review?plan=nb-315&state=accepted&pageSize=200')).json();
       for (const id of ids) expect(queue.items.map((i: { id: string }) => i.id)).toContain(id);
+
+      // 批量退回: one comment to each selected report, a result per row.
+      await rows(page).filter({ hasText: '待审核' }).first().waitFor();
+      const back = rows(page).filter({ hasText: '市科技局' }).filter({ hasText: '待审核' });
+      for (let i = 0; i < 2; i++) await back.nth(i).locator('.ant-checkbox-input').check();
+      await page.getByRole('button', { name: '批量退回' }).click();
+      const returnModal = page.locator('.ant-modal').filter({ hasText: '批量退回 2 条报送' });
+      await returnModal.getByRole('button', { name: '确认退回 2 条' }).click();
+      await returnModal.getByText('退回须填写意见').waitFor();
+      await returnModal.getByLabel(/退回意见/).fill('请附统计快报截图');
+      const returned: string[] = [];
+      page.on('response', (r) => {
+        if (/\/monitoring\/reports\/[^/]+\/return$/.test(r.url()) && r.ok()) returned.push(r.url());
+      });
+      await returnModal.getByRole('button', { name: '确认退回 2 条' }).click();
+      await returnModal.getByText('已退回 2 条报送').waitFor();
+      expect(returned).toHaveLength(2);
+      expect(await returnModal.locator('.ant-tag').filter({ hasText: '已退回' }).count()).toBe(2);
+      await returnModal.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
       expectNoBrowserErrors(officer);
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });

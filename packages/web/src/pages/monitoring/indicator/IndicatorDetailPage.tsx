@@ -1,5 +1,5 @@
 /** One indicator: reported values against the target path, the yearly figures, the report history and its definition. */
-import { periodEnd } from '@kechuang/domain';
+import { decimalFromNumber, periodEnd } from '@kechuang/domain';
 import { PageContainer, ProCard } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Col, Descriptions, Empty, Result, Row, Space, Table, Tag, Typography } from 'antd';
@@ -11,7 +11,7 @@ import type { MonReportState, MonSeries } from '../../../api/types';
 import { usePlans } from '../shared/api';
 import { ChartCard } from '../shared/ChartCard';
 import { MonChart, type EChartOption } from '../shared/charts';
-import { byNum, Missing, num, PercentText, ReportStateTag, StatusTag, targetText, ValueText, VerdictTag } from '../shared/format';
+import { byNum, Missing, num, PercentText, ReportStateTag, StatusTag, targetText, ValueText, VerdictTag, figureText, withUnit } from '../shared/format';
 import { REPORT_STATE_LABELS } from '../shared/labels';
 
 const enc = encodeURIComponent;
@@ -33,7 +33,7 @@ export default function IndicatorDetailPage() {
     const targetValue = ind.targetKind === 'growth' ? num(s.path.at(-1)?.expected) : num(ind.target.value);
     const baseDate = `${ind.base.year}-12-31`;
     return {
-      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${v}${ind.unit}`) },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : (withUnit(decimalFromNumber(v), ind.unit, true) ?? '—')) },
       legend: { top: 0 },
       grid: { left: 8, right: 32, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}-{MM}' } },
@@ -67,7 +67,7 @@ export default function IndicatorDetailPage() {
           symbol: 'diamond',
           symbolSize: 14,
           itemStyle: { color: '#f5222d' },
-          label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => (p.dataIndex === 0 ? `基数 ${ind.base.value ?? '—'}` : `目标 ${targetText(ind) ?? '—'}`) },
+          label: { show: true, position: 'top', formatter: (p: { dataIndex: number }) => (p.dataIndex === 0 ? `基数 ${figureText(ind.base.value, ind.unit) ?? '—'}` : `目标 ${targetText(ind) ?? '—'}`) },
           data: [
             [baseDate, num(ind.base.value)],
             [targetDate, targetValue],
@@ -139,7 +139,7 @@ export default function IndicatorDetailPage() {
                   <ValueText value={ind.actual.value} unit={ind.unit} reason={ind.note} />（{ind.actual.year}年）
                 </>
               ) : ind.latest ? (
-                `${ind.latest.value}${ind.unit}（${ind.latest.periodLabel}）`
+                `${withUnit(ind.latest.value, ind.unit)}（${ind.latest.periodLabel}）`
               ) : (
                 <Missing reason="尚无已采纳的填报值" />
               )}

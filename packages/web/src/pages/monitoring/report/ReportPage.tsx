@@ -394,11 +394,18 @@ function EvidenceCell({ row, onUploaded }: { row: IndicatorRow; onUploaded: () =
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
   const files: EvidenceView[] = row.report?.evidence ?? [];
-  const locked = !EDITABLE.includes(row.report?.state);
+  // The server says whether evidence may be added now when it sends `canAddEvidence`.
+  const locked = row.report?.canAddEvidence !== undefined ? !row.report.canAddEvidence : !EDITABLE.includes(row.report?.state);
   // The server says per file when it sends `canDelete`; otherwise the rule it applies: draft or returned only.
   const deletable = (f: EvidenceView) => f.canDelete ?? (row.report?.state === 'draft' || row.report?.state === 'returned');
   // Evidence belongs to a saved report: the value comes first.
-  const reason = !row.report ? '请先保存本期值，再上传佐证材料' : locked ? '已提交，审核前不能修改' : 'PDF、图片、Excel 或 Word，不超过 10 MB';
+  const reason = !row.report
+    ? '请先保存本期值，再上传佐证材料'
+    : locked
+      ? row.report.state === 'accepted'
+        ? '已采纳：修改本期值并保存为更正后，再上传佐证材料'
+        : '已提交，审核前不能修改'
+      : 'PDF、图片、Excel 或 Word，不超过 10 MB';
   const remove = async (f: EvidenceView) => {
     setDeleting(f.id);
     try {

@@ -70,7 +70,12 @@ export function BatchReviewModal({ mode, rows, onClose, onDone }: Props) {
   };
 
   const returnAll = async () => {
-    const { comment } = await form.validateFields();
+    let comment: string;
+    try {
+      ({ comment } = await form.validateFields());
+    } catch {
+      return; // the form shows what is missing
+    }
     setRunning(true);
     const result: Record<string, Outcome> = {};
     const changed: string[] = [];

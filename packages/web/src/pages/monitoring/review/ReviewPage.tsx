@@ -11,14 +11,14 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type Query } from '../../../api/client';
 import { errorText } from '../../../api/errors';
 import { useApiErrorHandler } from '../../../api/form-errors';
-import type { MonLatenessRow, MonReportHistoryItem, MonReportState, MonTaskReviewItem } from '../../../api/types';
+import type { MonReportHistoryItem, MonReportState } from '../../../api/types';
 import { dayjs, formatDateTime } from '../../../lib/time';
 import { DEFAULT_PLAN, evidenceHref, planOptions, usePlans, useUnits } from '../shared/api';
-import { ChangeText, Missing, percentText, ReportStateTag, ValueText } from '../shared/format';
+import { ChangeText, Missing, percentText, ReportStateTag, ValueText, withUnit } from '../shared/format';
 import { REPORT_STATE_LABELS, valueEnumOf } from '../shared/labels';
 import { PlanSelect } from '../shared/PlanSelect';
 import { currentReportingPeriod } from '../shared/dates';
-import type { LatenessView, ReviewItemView } from '../shared/views';
+import { canReview, type LatenessView, type ReviewItemView, type TaskReviewItemView } from '../shared/views';
 import { BatchReviewModal } from './BatchReview';
 
 const enc = encodeURIComponent;
@@ -187,10 +187,17 @@ function ReportsTab() {
       valueEnum: REVIEW_STATES,
       initialValue: 'submitted',
       render: (_, r) => (
-        <Space size={2}>
-          <ReportStateTag state={r.state} label={r.stateLabel} />
-          {r.revision > 1 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>v{r.revision}</Typography.Text>}
-        </Space>
+        <Flex vertical align="flex-start" gap={2}>
+          <Space size={2}>
+            <ReportStateTag state={r.state} label={r.stateLabel} />
+            {r.revision > 1 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>v{r.revision}</Typography.Text>}
+          </Space>
+          {r.overdue && (
+            <Tooltip title={r.dueDate ? `截止 ${r.dueDate}（北京时间）` : undefined}>
+              <Tag color="error">逾期</Tag>
+            </Tooltip>
+          )}
+        </Flex>
       ),
     },
     {
@@ -198,14 +205,14 @@ function ReportsTab() {
       valueType: 'option',
       width: 148,
       render: (_, r) => [
-        r.state === 'submitted' && (
+        canReview(r) && (
           <Popconfirm key="accept" title="采纳该数据？" description="采纳后计入监测和总览。" okText="采纳" cancelText="取消" onConfirm={() => accept(r)}>
             <Button type="link" size="small" style={{ padding: 0 }} loading={busy === r.id}>
               采纳
             </Button>
           </Popconfirm>
         ),
-        r.state === 'submitted' && (
+        canReview(r, 'return') && (
           <Button key="return" type="link" size="small" style={{ padding: 0 }} danger onClick={() => setReturning(r)}>
             退回
           </Button>
@@ -216,7 +223,7 @@ function ReportsTab() {
       ],
     },
   ];
-  const selectedRows = selected.filter((r) => r.state === 'submitted');
+  const selectedRows = selected.filter((r) => canReview(r));
 
   return (
     <>
@@ -233,7 +240,7 @@ function ReportsTab() {
         rowSelection={{
           selectedRowKeys: selected.map((r) => r.id),
           onChange: (_, rows) => setSelected(rows.filter(Boolean)),
-          getCheckboxProps: (r) => ({ disabled: r.state !== 'submitted', 'aria-label': `选择 ${r.unit.name} ${r.indicator.name}` }),
+          getCheckboxProps: (r) => ({ disabled: !canReview(r), 'aria-label': `选择 ${r.unit.name} ${r.indicator.name}` }),
         }}
         tableAlertRender={({ selectedRowKeys, onCleanSelected }) => (
           <Space size={12}>
@@ -301,9 +308,8 @@ function ReportsTab() {
       >
         {returning && (
           <Typography.Paragraph type="secondary">
-            {returning.periodLabel} 报送值 {returning.value}
-            {returning.indicator.unit}
-            {returning.previousValue ? `，上期 ${returning.previousValue}${returning.indicator.unit}` : ''}
+            {returning.periodLabel} 报送值 {withUnit(returning.value, returning.indicator.unit)}
+            {returning.previousValue ? `，上期 ${withUnit(returning.previousValue, returning.indicator.unit)}` : ''}
           </Typography.Paragraph>
         )}
         <Form form={form} layout="vertical">
@@ -441,7 +447,7 @@ function LatenessTab() {
         </Flex>
       </Flex>
       {lateness.error && <Alert type="error" showIcon title="逾期情况加载失败" description={errorText(lateness.error)} style={{ marginBottom: 16 }} />}
-      <Table<MonLatenessRow>
+      <Table<LatenessView['items'][number]>
         rowKey={(r) => r.unit.code}
         size="middle"
         loading={lateness.isFetching}
@@ -463,8 +469,8 @@ function LatenessTab() {
               { text: '逾期', value: true },
               { text: '未逾期', value: false },
             ],
-            onFilter: (v, r) => r.late === v,
-            render: (v: boolean) => (v ? <Tag color="error">逾期</Tag> : <Tag>未逾期</Tag>),
+            onFilter: (v, r) => (r.overdue ?? r.late) === v,
+            render: (_: boolean, r) => ((r.overdue ?? r.late) ? <Tag color="error">逾期</Tag> : <Tag>未逾期</Tag>),
           },
           { title: '上次提醒', dataIndex: 'lastReminderAt', sorter: (a, b) => (a.lastReminderAt ?? '').localeCompare(b.lastReminderAt ?? ''), render: (v: string | null) => (v ? formatDateTime(v) : '—') },
           {
@@ -492,7 +498,7 @@ function TaskReportsTab() {
   const actionRef = useRef<ActionType>(null);
   const plans = usePlans();
   const units = useUnits();
-  const [returning, setReturning] = useState<MonTaskReviewItem | null>(null);
+  const [returning, setReturning] = useState<TaskReviewItemView | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [form] = Form.useForm<{ comment: string }>();
 
@@ -501,7 +507,7 @@ function TaskReportsTab() {
     actionRef.current?.reload();
     await queryClient.invalidateQueries({ queryKey: ['monitoring'] });
   };
-  const accept = async (r: MonTaskReviewItem) => {
+  const accept = async (r: TaskReviewItemView) => {
     setBusy(r.id);
     try {
       await api.post(`/monitoring/task-reports/${enc(r.id)}/accept`);
@@ -528,7 +534,7 @@ function TaskReportsTab() {
     }
   };
 
-  const columns: ProColumns<MonTaskReviewItem>[] = [
+  const columns: ProColumns<TaskReviewItemView>[] = [
     { title: '规划', dataIndex: 'plan', hideInTable: true, valueType: 'select', initialValue: DEFAULT_PLAN, fieldProps: { options: planOptions(plans.data) } },
     { title: '报送期', dataIndex: 'period', width: 100, valueType: 'dateMonth', search: { transform: (v: unknown) => ({ period: v ? dayjs(v as string).format('YYYY-MM') : undefined }) }, render: (_, r) => r.periodLabel || r.period },
     {
@@ -549,7 +555,7 @@ function TaskReportsTab() {
       valueType: 'option',
       width: 100,
       render: (_, r) =>
-        r.state === 'submitted'
+        canReview(r)
           ? [
               <Popconfirm key="accept" title="采纳该进展？" okText="采纳" cancelText="取消" onConfirm={() => accept(r)}>
                 <Button type="link" size="small" style={{ padding: 0 }} loading={busy === r.id}>
@@ -566,7 +572,7 @@ function TaskReportsTab() {
 
   return (
     <>
-      <ProTable<MonTaskReviewItem, Filters>
+      <ProTable<TaskReviewItemView, Filters>
         rowKey="id"
         actionRef={actionRef}
         cardBordered
@@ -595,7 +601,7 @@ function TaskReportsTab() {
         headerTitle="任务进展报告"
         request={async (p) => {
           try {
-            const res = await api.get<{ items: MonTaskReviewItem[]; total: number }>('/monitoring/task-review', {
+            const res = await api.get<{ items: TaskReviewItemView[]; total: number }>('/monitoring/task-review', {
               plan: p.plan,
               period: p.period,
               unit: p.unit,

@@ -3,7 +3,7 @@
  * caller delete, demo figures): optional here until the shared response types carry them, so the pages prefer
  * them when present and fall back to the domain's rules otherwise.
  */
-import type { MonEvidence, MonIndicatorReport, MonLateness, MonLatenessRow, MonMilestone, MonPortfolioYear, MonReporting, MonReviewItem, MonTask } from '../../../api/types';
+import type { MonEvidence, MonIndicatorReport, MonLateness, MonLatenessRow, MonMilestone, MonPortfolioYear, MonReporting, MonReviewItem, MonTask, MonTaskReviewItem } from '../../../api/types';
 
 export interface Verdict {
   /** `YYYY-MM-DD` in Asia/Shanghai. */
@@ -14,7 +14,7 @@ export interface Verdict {
 export type EvidenceView = MonEvidence & { canDelete?: boolean };
 export type MilestoneView = MonMilestone & { overdue?: boolean };
 export type TaskView = Omit<MonTask, 'milestones'> & Verdict & { milestones: MilestoneView[] };
-export type IndicatorReportView = Omit<MonIndicatorReport, 'evidence'> & { evidence: EvidenceView[] };
+export type IndicatorReportView = Omit<MonIndicatorReport, 'evidence'> & { evidence: EvidenceView[]; canAddEvidence?: boolean; actions?: string[] };
 export type ReportingRowView = Omit<MonReporting['indicators'][number], 'report'> & { report: IndicatorReportView | null };
 export type ReportingView = Omit<MonReporting, 'indicators' | 'tasks'> &
   Verdict & {
@@ -23,6 +23,13 @@ export type ReportingView = Omit<MonReporting, 'indicators' | 'tasks'> &
     indicators: ReportingRowView[];
     tasks: { task: TaskView; report: MonReporting['tasks'][number]['report'] }[];
   };
-export type ReviewItemView = Omit<MonReviewItem, 'evidence'> & Verdict & { evidence?: EvidenceView[] };
+/** `actions`: what the caller may do with the report now (the domain's workflow table, sent by the server). */
+export type ReviewItemView = Omit<MonReviewItem, 'evidence'> & Verdict & { evidence?: EvidenceView[]; actions?: string[] };
+export type TaskReviewItemView = MonTaskReviewItem & Verdict & { actions?: string[] };
+
+/** May the bureau accept (or return) this report now? The server's answer when it sends one. */
+export function canReview(r: { state: string; actions?: string[] | undefined }, action: 'accept' | 'return' = 'accept'): boolean {
+  return r.actions ? r.actions.includes(action) : r.state === 'submitted';
+}
 export type LatenessView = MonLateness & { dueDate?: string; items: (MonLatenessRow & { overdue?: boolean })[] };
 export type PortfolioYearView = MonPortfolioYear & { demo?: boolean };
