@@ -6,6 +6,10 @@ import { z } from 'zod';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The 200 response of a route that answers a workbook (a file, not JSON: the OpenAPI document says so by its content type). */
+/** A 204 reply: documented as having no body. */
+export const noContentResponse = { 204: z.undefined().meta({ description: '无内容' }) };
+/** A stored file sent back as it was uploaded (its own content type). */
+export const fileResponse = { 200: { description: '文件原件', content: { 'application/octet-stream': { schema: z.custom<Buffer>((v) => Buffer.isBuffer(v)).meta({ type: 'string', format: 'binary' }) } } } };
 export const workbookResponse = { 200: { description: 'Excel 工作簿（.xlsx）', content: { [XLSX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } } } };
 
 export interface ExcelColumn<T> {

@@ -38,13 +38,24 @@ beforeAll(async () => {
   const created = (await sys.post('/api/users', { username: 'fuzz-target', name: '模糊测试', phone: '', email: '', roles: ['expert'], organisationId: null })).json();
   const orgId = (await unitadmin.get('/api/organisations/mine')).json().id as string;
   const invitation = (await unitadmin.post(`/api/organisations/${orgId}/invitations`, { name: '被邀请人', email: 'fuzz@example.com', role: 'applicant' })).json();
+  // A pending recovery for approve / cancel. Its target is a second security administrator, not a fuzzing caller:
+  // an approval resets the target's password and ends its sessions.
+  // 三员分立 keeps the system administrator from granting that role, so the spare account is written directly.
+  await rawSql(t.db, `insert into users (id, username, name, password_hash, password_changed_at, roles) values ('6f1c1a9e-0000-4000-8000-00000000ad01', 'fuzz-secadmin', '模糊测试安全管理员', 'unusable', now(), array['secadmin'])`);
+  const recovery = (await sys.post('/api/admin-recovery', { targetUserId: '6f1c1a9e-0000-4000-8000-00000000ad01', reason: '模糊测试：忘记密码' })).json();
   const version = await one(`select v.id from programme_versions v join programmes p on p.id = v.programme_id where p.code = 'beilun-kct' order by v.effective_from desc limit 1`);
   const unit = await one(`select m.unit_id from monitoring_unit_members m join users u on u.id = m.user_id where u.username = 'department' limit 1`);
-  const report = await one(`select id from monitoring_reports where unit_id = '${unit}' order by period desc limit 1`);
+  // A draft of the department's own: evidence may only hang on a report still being written (a database invariant).
+  const department = clients.get('department')!;
+  const sheet = (await department.get('/api/monitoring/reporting')).json() as { indicators?: { period: string; indicator: { id: string }; report: { state: string } | null }[] };
+  const open = sheet.indicators?.find((i) => !i.report || i.report.state === 'draft' || i.report.state === 'returned');
+  if (open) await department.put(`/api/monitoring/reporting/indicators/${open.indicator.id}/${open.period}`, { value: '1', note: '' });
+  const report = await one(`select id from monitoring_reports where state in ('draft', 'returned') order by (unit_id = '${unit}') desc, period desc limit 1`);
   // Evidence is only ever uploaded by hand; one row gives the delete route a real id.
   if (report) await rawSql(t.db, `insert into monitoring_evidence (id, report_id, filename, mime, size, sha256, content) values ('6f1c1a9e-0000-4000-8000-00000000fe11', '${report}', '佐证.pdf', 'application/pdf', 1, '00', decode('00', 'hex'))`);
   ids = {
     '/api/users/:id': created.user?.id ?? null,
+    '/api/admin-recovery/:id': (recovery.id as string | undefined) ?? null,
     '/api/organisations/:id': orgId,
     '/api/organisations/:id/invitations/:invitationId': invitation.invitation?.id ?? null,
     '/api/invitations/:token': (invitation.link as string | undefined)?.split('/').pop() ?? null,

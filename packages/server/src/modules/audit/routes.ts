@@ -15,7 +15,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
-import { sendWorkbook } from '../../http/excel.js';
+import { sendWorkbook, workbookResponse } from '../../http/excel.js';
 import { AUDIT_EXPORT_LIMIT, auditEventsForExport, createAnchor, listAnchors, listPublishedAnchors, presentEvent, searchAuditEvents } from './service.js';
 import { verifyAuditTrailAs } from './verify.js';
 
@@ -34,7 +34,7 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/api/audit/events/export',
-    { schema: { tags, summary: '按筛选条件导出审计日志 Excel', querystring: auditQuerySchema }, config: { access: { permission: 'audit.export' } } },
+    { schema: { tags, summary: '按筛选条件导出审计日志 Excel', querystring: auditQuerySchema, response: workbookResponse }, config: { access: { permission: 'audit.export' } } },
     async (request, reply) => {
       const { rows, truncated } = await auditEventsForExport(db, actorOf(request), request.query);
       type Row = ReturnType<typeof presentEvent>;

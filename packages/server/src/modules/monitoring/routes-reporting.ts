@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { monEvidenceAddedSchema, monMyUnitsSchema, monReportHistorySchema, monReportingSchema, monSavedValueSchema, monSubmittedSchema, monTaskReportSchema, monUploadResultSchema, reportValueInputSchema, taskProgressInputSchema } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
+import { fileResponse, noContentResponse, workbookResponse } from '../../http/excel.js';
 import { authOf } from '../../http/auth.js';
 import { deleteEvidence, EVIDENCE_MAX_BYTES, readEvidence, uploadEvidence } from './evidence.js';
 import { reportingTemplate, uploadReports } from './exchange.js';
@@ -27,7 +28,7 @@ export function reportingRoutes(app: FastifyInstance, db: Db): void {
     { schema: { tags, summary: '上传佐证材料（PDF/JPG/PNG/XLSX/DOCX，≤10MB）', params: z.object({ indicatorId: z.uuid('指标编号无效'), period: reportKey }), response: { 201: monEvidenceAddedSchema } }, config: report },
     async (request, reply) => reply.status(201).send(await uploadEvidence(db, writer(request), request.params.indicatorId, request.params.period, () => uploadedFile(request, EVIDENCE_MAX_BYTES))),
   );
-  r.get('/api/monitoring/evidence/:id', { schema: { tags, summary: '下载佐证材料', params: idParams }, config: read }, async (request, reply) => {
+  r.get('/api/monitoring/evidence/:id', { schema: { tags, summary: '下载佐证材料', params: idParams, response: fileResponse }, config: read }, async (request, reply) => {
     const c = caller(request);
     const e = await readEvidence(db, c.userId, c.canManage, request.params.id);
     return reply
@@ -36,7 +37,7 @@ export function reportingRoutes(app: FastifyInstance, db: Db): void {
       .header('content-disposition', `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(e.filename)}`)
       .send(e.content);
   });
-  r.delete('/api/monitoring/evidence/:id', { schema: { tags, summary: '删除佐证材料（草稿或退回修改时）', params: idParams }, config: report }, async (request, reply) => {
+  r.delete('/api/monitoring/evidence/:id', { schema: { tags, summary: '删除佐证材料（草稿或退回修改时）', params: idParams, response: noContentResponse }, config: report }, async (request, reply) => {
     await deleteEvidence(db, writer(request), request.params.id);
     return reply.status(204).send();
   });
@@ -46,7 +47,7 @@ export function reportingRoutes(app: FastifyInstance, db: Db): void {
     async (request) => saveTaskProgressReport(db, writer(request), request.params.taskId, request.params.period, request.body),
   );
   r.post('/api/monitoring/reporting/submit', { schema: { tags, summary: '提交本单位某月全部草稿', body: z.object({ period: month }), response: { 200: monSubmittedSchema } }, config: report }, async (request) => submitMonth(db, writer(request), request.body.period));
-  r.get('/api/monitoring/reporting/template', { schema: { tags, summary: '下载本单位月度填报模板', querystring: z.object({ period: month }) }, config: report }, async (request, reply) => {
+  r.get('/api/monitoring/reporting/template', { schema: { tags, summary: '下载本单位月度填报模板', querystring: z.object({ period: month }), response: workbookResponse }, config: report }, async (request, reply) => {
     const { filename, buffer } = await reportingTemplate(db, authOf(request).user.id, request.query.period);
     return sendXlsx(reply, 'template.xlsx', filename, buffer);
   });
