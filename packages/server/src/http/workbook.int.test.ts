@@ -41,6 +41,10 @@ class HttpClient {
     const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { ...this.headers(), 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
     expect(res.status).toBe(200);
     this.absorb(res);
+    // Sign-in rotates the CSRF token (issue 15 item 4): ask for the new one, as the web client does.
+    const fresh = await fetch(`${base}/api/auth/csrf`, { headers: this.headers() });
+    this.absorb(fresh);
+    this.token = ((await fresh.json()) as { token: string }).token;
     return this;
   }
 
