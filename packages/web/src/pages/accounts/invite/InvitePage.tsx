@@ -122,7 +122,10 @@ export default function InvitePage() {
         <PasswordFields name={['password']} confirmName={['confirmPassword']} usernamePath={['username']} />
       </ProForm>
       <div style={{ textAlign: 'center', marginTop: 8 }}>
-        已有账号？<Link to="/login">直接登录</Link>
+        已有账号？
+        <Link to="/login" style={{ textDecoration: 'underline' }}>
+          直接登录
+        </Link>
       </div>
     </AuthShell>
   );

@@ -81,8 +81,14 @@ export function RequirementsStep() {
           <ProFormText name="title" placeholder="栏目名称" colProps={{ span: 9 }} rules={zodRules(item.title, '请填写栏目名称')} fieldProps={{ 'aria-label': '栏目名称' }} />
           <ProFormText name="key" hidden />
           <ProFormText name="hint" placeholder="填写说明（选填）" colProps={{ span: 9 }} fieldProps={{ 'aria-label': '填写说明' }} />
-          <ProFormSelect name="kind" colProps={{ span: 4 }} allowClear={false} options={FORM_ITEM_KINDS.map((k) => ({ value: k, label: FORM_ITEM_KIND_LABELS[k] }))} />
-          <ProFormSwitch name="required" colProps={{ span: 2 }} fieldProps={{ checkedChildren: '必填', unCheckedChildren: '选填' }} />
+          <ProFormSelect
+            name="kind"
+            colProps={{ span: 4 }}
+            allowClear={false}
+            options={FORM_ITEM_KINDS.map((k) => ({ value: k, label: FORM_ITEM_KIND_LABELS[k] }))}
+            fieldProps={{ 'aria-label': '栏目类型' }}
+          />
+          <ProFormSwitch name="required" colProps={{ span: 2 }} fieldProps={{ checkedChildren: '必填', unCheckedChildren: '选填', 'aria-label': '是否必填' }} />
         </ProFormList>
       </ProFormList>
 
