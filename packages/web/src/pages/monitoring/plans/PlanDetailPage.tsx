@@ -290,12 +290,13 @@ export default function PlanDetailPage() {
         extra={
           <Flex gap={8} wrap>
             <Input allowClear prefix={<SearchOutlined />} placeholder="指标名称或编码" style={{ width: 180 }} value={q} onChange={(e) => setQ(e.target.value)} />
-            <Select allowClear placeholder="状态" style={{ width: 110 }} value={status} onChange={setStatus} options={STATUS_ORDER.map((k) => ({ value: k, label: STATUS_LABELS[k].text }))} />
+            <Select allowClear aria-label="按状态筛选" placeholder="状态" style={{ width: 110 }} value={status} onChange={setStatus} options={STATUS_ORDER.map((k) => ({ value: k, label: STATUS_LABELS[k].text }))} />
             {completed && (
-              <Select allowClear placeholder="判定" style={{ width: 110 }} value={verdict} onChange={setVerdict} options={(['met', 'notMet', 'unknown'] as const).map((k) => ({ value: k, label: VERDICT_LABELS[k].text }))} />
+              <Select allowClear aria-label="按判定筛选" placeholder="判定" style={{ width: 110 }} value={verdict} onChange={setVerdict} options={(['met', 'notMet', 'unknown'] as const).map((k) => ({ value: k, label: VERDICT_LABELS[k].text }))} />
             )}
             <Select
               allowClear
+              aria-label="按是否核心指标筛选"
               placeholder="核心"
               style={{ width: 110 }}
               value={core}
