@@ -162,13 +162,14 @@ export default function TaskListPage() {
               allowClear
               showSearch
               optionFilterProp="label"
+              aria-label="按责任单位筛选"
               placeholder="责任单位"
               style={{ width: 200 }}
               value={unit}
               onChange={setUnit}
               options={(units.data ?? []).map((u) => ({ value: u.code, label: u.name }))}
             />
-            <Select allowClear placeholder="状态" style={{ width: 120 }} value={status} onChange={setStatus} options={TASK_STATUS_ORDER.map((k) => ({ value: k, label: TASK_STATUS_LABELS[k].text }))} />
+            <Select allowClear aria-label="按状态筛选" placeholder="状态" style={{ width: 120 }} value={status} onChange={setStatus} options={TASK_STATUS_ORDER.map((k) => ({ value: k, label: TASK_STATUS_LABELS[k].text }))} />
             <Select allowClear showSearch placeholder="章节" aria-label="章节" style={{ width: 220 }} value={section} onChange={setSection} options={sections.map((x) => ({ value: x, label: x }))} />
           </Flex>
         }
