@@ -24,3 +24,8 @@ export * as fundingPlan from './funding-plan/index.js';
 export * as dedupe from './dedupe/index.js';
 export * as assignment from './assignment/index.js';
 export * from './common/prng.js';
+export * from './applications/workflow.js';
+export * from './applications/resident-id.js';
+export * from './applications/content.js';
+export * from './applications/checks.js';
+export * from './applications/fixtures.js';

@@ -134,6 +134,7 @@ export const formItemSchema = z.object({
   hint: z.string().trim().max(500, '填写说明不超过500个字').optional(),
   kind: z.enum(FORM_ITEM_KINDS, { error: '栏目类型无效' }),
   required: z.boolean().default(true),
+  maxChars: z.number().int('字数上限须为整数').min(1, '字数上限至少为1').max(50_000, '字数上限不超过50000').optional(),
 });
 
 export const formSectionSchema = z.object({
