@@ -17,6 +17,7 @@ import type { AppContext } from './http/context.js';
 import { registerErrorHandler, registerInputHygiene, sendProblem } from './http/error-handler.js';
 import { commonProblem } from './http/problem.js';
 import { accountRoutes } from './modules/accounts/routes.js';
+import { applicationRoutes } from './modules/applications/routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
@@ -86,6 +87,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   callRoutes(app, ctx);
   fundingRoutes(app, ctx);
   monitoringRoutes(app, ctx);
+  applicationRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

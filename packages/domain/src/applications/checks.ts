@@ -29,7 +29,7 @@ export interface ApplicationCall {
   hasTopics: boolean;
 }
 
-/** The applying organisation from its profile. */
+/** The applying organisation from its profile; tiers it declares in the application are added to these. */
 export interface ApplicationLead {
   name: string;
   organisationType: OrganisationType;
@@ -187,7 +187,7 @@ export function checkApplication(content: ApplicationContent, call: ApplicationC
   if (lead && category !== undefined) {
     const fieldLabels = Object.fromEntries(call.formSections.flatMap((s) => s.items.map((i) => [i.key, i.title])));
     eligibility = checkEligibility(ruleSet, category, {
-      lead,
+      lead: { ...lead, tiers: [...new Set([...lead.tiers, ...(basic.leadTiers ?? [])])] },
       partners: (content.partners ?? []).filter((p) => p.type !== undefined).map((p) => ({ name: p.name ?? '合作单位', organisationType: p.type!, region: p.region ?? '' })),
       ...(basic.industrialisationOriented !== undefined ? { industrialisationOriented: basic.industrialisationOriented } : {}),
       ...durationInput,

@@ -9,7 +9,7 @@ import { validateCreditCode } from '../organisations/credit-code.js';
 import { ORGANISATION_TYPES } from '../organisations/schemas.js';
 import { ATTACHMENT_KINDS, type FormSection } from '../programmes/proposal-template.js';
 import { isCalendarDate } from '../programmes/rule-set.js';
-import { OVERLAP_LEVELS } from '../programmes/types.js';
+import { ENTERPRISE_TIERS, OVERLAP_LEVELS } from '../programmes/types.js';
 import { validateResidentId } from './resident-id.js';
 
 /** NB-3 task types (任务类型). */
@@ -86,6 +86,8 @@ function partShapes(strict: boolean) {
     endDate: day('结束日期'),
     keywords: atLeast(z.array(req('关键词', 20, 1, '关键词不能为空')), 1, '至少填写1个关键词').max(8, '关键词不超过8个'),
     industrialisationOriented: z.boolean({ error: '请选择是否产业化目标导向' }), // NB-5
+    /** Tiers the lead organisation declares (BL-2: 龙头企业, 产业链优势企业 …), verified at 形式审查. */
+    leadTiers: z.array(z.enum(ENTERPRISE_TIERS, { error: '企业层级无效' })).max(ENTERPRISE_TIERS.length).optional(),
     resultsTransferredLocally: z.boolean().optional(), // NB-6 commitments of an out-of-city undertaker
     companyRegisteredLocally: z.boolean().optional(),
   });

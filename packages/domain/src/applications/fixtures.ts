@@ -27,6 +27,7 @@ export function exampleBeilunContent(): ApplicationContent {
       endDate: '2028-06-30',
       keywords: ['一体化压铸', '模具', '热处理'],
       industrialisationOriented: false,
+      leadTiers: ['chainEnterprise'],
     },
     indicators: [
       { kind: 'technical', name: '模具寿命', unit: '模次', currentValue: '50000', targetValue: '100000', verification: '第三方检测报告' },
@@ -57,7 +58,8 @@ export function exampleBeilunContent(): ApplicationContent {
   };
 }
 
-export const EXAMPLE_LEAD: ApplicationLead = { name: '宁波甬创智能装备有限公司', organisationType: 'enterprise', region: '浙江省宁波市北仑区', tiers: ['chainEnterprise'] };
+/** The lead as the organisation profile gives it: tiers are declared in the application (basic.leadTiers). */
+export const EXAMPLE_LEAD: ApplicationLead = { name: '宁波甬创智能装备有限公司', organisationType: 'enterprise', region: '浙江省宁波市北仑区', tiers: [] };
 
 export function exampleCall(over: Partial<ApplicationCall> = {}): ApplicationCall {
   return {
