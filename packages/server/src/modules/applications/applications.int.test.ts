@@ -252,6 +252,35 @@ describe('submission, receipts and the chain', () => {
   });
 });
 
+describe('to-dos for the next level', () => {
+  it('a submission is a to-do for the unit admin; a return is one for the applicant', async () => {
+    const id = await submitted();
+    const todos = async (c: TestClient) => ((await c.get('/api/me/todos')).json().items as { key: string; title: string }[]).map((x) => x.key);
+    expect(await todos(unitAdmin)).toContain('applications.endorse');
+    await unitAdmin.post(`/api/applications/${id}/return`, { reasons: [{ field: 'basic.title', reason: '名称过长' }] });
+    expect(await todos(applicant)).toContain('applications.returned');
+    await applicant.post(`/api/applications/${id}/resubmit`);
+    await unitAdmin.post(`/api/applications/${id}/endorse`);
+    expect(await todos(officer)).toContain('applications.accept');
+  });
+});
+
+describe('invariants', () => {
+  it('a submitted application without its frozen version is reported by the invariant check', async () => {
+    const id = await submitted();
+    const { checkInvariants } = await import('../../db/invariants.js');
+    expect((await checkInvariants(t.db)).filter((p) => p.startsWith('application'))).toEqual([]);
+    await rawSql(t.db, `update applications set submitted_version = submitted_version + 10, current_version = current_version + 10 where id = '${id}'`);
+    try {
+      const problems = (await checkInvariants(t.db)).filter((p) => p.startsWith('application'));
+      expect(problems.some((p) => p.includes('current version is not its latest saved version'))).toBe(true);
+      expect(problems.some((p) => p.includes('no frozen content or no receipt'))).toBe(true);
+    } finally {
+      await rawSql(t.db, `update applications set submitted_version = submitted_version - 10, current_version = current_version - 10 where id = '${id}'`);
+    }
+  });
+});
+
 describe('who sees what', () => {
   it('GET /api/applications: an applicant sees only its organisation’s; filters by callId and state', async () => {
     const mine = await submitted();

@@ -9,6 +9,7 @@ import { findOrganisation } from '../organisations/service.js';
 import { invitations } from '../organisations/schema.js';
 import { getSecurityPolicy } from '../security/service.js';
 import { monitoringTodos } from '../monitoring/todos.js';
+import { applicationTodos } from '../applications/todos.js';
 
 export interface Todo {
   key: string;
@@ -77,6 +78,7 @@ export async function todosFor(db: Db, auth: AuthContext): Promise<Todo[]> {
     }
   }
   todos.push(...(await monitoringTodos(db, auth)));
+  todos.push(...(await applicationTodos(db, auth)));
   if (hasPermission(auth.roles, 'audit.verify')) {
     const at = await latestAnchorAt(db);
     if (!at || Date.now() - at.getTime() > 24 * 3_600_000) {
