@@ -38,4 +38,20 @@ describe('an applicant starts an application (我要申报) from the workbench l
     await shot(page, 'applications-list');
     expectNoBrowserErrors(b);
   });
+
+  it('from a call’s public page, 我要申报 opens the same form with the call chosen', async () => {
+    const page = b.page;
+    await page.goto('/public/calls');
+    await page.getByText(/北仑区关键核心技术攻关项目申报指南/).first().click();
+    await page.getByRole('button', { name: /我要申报/ }).click();
+    await page.waitForURL((u) => u.pathname === '/applications' && u.searchParams.get('new') === '1');
+    await page.locator('.ant-modal').getByText(/北仑区关键核心技术攻关项目申报指南/).filter({ visible: true }).first().waitFor();
+    await choose(page, '指南条目', 'BL-2026-03');
+    await choose(page, '项目类别', '育成类');
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/applications') && r.request().method() === 'POST'), page.getByRole('button', { name: /确\s*定/ }).click()]);
+    expect(res.status(), await res.text()).toBe(201);
+    await rows(page).filter({ hasText: ((await res.json()) as { applicationNo: string }).applicationNo }).waitFor();
+    await shot(page, 'applications-from-public-call');
+    expectNoBrowserErrors(b);
+  });
 });

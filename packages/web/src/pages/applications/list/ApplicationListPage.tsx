@@ -111,7 +111,7 @@ export default function ApplicationListPage() {
             return { data: [], total: 0, success: false };
           }
         }}
-        toolBarRender={() => (canApply ? [<NewApplicationModal key="new" initialCallId={params.get('callId') ?? undefined} onCreated={() => void actionRef.current?.reload()} />] : [])}
+        toolBarRender={() => (canApply ? [<NewApplicationModal key="new" initialCallId={params.get('callId') ?? undefined} openAtStart={params.get('new') === '1'} onCreated={() => void actionRef.current?.reload()} />] : [])}
       />
     </PageContainer>
   );

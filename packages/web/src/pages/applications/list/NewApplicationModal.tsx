@@ -3,6 +3,7 @@ import { ModalForm, ProFormSelect } from '@ant-design/pro-components';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Form } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { api } from '../../../api/client';
 import { useApiErrorHandler } from '../../../api/form-errors';
 import type { Call } from '../../../api/programmes';
@@ -14,7 +15,9 @@ interface Values {
   categoryCode: string;
 }
 
-export function NewApplicationModal({ onCreated, initialCallId }: { onCreated: (id: string) => void; initialCallId?: string | undefined }) {
+export function NewApplicationModal({ onCreated, initialCallId, openAtStart = false }: { onCreated: (id: string) => void; initialCallId?: string | undefined; openAtStart?: boolean }) {
+  // Opened at once when the applicant came from a call's public page (我要申报 there).
+  const [open, setOpen] = useState(openAtStart);
   const [form] = Form.useForm<Values>();
   const onError = useApiErrorHandler();
   const { message } = App.useApp();
@@ -36,6 +39,8 @@ export function NewApplicationModal({ onCreated, initialCallId }: { onCreated: (
           我要申报
         </Button>
       }
+      open={open}
+      onOpenChange={setOpen}
       modalProps={{ destroyOnHidden: true }}
       onFinish={async (values) => {
         try {
