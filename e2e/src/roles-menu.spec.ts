@@ -3,10 +3,11 @@ import { expectNoBrowserErrors, login, openBrowser, screenshot, type Browser } f
 
 // Each demo role and the menu it must see: nothing more, nothing less.
 const MENUS: [string, string[]][] = [
-  ['applicant', ['首页', '本单位信息']],
-  ['unitadmin', ['首页', '本单位信息', '成员与邀请']],
+  ['applicant', ['首页', '申报书', '本单位信息']],
+  ['unitadmin', ['首页', '申报书', '本单位信息', '成员与邀请']],
+  ['recommender', ['首页', '申报书']],
   ['expert', ['首页']],
-  ['officer', ['首页', '单位列表', '计划管理', '申报指南', '预算台账', '监测总览', '指标体系', '报送审核', '任务清单', '项目统计', '镇街评价', '责任单位']],
+  ['officer', ['首页', '申报书', '单位列表', '计划管理', '申报指南', '预算台账', '监测总览', '指标体系', '报送审核', '任务清单', '项目统计', '镇街评价', '责任单位']],
   ['leader', ['首页', '单位列表', '预算台账', '监测总览', '指标体系', '任务清单', '项目统计', '镇街评价']],
   ['department', ['首页', '监测总览', '指标体系', '月度填报', '任务清单', '项目统计', '镇街评价']],
   ['sysadmin', ['首页', '用户管理', '单位列表', '安全策略（只读）', '管理员密码找回']],

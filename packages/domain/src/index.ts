@@ -33,6 +33,11 @@ export * as fundingPlan from './funding-plan/index.js';
 export * as dedupe from './dedupe/index.js';
 export * as assignment from './assignment/index.js';
 export * from './common/prng.js';
+export * from './applications/workflow.js';
+export * from './applications/resident-id.js';
+export * from './applications/content.js';
+export * from './applications/checks.js';
+export * from './applications/fixtures.js';
 
 // Applied on load, so every consumer of the shared schemas (server, web, seed, tests) gets Chinese messages.
 import { useChineseValidationMessages } from './common/zod-chinese.js';

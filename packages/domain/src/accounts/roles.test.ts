@@ -3,10 +3,11 @@ import { hasPermission, PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleCombinationPro
 
 // The expected matrix written out by hand, so a change to ROLE_PERMISSIONS must be made twice, deliberately.
 const EXPECTED: Record<Role, Permission[]> = {
-  applicant: ['profile.read', 'organisation.read'],
-  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members'],
+  applicant: ['profile.read', 'organisation.read', 'application.read', 'application.apply'],
+  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members', 'application.read', 'application.apply', 'application.endorse'],
+  recommender: ['profile.read', 'application.read', 'application.recommend'],
   expert: ['profile.read'],
-  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage'],
+  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage', 'application.read', 'application.review'],
   leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read'],
   department: ['profile.read', 'monitoring.read', 'monitoring.report'],
   sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll', 'admin.recover'],

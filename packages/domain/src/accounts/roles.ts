@@ -6,6 +6,7 @@
 export const ROLES = [
   'applicant',
   'unitAdmin',
+  'recommender',
   'expert',
   'officer',
   'leader',
@@ -19,6 +20,7 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   applicant: '申报单位用户',
   unitAdmin: '单位管理员',
+  recommender: '推荐单位',
   expert: '评审专家',
   officer: '科技局经办人',
   leader: '领导',
@@ -48,14 +50,21 @@ export const PERMISSIONS = [
   'monitoring.read', // plans, indicators, tasks, dashboards, portfolio statistics (规划监测)
   'monitoring.manage', // edit indicator systems, review monthly reports, remind late units
   'monitoring.report', // a responsible unit (责任单位) reports its own indicators and tasks
+  'application.read', // applications (申报书): one's own organisation's, or those at one's level of the chain
+  'application.apply', // draft, save, submit, withdraw and resubmit for one's own organisation
+  'application.endorse', // 单位管理员: endorse or return one's own organisation's submissions
+  'application.recommend', // 推荐单位: recommend or return where the call requires recommendation
+  'application.review', // 经办人: 形式审查, accept or return, read every application
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  applicant: ['profile.read', 'organisation.read'],
-  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members'],
+  applicant: ['profile.read', 'organisation.read', 'application.read', 'application.apply'],
+  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members', 'application.read', 'application.apply', 'application.endorse'],
+  // 推荐单位 (e.g. a district bureau or competent department) passes applications on to the bureau.
+  recommender: ['profile.read', 'application.read', 'application.recommend'],
   expert: ['profile.read'],
-  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage'],
+  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage', 'application.read', 'application.review'],
   leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read'],
   department: ['profile.read', 'monitoring.read', 'monitoring.report'],
   // 三员分立: the system administrator manages accounts but never reads the audit trail …

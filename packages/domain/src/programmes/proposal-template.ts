@@ -23,6 +23,8 @@ export interface FormItem {
   hint?: string;
   kind: FormItemKind;
   required: boolean;
+  /** Character limit of a text answer; the kind's default (applications/content.ts) when absent. */
+  maxChars?: number;
 }
 
 export interface FormSection {

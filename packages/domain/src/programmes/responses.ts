@@ -68,6 +68,10 @@ export const callResponse = z.object({
   formSections: z.array(domainShape<FormSection>('申报书章节（结构见 formSectionSchema）')),
   requiredAttachments: z.array(z.enum(ATTACHMENT_KINDS)),
   eligibility: callEligibilityResponse,
+  /** 推荐单位 must recommend before the bureau accepts. */
+  requiresRecommendation: z.boolean(),
+  /** A special-project call (NB-8): applications are split into 课题. */
+  hasTopics: z.boolean(),
   createdAt: instantOut,
   updatedAt: instantOut,
   publishedAt: instantOut.nullable(),

@@ -142,6 +142,7 @@ export const formItemSchema = z.object({
   hint: z.string().trim().max(500, '填写说明不超过500个字').optional(),
   kind: z.enum(FORM_ITEM_KINDS, { error: '栏目类型无效' }),
   required: z.boolean().default(true),
+  maxChars: z.number().int('字数上限须为整数').min(1, '字数上限至少为1').max(50_000, '字数上限不超过50000').optional(),
 });
 
 export const formSectionSchema = z.object({
@@ -189,6 +190,10 @@ export const callInputSchema = z
       .superRefine(uniqueBy((s: { key: string }) => s.key, '章节标识')),
     requiredAttachments: z.array(z.enum(ATTACHMENT_KINDS, { error: '附件类型无效' })).default([]).superRefine(uniqueBy((s: string) => s, '附件类型')),
     eligibility: callEligibilitySchema.default({}),
+    /** 推荐单位 recommend endorsed applications before the officer's 形式审查. */
+    requiresRecommendation: z.boolean({ error: '请选择是否需要推荐单位推荐' }).default(false),
+    /** A special-project call: each application is split into topics (课题, NB-8). */
+    hasTopics: z.boolean({ error: '请选择是否按课题申报' }).default(false),
   })
   .superRefine((c, ctx) => {
     if (new Date(c.opensAt).getTime() >= new Date(c.closesAt).getTime()) ctx.addIssue({ code: 'custom', message: '截止时间须晚于开始时间', path: ['closesAt'] });

@@ -52,6 +52,21 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   )) {
     problems.push(`admin recovery request ${String(r.id)} was decided without a second administrator`);
   }
+  // Applications: the row's version is its latest saved one, and every submission left a frozen version and a receipt.
+  for (const a of await rows(db, `select a.application_no from applications a where a.current_version <> (select max(v.version) from application_versions v where v.application_id = a.id)`)) {
+    problems.push(`application ${String(a.application_no)}: current version is not its latest saved version`);
+  }
+  for (const a of await rows(
+    db,
+    `select a.application_no from applications a where a.submitted_version is not null and (
+       not exists (select 1 from application_versions v where v.application_id = a.id and v.version = a.submitted_version and v.frozen)
+       or not exists (select 1 from application_receipts r where r.application_id = a.id and r.version = a.submitted_version))`,
+  )) {
+    problems.push(`application ${String(a.application_no)}: its submitted version has no frozen content or no receipt`);
+  }
+  for (const a of await rows(db, `select application_no from applications where state <> 'draft' and submitted_version is null`)) {
+    problems.push(`application ${String(a.application_no)} left draft without a submission`);
+  }
   const [heads] = await rows(db, 'select count(*)::int as n from audit_chain_heads');
   if (heads?.n !== AUDIT_CHAIN_COUNT) problems.push(`expected ${AUDIT_CHAIN_COUNT} audit chain heads, found ${String(heads?.n)}`);
   problems.push(...(await monitoringInvariants(db)));

@@ -5,3 +5,4 @@ export * from '../modules/security/schema.js';
 export * from '../modules/audit/schema.js';
 export * from '../modules/programmes/schema.js';
 export * from '../modules/monitoring/schema.js';
+export * from '../modules/applications/schema.js';

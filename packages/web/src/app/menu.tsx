@@ -9,6 +9,7 @@ import {
   CarryOutOutlined,
   DashboardOutlined,
   EditOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
@@ -40,6 +41,7 @@ interface MenuRule extends Omit<MenuEntry, 'children'> {
 
 const MENU: MenuRule[] = [
   { path: '/', name: '首页', icon: <HomeOutlined /> },
+  { path: '/applications', name: '申报书', icon: <FileDoneOutlined />, permission: 'application.read' },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },
   { path: '/organisation/members', name: '成员与邀请', icon: <TeamOutlined />, permission: 'organisation.members' },
   { path: '/users', name: '用户管理', icon: <UserSwitchOutlined />, permission: 'user.manage' },

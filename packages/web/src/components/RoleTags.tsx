@@ -5,6 +5,7 @@ import { Tag } from 'antd';
 const ROLE_COLOURS: Record<Role, string> = {
   applicant: 'blue',
   unitAdmin: 'geekblue',
+  recommender: 'orange',
   expert: 'purple',
   officer: 'cyan',
   leader: 'gold',

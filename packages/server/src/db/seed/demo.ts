@@ -28,6 +28,7 @@ export const DEMO_ORGANISATIONS: OrganisationCreate[] = [
 export const DEMO_USERS: { username: string; name: string; roles: Role[]; organisation?: string }[] = [
   { username: 'applicant', name: '王申报', roles: ['applicant'], organisation: '91330206MA2KC7HX53' },
   { username: 'unitadmin', name: '李单管', roles: ['unitAdmin', 'applicant'], organisation: '91330206MA2KC7HX53' },
+  { username: 'recommender', name: '钱推荐', roles: ['recommender'] },
   { username: 'expert', name: '赵专家', roles: ['expert'] },
   { username: 'officer', name: '周经办', roles: ['officer'] },
   { username: 'leader', name: '吴局长', roles: ['leader'] },

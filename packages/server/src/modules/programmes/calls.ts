@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, ilike, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import {
   CALL_STATUS_LABELS,
+  ruleSetInForce,
   callTransition,
   changedFields,
   hasPermission,
@@ -43,6 +44,8 @@ export interface CallInput {
   formSections: unknown;
   requiredAttachments: unknown;
   eligibility: unknown;
+  requiresRecommendation?: boolean | undefined;
+  hasTopics?: boolean | undefined;
 }
 
 export type { CallPhase };
@@ -86,6 +89,8 @@ async function present(db: Tx, rows: CallRow[], roles: readonly Role[] | null, n
       formSections: c.formSections as FormSection[],
       requiredAttachments: c.requiredAttachments as AttachmentKind[],
       eligibility: c.eligibility as CallEligibility,
+      requiresRecommendation: c.requiresRecommendation,
+      hasTopics: c.hasTopics,
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
       publishedAt: c.publishedAt?.toISOString() ?? null,
@@ -152,6 +157,8 @@ function callColumns(input: CallInput) {
     formSections: input.formSections,
     requiredAttachments: input.requiredAttachments,
     eligibility: input.eligibility,
+    requiresRecommendation: input.requiresRecommendation ?? false,
+    hasTopics: input.hasTopics ?? false,
   };
 }
 
@@ -250,4 +257,23 @@ export async function closeExpiredCalls(db: Db, actor: Actor, now = new Date()):
   const due = await db.select({ id: calls.id }).from(calls).where(and(eq(calls.status, 'published'), lte(calls.closesAt, now)));
   for (const d of due) await transitionCall(db, actor, [], d.id, 'close', now);
   return due.length;
+}
+
+/**
+ * A call as the applications context needs it: the row, its guideline items, its programme and the rule set
+ * in force at `at` (BL-1: an application is judged by the version in force when it is submitted; the call's
+ * own version when none is in force yet). Other contexts read calls through this, never the tables.
+ */
+export async function callForApplications(db: Tx, id: string, at: Date) {
+  const [call] = await db.select().from(calls).where(eq(calls.id, id));
+  if (!call) throw programmeProblem('CALL_NOT_FOUND');
+  const [items, [programme], versions] = await Promise.all([
+    db.select().from(guidelineItems).where(eq(guidelineItems.callId, id)).orderBy(asc(guidelineItems.sortOrder)),
+    db.select().from(programmes).where(eq(programmes.id, call.programmeId)),
+    db.select().from(programmeVersions).where(eq(programmeVersions.programmeId, call.programmeId)),
+  ]);
+  const own = versions.find((v) => v.id === call.versionId)!;
+  const asRuleSet = (v: typeof own) => ({ programmeCode: programme!.code, version: v.version, documentNo: v.documentNo, effectiveFrom: v.effectiveFrom, parameters: v.parameters as RuleSetParameters });
+  const inForce = ruleSetInForce({ versions: versions.map(asRuleSet) }, at) ?? asRuleSet(own);
+  return { call, items, programme: programme!, ruleSet: inForce };
 }

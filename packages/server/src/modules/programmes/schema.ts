@@ -1,5 +1,5 @@
 /** Programmes (计划/专项), their effective-dated rule-set versions, calls (申报指南) with guideline items, and budget ledgers. */
-import { bigint, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const programmes = pgTable('programmes', {
   id: uuid('id').primaryKey(),
@@ -42,6 +42,10 @@ export const calls = pgTable('calls', {
   formSections: jsonb('form_sections').notNull(),
   requiredAttachments: jsonb('required_attachments').notNull(),
   eligibility: jsonb('eligibility').notNull(),
+  /** 推荐单位 must recommend an endorsed application before the officer accepts it (migration 0007). */
+  requiresRecommendation: boolean('requires_recommendation').notNull().default(false),
+  /** A special-project call: applications split the project into topics (课题, NB-8). */
+  hasTopics: boolean('has_topics').notNull().default(false),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,7 +1,7 @@
 /** The call as the public sees it (published calls only; a draft or unknown id reads as not found). */
-import { ArrowLeftOutlined, CalculatorOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CalculatorOutlined, FormOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Result } from 'antd';
+import { Button, Flex, Result, Space } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../../../api/client';
 import { errorText, isApiError } from '../../../api/errors';
@@ -26,9 +26,17 @@ export default function PublicCallPage() {
           返回公告列表
         </Button>
         {call.data && (
-          <Button icon={<CalculatorOutlined />} onClick={() => void navigate(`/calculator?programme=${encodeURIComponent(call.data.programme.code)}`)}>
-            按本计划测算经费
-          </Button>
+          <Space>
+            <Button icon={<CalculatorOutlined />} onClick={() => void navigate(`/calculator?programme=${encodeURIComponent(call.data.programme.code)}`)}>
+              按本计划测算经费
+            </Button>
+            {call.data.phase === 'open' && (
+              // Signing in first if needed (the workbench redirects to the login page and back).
+              <Button type="primary" icon={<FormOutlined />} onClick={() => void navigate(`/applications?callId=${encodeURIComponent(id)}&new=1`)}>
+                我要申报
+              </Button>
+            )}
+          </Space>
         )}
       </Flex>
       {call.isPending ? (

@@ -1,0 +1,44 @@
+/**
+ * Who sees which application, decided per record: an applicant side sees its own organisation's; a 推荐单位
+ * sees those that reached recommendation; an officer sees every one that has been submitted. Anything else
+ * answers 404, so an application's existence is not disclosed to another organisation.
+ */
+import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { hasPermission, type ApplicationState } from '@kechuang/domain';
+import type { Tx } from '../../db/client.js';
+import type { AuthContext } from '../../http/auth.js';
+import { calls } from '../programmes/schema.js';
+import { applicationProblem } from './errors.js';
+import { applications } from './schema.js';
+
+export type ApplicationRow = typeof applications.$inferSelect;
+
+/** States a 推荐单位 sees: from endorsement on (the state it acts on, and what followed). */
+const RECOMMENDER_STATES: ApplicationState[] = ['endorsed', 'recommended', 'accepted', 'returned'];
+
+/** The SQL condition of the rows the caller may see; null when it may see none. */
+export function visibleTo(auth: AuthContext): SQL | null {
+  const parts: SQL[] = [];
+  if (hasPermission(auth.roles, 'application.review')) parts.push(ne(applications.state, 'draft'));
+  if (hasPermission(auth.roles, 'application.apply') && auth.user.organisationId) parts.push(eq(applications.organisationId, auth.user.organisationId));
+  if (hasPermission(auth.roles, 'application.recommend')) {
+    // Only calls that ask for recommendation ever reach a recommending unit.
+    parts.push(and(inArray(applications.state, RECOMMENDER_STATES), inArray(applications.callId, selectRecommendedCalls()))!);
+  }
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : or(...parts)!;
+}
+
+function selectRecommendedCalls() {
+  return sql`(select ${calls.id} from ${calls} where ${calls.requiresRecommendation})`;
+}
+
+/** The row if the caller may see it, locked for update inside a transaction when asked; else 404. */
+export async function visibleApplication(tx: Tx, auth: AuthContext, id: string, opts: { forUpdate?: boolean } = {}): Promise<ApplicationRow> {
+  const cond = visibleTo(auth);
+  if (!cond) throw applicationProblem('APPLICATION_NOT_FOUND');
+  const q = tx.select().from(applications).where(and(eq(applications.id, id), cond));
+  const [row] = opts.forUpdate ? await q.for('update', { of: applications }) : await q;
+  if (!row) throw applicationProblem('APPLICATION_NOT_FOUND');
+  return row;
+}

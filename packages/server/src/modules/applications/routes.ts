@@ -1,0 +1,104 @@
+/** Applications (申报书): HTTP only — parse, authorise (route permission; the record is checked in the use case), call. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { APPLICATION_STATES, applicationDraftSchema } from '@kechuang/domain';
+import { actorOf, authOf } from '../../http/auth.js';
+import type { AppContext } from '../../http/context.js';
+import { visibleApplication } from './access.js';
+import { createApplication } from './create-application.js';
+import { applicationProblem } from './errors.js';
+import { listApplications, readApplication } from './read-application.js';
+import { readReceipt, verifyReceipt } from './receipts.js';
+import { saveDraft } from './save-draft.js';
+import { submitApplication } from './submit-application.js';
+import { transitionApplication, type ChainEvent } from './transition-application.js';
+import { compareVersions, listVersions, readVersion } from './versions.js';
+
+const idParams = z.object({ id: z.uuid('申报书编号无效') });
+const versionParams = idParams.extend({ version: z.coerce.number({ error: '版本号须为数字' }).int('版本号须为整数').min(1, '版本号须大于0') });
+const versionNumber = z.coerce.number({ error: '版本号须为数字' }).int('版本号须为整数').min(1, '版本号须大于0');
+const listQuery = z.object({
+  callId: z.uuid('指南编号无效').optional(),
+  state: z.enum(APPLICATION_STATES, { error: '状态无效' }).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+const createBody = z.object({
+  callId: z.uuid('指南编号无效'),
+  guidelineItemCode: z.string({ error: '请选择指南条目' }).trim().min(1, '请选择指南条目').max(64),
+  categoryCode: z.string({ error: '请选择类别' }).trim().min(1, '请选择类别').max(64),
+});
+const draftBody = z.object({ baseVersion: z.number({ error: '请提供所基于的版本号' }).int().min(1), content: applicationDraftSchema });
+// An action may be posted with no body at all; an empty body reads as no comment.
+const commentBody = z.preprocess((v) => v ?? {}, z.object({ comment: z.string().trim().max(1000, '意见不超过1000个字').optional() }));
+const returnBody = z.object({
+  reasons: z
+    .array(z.object({ field: z.string({ error: '请指明退回理由对应的栏目' }).trim().min(1, '请指明退回理由对应的栏目').max(200), reason: z.string({ error: '请填写退回理由' }).trim().min(1, '请填写退回理由').max(1000, '退回理由不超过1000个字') }))
+    .min(1, '请至少填写一条退回理由')
+    .max(50, '退回理由不超过50条'),
+  comment: z.string().trim().max(1000, '意见不超过1000个字').optional(),
+});
+
+export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = ctx.database.db;
+  const tags = ['申报书'];
+  const read = { access: { permission: 'application.read' as const } };
+  const apply = { access: { permission: 'application.apply' as const } };
+
+  r.get('/api/applications', { schema: { tags, summary: '申报书列表（申报单位只见本单位的）', querystring: listQuery }, config: read }, async (request) => listApplications(db, authOf(request), request.query));
+  r.post('/api/applications', { schema: { tags, summary: '我要申报：在已发布的指南下为本单位新建草稿', body: createBody }, config: apply }, async (request, reply) => {
+    const id = await createApplication(db, authOf(request), actorOf(request), request.body);
+    return reply.status(201).send(await readApplication(db, authOf(request), id));
+  });
+  r.get('/api/public/receipts/verify', {
+    schema: { tags, summary: '核验申报书回执：按回执上印的内容摘要或 PDF 文件的 SHA-256 查询', querystring: z.object({ hash: z.string({ error: '请提供摘要' }).trim().toLowerCase().regex(/^[0-9a-f]{64}$/, '摘要须为64位十六进制') }) },
+    config: { access: 'public' },
+  }, async (request) => verifyReceipt(db, request.query.hash));
+  r.get('/api/applications/:id', { schema: { tags, summary: '申报书详情：状态、可执行的操作和实时校验', params: idParams }, config: read }, async (request) => readApplication(db, authOf(request), request.params.id));
+  r.put('/api/applications/:id/draft', { schema: { tags, summary: '自动保存（须提供 baseVersion；版本过期返回 409 并附两个版本）', params: idParams, body: draftBody }, config: apply }, async (request) =>
+    saveDraft(db, authOf(request), actorOf(request), request.params.id, request.body),
+  );
+  r.get('/api/applications/:id/versions', { schema: { tags, summary: '已保存的版本', params: idParams }, config: read }, async (request) => ({ items: await listVersions(db, authOf(request), request.params.id) }));
+  r.get('/api/applications/:id/versions/compare', { schema: { tags, summary: '比较两个版本', params: idParams, querystring: z.object({ from: versionNumber, to: versionNumber }) }, config: read }, async (request) =>
+    compareVersions(db, authOf(request), request.params.id, request.query.from, request.query.to),
+  );
+  r.get('/api/applications/:id/versions/:version', { schema: { tags, summary: '某一版本的内容', params: versionParams }, config: read }, async (request) => readVersion(db, authOf(request), request.params.id, request.params.version));
+
+  for (const event of ['submit', 'resubmit'] as const) {
+    r.post(`/api/applications/:id/${event}`, { schema: { tags, summary: event === 'submit' ? '提交（被退回的申报书即重新提交）：冻结版本并生成申报书回执' : '重新提交（同 submit）', params: idParams }, config: apply }, async (request) =>
+      submitApplication(db, authOf(request), actorOf(request), request.params.id),
+    );
+  }
+  const chain: [ChainEvent, string, 'application.apply' | 'application.endorse' | 'application.recommend' | 'application.review' | 'application.read'][] = [
+    ['withdraw', '撤回（下一级尚未处理且指南未截止时）', 'application.apply'],
+    ['endorse', '单位管理员审核通过', 'application.endorse'],
+    ['recommend', '推荐单位推荐', 'application.recommend'],
+    ['accept', '经办人受理（形式审查通过）', 'application.review'],
+  ];
+  for (const [event, summary, permission] of chain) {
+    r.post(`/api/applications/:id/${event}`, { schema: { tags, summary, params: idParams, body: commentBody }, config: { access: { permission } } }, async (request) =>
+      transitionApplication(db, authOf(request), actorOf(request), request.params.id, event, { comment: request.body?.comment }),
+    );
+  }
+  // Any level may return; which level it is in this state is the workflow's decision.
+  r.post('/api/applications/:id/return', { schema: { tags, summary: '退回修改（理由逐条对应栏目）', params: idParams, body: returnBody }, config: read }, async (request) =>
+    transitionApplication(db, authOf(request), actorOf(request), request.params.id, 'return', request.body),
+  );
+
+  r.get('/api/applications/:id/receipt', { schema: { tags, summary: '最近一次提交的申报书回执（PDF，冻结不变）', params: idParams }, config: read }, async (request, reply) => {
+    const receipt = await readReceipt(db, authOf(request), request.params.id);
+    const name = `申报书-${receipt.applicationNo}-第${receipt.version}版.pdf`;
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${receipt.applicationNo}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .header('cache-control', 'private, no-store')
+      .send(receipt.pdf);
+  });
+  r.get('/api/applications/:id/duplicate-report', { schema: { tags, summary: '查重报告（仅经办人）', params: idParams }, config: { access: { permission: 'application.review' } } }, async (request) => {
+    await visibleApplication(db, authOf(request), request.params.id);
+    // The 查重 job (BL-9) is not wired to submissions yet: say so plainly instead of an empty report.
+    throw applicationProblem('DUPLICATE_CHECK_NOT_RUN', '该申报书的查重尚未运行（查重任务尚未接入提交流程），暂无查重报告');
+  });
+}

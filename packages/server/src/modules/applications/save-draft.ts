@@ -1,0 +1,37 @@
+/**
+ * Versioned autosave: every save is kept as a version; a save must name the version it started from, and a
+ * stale one is refused with 409 carrying both versions, never silently overwriting the newer one.
+ */
+import { and, eq } from 'drizzle-orm';
+import { isApplicationEditable, canActAs, type ApplicationContent, type ApplicationState } from '@kechuang/domain';
+import type { Db } from '../../db/client.js';
+import type { AuthContext } from '../../http/auth.js';
+import { recordAudit, type Actor } from '../audit/record.js';
+import { visibleApplication } from './access.js';
+import { contentHash } from './content-hash.js';
+import { applicationProblem } from './errors.js';
+import { maskContent, unmaskContent } from './present.js';
+import { applications, applicationVersions } from './schema.js';
+
+export async function saveDraft(db: Db, auth: AuthContext, actor: Actor, id: string, input: { baseVersion: number; content: ApplicationContent }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const row = await visibleApplication(tx, auth, id, { forUpdate: true });
+    if (!canActAs(auth.roles, 'applicant') || row.organisationId !== auth.user.organisationId) throw applicationProblem('ACTION_FORBIDDEN', '只有申报单位可以修改申报书');
+    if (!isApplicationEditable(row.state as ApplicationState)) throw applicationProblem('APPLICATION_NOT_EDITABLE', '只有草稿或被退回的申报书可以修改');
+    if (input.baseVersion !== row.currentVersion) {
+      throw applicationProblem('VERSION_CONFLICT', `您编辑的是第${input.baseVersion}版，此后已保存了第${row.currentVersion}版。请对照两个版本后再保存。`, undefined, {
+        currentVersion: row.currentVersion,
+        baseVersion: input.baseVersion,
+        current: maskContent(row.content as ApplicationContent),
+        yours: maskContent(input.content),
+      });
+    }
+    const content = unmaskContent(input.content, row.content as ApplicationContent);
+    const version = row.currentVersion + 1;
+    const hash = contentHash(content);
+    await tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, savedBy: auth.user.id, savedAt: now });
+    await tx.update(applications).set({ content, currentVersion: version, updatedAt: now }).where(and(eq(applications.id, id), eq(applications.currentVersion, row.currentVersion)));
+    await recordAudit(tx, actor, { action: 'application.save', entityType: 'application', entityId: id, detail: { version, contentHash: hash } });
+    return { version, savedAt: now.toISOString(), contentHash: hash };
+  });
+}

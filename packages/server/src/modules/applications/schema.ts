@@ -1,0 +1,60 @@
+/**
+ * Applications (申报书): the working row with its latest content, every saved version (submitted ones frozen
+ * with their content hash), and the PDF receipts of submissions. Frozen versions and receipts are protected
+ * from change by triggers (migration 0007).
+ */
+import { sql } from 'drizzle-orm';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../organisations/schema.js';
+import { calls, guidelineItems } from '../programmes/schema.js';
+
+/** PDF bytes: Buffer on the way in; pg gives a Buffer back and PGlite a Uint8Array, both turned into a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+export const applications = pgTable('applications', {
+  id: uuid('id').primaryKey(),
+  applicationNo: text('application_no').notNull().unique(),
+  callId: uuid('call_id').notNull().references(() => calls.id),
+  guidelineItemId: uuid('guideline_item_id').references(() => guidelineItems.id),
+  categoryCode: text('category_code').notNull(),
+  organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+  state: text('state').notNull(),
+  /** The latest version number; a save must name it as its base (optimistic concurrency). */
+  currentVersion: integer('current_version').notNull(),
+  content: jsonb('content').notNull(),
+  /** The version frozen by the latest submission, whose receipt GET …/receipt serves. */
+  submittedVersion: integer('submitted_version'),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  /** Reasons of the latest return, each beside a section or field; cleared on resubmission. */
+  returnReasons: jsonb('return_reasons'),
+  returnedBy: text('returned_by'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('applications_call_state_idx').on(t.callId, t.state), index('applications_organisation_idx').on(t.organisationId)]);
+
+export const applicationVersions = pgTable('application_versions', {
+  applicationId: uuid('application_id').notNull().references(() => applications.id),
+  version: integer('version').notNull(),
+  content: jsonb('content').notNull(),
+  contentHash: text('content_hash').notNull(),
+  /** True for a submitted version: never changed again (trigger). */
+  frozen: boolean('frozen').notNull().default(false),
+  savedBy: uuid('saved_by'),
+  savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.applicationId, t.version] })]);
+
+export const applicationReceipts = pgTable('application_receipts', {
+  id: uuid('id').primaryKey(),
+  applicationId: uuid('application_id').notNull().references(() => applications.id),
+  version: integer('version').notNull(),
+  contentHash: text('content_hash').notNull(),
+  pdf: bytea('pdf').notNull(),
+  pdfSha256: text('pdf_sha256').notNull(),
+  generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
+}, (t) => [index('application_receipts_hash_idx').on(t.contentHash), index('application_receipts_pdf_idx').on(t.pdfSha256), index('application_receipts_application_idx').on(t.applicationId, t.version)]);
+
+export const applicationNoSeq = sql`nextval('application_no_seq')`;
