@@ -11,6 +11,7 @@ import { ORGANISATION_TYPE_LABELS } from '../organisations/schemas.js';
 import { CALL_EVENT_LABELS, CALL_EVENTS, CALL_STATUS_LABELS, type CallEvent } from '../programmes/call-workflow.js';
 import { SELECTION_MODE_LABELS } from '../programmes/labels.js';
 import { REPORT_STATE_LABELS } from '../monitoring/labels.js';
+import { APPLICATION_EVENT_LABELS, APPLICATION_EVENTS, APPLICATION_STATE_LABELS, type ApplicationEvent } from '../applications/workflow.js';
 
 /** Bounded contexts, in the order the web's action filter groups them. */
 export const AUDIT_CONTEXT_LABELS = {
@@ -20,6 +21,7 @@ export const AUDIT_CONTEXT_LABELS = {
   audit: '审计',
   programmes: '计划、指南与预算',
   monitoring: '规划监测',
+  applications: '项目申报',
 } as const;
 export type AuditContext = keyof typeof AUDIT_CONTEXT_LABELS;
 
@@ -88,6 +90,8 @@ const STATIC_ACTIONS = {
   'monitoring.portfolio.reported.delete': { label: '删除上报统计数', context: 'monitoring' },
   'monitoring.townEvaluation.create': { label: '创建镇街评价', context: 'monitoring' },
   'monitoring.townEvaluation.update': { label: '修改镇街评价', context: 'monitoring' },
+  'application.create': { label: '新建申报书', context: 'applications' },
+  'application.save': { label: '保存申报书草稿', context: 'applications' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */
@@ -96,9 +100,15 @@ const CALL_ACTIONS = Object.fromEntries(
   CALL_EVENTS.map((e) => [`call.${e}`, { label: `${CALL_EVENT_LABELS[e]}申报指南`, context: 'programmes' }]),
 ) as Record<CallAction, ActionDef>;
 
-export type AuditAction = keyof typeof STATIC_ACTIONS | CallAction;
+/** Likewise an application's workflow events (submit, endorse, 撤回, 退回 …). */
+type ApplicationAuditAction = `application.${ApplicationEvent}`;
+const APPLICATION_ACTIONS = Object.fromEntries(
+  APPLICATION_EVENTS.map((e) => [`application.${e}`, { label: `申报书${APPLICATION_EVENT_LABELS[e]}`, context: 'applications' }]),
+) as Record<ApplicationAuditAction, ActionDef>;
 
-export const AUDIT_ACTIONS: Readonly<Record<AuditAction, ActionDef>> = { ...STATIC_ACTIONS, ...CALL_ACTIONS };
+export type AuditAction = keyof typeof STATIC_ACTIONS | CallAction | ApplicationAuditAction;
+
+export const AUDIT_ACTIONS: Readonly<Record<AuditAction, ActionDef>> = { ...STATIC_ACTIONS, ...CALL_ACTIONS, ...APPLICATION_ACTIONS };
 export const AUDIT_ACTION_CODES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
 export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = Object.fromEntries(
   AUDIT_ACTION_CODES.map((a) => [a, AUDIT_ACTIONS[a].label]),
@@ -143,6 +153,7 @@ export const AUDIT_ENTITY_LABELS = {
   portfolio_project: '项目库',
   portfolio_reported: '上报统计数',
   town_evaluation: '镇街评价',
+  application: '申报书',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
@@ -255,7 +266,7 @@ const STATUS_LABELS: Record<string, string> = {
   cancelled: '已撤销',
 };
 const VALUE_LABELS: Record<string, Record<string, string>> = {
-  state: REPORT_STATE_LABELS,
+  state: { ...APPLICATION_STATE_LABELS, ...REPORT_STATE_LABELS },
   status: STATUS_LABELS,
   role: ROLE_LABELS,
   roles: ROLE_LABELS,

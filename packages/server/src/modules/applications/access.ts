@@ -3,11 +3,11 @@
  * sees those that reached recommendation; an officer sees every one that has been submitted. Anything else
  * answers 404, so an application's existence is not disclosed to another organisation.
  */
-import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { hasPermission, type ApplicationState } from '@kechuang/domain';
 import type { Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
-import { calls } from '../programmes/schema.js';
+import { callsRequiringRecommendation } from '../programmes/call-queries.js';
 import { applicationProblem } from './errors.js';
 import { applications } from './schema.js';
 
@@ -23,14 +23,10 @@ export function visibleTo(auth: AuthContext): SQL | null {
   if (hasPermission(auth.roles, 'application.apply') && auth.user.organisationId) parts.push(eq(applications.organisationId, auth.user.organisationId));
   if (hasPermission(auth.roles, 'application.recommend')) {
     // Only calls that ask for recommendation ever reach a recommending unit.
-    parts.push(and(inArray(applications.state, RECOMMENDER_STATES), inArray(applications.callId, selectRecommendedCalls()))!);
+    parts.push(and(inArray(applications.state, RECOMMENDER_STATES), inArray(applications.callId, callsRequiringRecommendation()))!);
   }
   if (parts.length === 0) return null;
   return parts.length === 1 ? parts[0]! : or(...parts)!;
-}
-
-function selectRecommendedCalls() {
-  return sql`(select ${calls.id} from ${calls} where ${calls.requiresRecommendation})`;
 }
 
 /** The row if the caller may see it, locked for update inside a transaction when asked; else 404. */

@@ -1,0 +1,28 @@
+/**
+ * Read-only views of calls for other contexts' queries (applications filters by them): they reach calls through
+ * programmes, never by importing its tables, so the schema stays this context's to change.
+ */
+import { and, gt, inArray, min, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { calls } from './schema.js';
+
+/** Subquery: ids of calls whose applications pass a 推荐单位 before the bureau. */
+export function callsRequiringRecommendation(): SQL {
+  return sql`(select ${calls.id} from ${calls} where ${calls.requiresRecommendation})`;
+}
+
+/** Subquery: ids of calls that take applications without a recommendation. */
+export function callsWithoutRecommendation(): SQL {
+  return sql`(select ${calls.id} from ${calls} where not ${calls.requiresRecommendation})`;
+}
+
+/** Subquery: ids of published calls. */
+export function publishedCalls(): SQL {
+  return sql`(select ${calls.id} from ${calls} where ${calls.status} = 'published')`;
+}
+
+/** The earliest close after `now` among the given calls (a subquery of ids), or null. */
+export async function earliestCloseAfter(db: Tx, callIds: SQL, now: Date): Promise<Date | null> {
+  const [r] = await db.select({ at: min(calls.closesAt) }).from(calls).where(and(inArray(calls.id, callIds), gt(calls.closesAt, now)));
+  return r?.at ?? null;
+}
