@@ -37,6 +37,7 @@ export * from './applications/workflow.js';
 export * from './applications/resident-id.js';
 export * from './applications/content.js';
 export * from './applications/checks.js';
+export * from './applications/responses.js';
 export * from './applications/fixtures.js';
 
 // Applied on load, so every consumer of the shared schemas (server, web, seed, tests) gets Chinese messages.

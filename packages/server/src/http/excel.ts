@@ -10,6 +10,8 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const noContentResponse = { 204: z.undefined().meta({ description: '无内容' }) };
 /** A stored file sent back as it was uploaded (its own content type). */
 export const fileResponse = { 200: { description: '文件原件', content: { 'application/octet-stream': { schema: z.custom<Buffer>((v) => Buffer.isBuffer(v)).meta({ type: 'string', format: 'binary' }) } } } };
+/** A PDF document (receipts). */
+export const pdfResponse = { 200: { description: 'PDF 文件', content: { 'application/pdf': { schema: z.custom<Buffer>((v) => Buffer.isBuffer(v)).meta({ type: 'string', format: 'binary' }) } } } };
 export const workbookResponse = { 200: { description: 'Excel 工作簿（.xlsx）', content: { [XLSX_TYPE]: { schema: z.string().meta({ format: 'binary' }) } } } };
 
 export interface ExcelColumn<T> {

@@ -50,11 +50,17 @@ beforeAll(async () => {
   const sheet = (await department.get('/api/monitoring/reporting')).json() as { indicators?: { period: string; indicator: { id: string }; report: { state: string } | null }[] };
   const open = sheet.indicators?.find((i) => !i.report || i.report.state === 'draft' || i.report.state === 'returned');
   if (open) await department.put(`/api/monitoring/reporting/indicators/${open.indicator.id}/${open.period}`, { value: '1', note: '' });
+  // A draft application of the applicant's organisation on the published demo call.
+  const openCall = await one(`select id from calls where status = 'published' order by created_at limit 1`);
+  const openItem = openCall ? await one(`select code from guideline_items where call_id = '${openCall}' order by code limit 1`) : null;
+  const openCategory = openCall ? await one(`select category_codes[1] from calls where id = '${openCall}'`) : null;
+  const application = (await clients.get('applicant')!.post('/api/applications', { callId: openCall, guidelineItemCode: openItem, categoryCode: openCategory })).json();
   const report = await one(`select id from monitoring_reports where state in ('draft', 'returned') order by (unit_id = '${unit}') desc, period desc limit 1`);
   // Evidence is only ever uploaded by hand; one row gives the delete route a real id.
   if (report) await rawSql(t.db, `insert into monitoring_evidence (id, report_id, filename, mime, size, sha256, content) values ('6f1c1a9e-0000-4000-8000-00000000fe11', '${report}', '佐证.pdf', 'application/pdf', 1, '00', decode('00', 'hex'))`);
   ids = {
     '/api/users/:id': created.user?.id ?? null,
+    '/api/applications/:id': (application.id as string | undefined) ?? null,
     '/api/admin-recovery/:id': (recovery.id as string | undefined) ?? null,
     '/api/organisations/:id': orgId,
     '/api/organisations/:id/invitations/:invitationId': invitation.invitation?.id ?? null,

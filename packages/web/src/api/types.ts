@@ -4,6 +4,9 @@
  * (packages/domain/src/<context>/responses.ts), so a changed response fails the type check here too.
  */
 import type {
+  applicationDetailResponse,
+  applicationListResponse,
+  applicationSummaryResponse,
   csrfTokenResponse,
   invitationPreviewResponse,
   invitationResponse,
@@ -28,6 +31,11 @@ export type Page<T> = Omit<z.infer<typeof userPageResponse>, 'items'> & { items:
 
 export type Organisation = z.infer<typeof organisationResponse>;
 export type Me = z.infer<typeof meResponse>;
+
+// Applications (申报书)
+export type ApplicationSummary = z.infer<typeof applicationSummaryResponse>;
+export type ApplicationList = z.infer<typeof applicationListResponse>;
+export type ApplicationDetail = z.infer<typeof applicationDetailResponse>;
 export type MeUser = Me['user'];
 export type TodoItem = z.infer<typeof todoResponse>;
 export type UserRow = z.infer<typeof userRowResponse>;

@@ -2,9 +2,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { APPLICATION_STATES, applicationDraftSchema } from '@kechuang/domain';
+import {
+  APPLICATION_STATES,
+  applicationDetailResponse,
+  applicationDraftSchema,
+  applicationListResponse,
+  applicationSubmittedResponse,
+  applicationTransitionResponse,
+  applicationVersionCompareResponse,
+  applicationVersionContentResponse,
+  applicationVersionListResponse,
+  draftSavedResponse,
+  receiptVerificationResponse,
+} from '@kechuang/domain';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
+import { pdfResponse } from '../../http/excel.js';
 import { visibleApplication } from './access.js';
 import { createApplication } from './create-application.js';
 import { applicationProblem } from './errors.js';
@@ -47,27 +60,27 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const read = { access: { permission: 'application.read' as const } };
   const apply = { access: { permission: 'application.apply' as const } };
 
-  r.get('/api/applications', { schema: { tags, summary: '申报书列表（申报单位只见本单位的）', querystring: listQuery }, config: read }, async (request) => listApplications(db, authOf(request), request.query));
-  r.post('/api/applications', { schema: { tags, summary: '我要申报：在已发布的指南下为本单位新建草稿', body: createBody }, config: apply }, async (request, reply) => {
+  r.get('/api/applications', { schema: { tags, summary: '申报书列表（申报单位只见本单位的）', querystring: listQuery, response: { 200: applicationListResponse } }, config: read }, async (request) => listApplications(db, authOf(request), request.query));
+  r.post('/api/applications', { schema: { tags, summary: '我要申报：在已发布的指南下为本单位新建草稿', body: createBody, response: { 201: applicationDetailResponse } }, config: apply }, async (request, reply) => {
     const id = await createApplication(db, authOf(request), actorOf(request), request.body);
     return reply.status(201).send(await readApplication(db, authOf(request), id));
   });
   r.get('/api/public/receipts/verify', {
-    schema: { tags, summary: '核验申报书回执：按回执上印的内容摘要或 PDF 文件的 SHA-256 查询', querystring: z.object({ hash: z.string({ error: '请提供摘要' }).trim().toLowerCase().regex(/^[0-9a-f]{64}$/, '摘要须为64位十六进制') }) },
+    schema: { tags, summary: '核验申报书回执：按回执上印的内容摘要或 PDF 文件的 SHA-256 查询', querystring: z.object({ hash: z.string({ error: '请提供摘要' }).trim().toLowerCase().regex(/^[0-9a-f]{64}$/, '摘要须为64位十六进制') }), response: { 200: receiptVerificationResponse } },
     config: { access: 'public' },
   }, async (request) => verifyReceipt(db, request.query.hash));
-  r.get('/api/applications/:id', { schema: { tags, summary: '申报书详情：状态、可执行的操作和实时校验', params: idParams }, config: read }, async (request) => readApplication(db, authOf(request), request.params.id));
-  r.put('/api/applications/:id/draft', { schema: { tags, summary: '自动保存（须提供 baseVersion；版本过期返回 409 并附两个版本）', params: idParams, body: draftBody }, config: apply }, async (request) =>
+  r.get('/api/applications/:id', { schema: { tags, summary: '申报书详情：状态、可执行的操作和实时校验', params: idParams, response: { 200: applicationDetailResponse } }, config: read }, async (request) => readApplication(db, authOf(request), request.params.id));
+  r.put('/api/applications/:id/draft', { schema: { tags, summary: '自动保存（须提供 baseVersion；版本过期返回 409 并附两个版本）', params: idParams, body: draftBody, response: { 200: draftSavedResponse } }, config: apply }, async (request) =>
     saveDraft(db, authOf(request), actorOf(request), request.params.id, request.body),
   );
-  r.get('/api/applications/:id/versions', { schema: { tags, summary: '已保存的版本', params: idParams }, config: read }, async (request) => ({ items: await listVersions(db, authOf(request), request.params.id) }));
-  r.get('/api/applications/:id/versions/compare', { schema: { tags, summary: '比较两个版本', params: idParams, querystring: z.object({ from: versionNumber, to: versionNumber }) }, config: read }, async (request) =>
+  r.get('/api/applications/:id/versions', { schema: { tags, summary: '已保存的版本', params: idParams, response: { 200: applicationVersionListResponse } }, config: read }, async (request) => ({ items: await listVersions(db, authOf(request), request.params.id) }));
+  r.get('/api/applications/:id/versions/compare', { schema: { tags, summary: '比较两个版本', params: idParams, querystring: z.object({ from: versionNumber, to: versionNumber }), response: { 200: applicationVersionCompareResponse } }, config: read }, async (request) =>
     compareVersions(db, authOf(request), request.params.id, request.query.from, request.query.to),
   );
-  r.get('/api/applications/:id/versions/:version', { schema: { tags, summary: '某一版本的内容', params: versionParams }, config: read }, async (request) => readVersion(db, authOf(request), request.params.id, request.params.version));
+  r.get('/api/applications/:id/versions/:version', { schema: { tags, summary: '某一版本的内容', params: versionParams, response: { 200: applicationVersionContentResponse } }, config: read }, async (request) => readVersion(db, authOf(request), request.params.id, request.params.version));
 
   for (const event of ['submit', 'resubmit'] as const) {
-    r.post(`/api/applications/:id/${event}`, { schema: { tags, summary: event === 'submit' ? '提交（被退回的申报书即重新提交）：冻结版本并生成申报书回执' : '重新提交（同 submit）', params: idParams }, config: apply }, async (request) =>
+    r.post(`/api/applications/:id/${event}`, { schema: { tags, summary: event === 'submit' ? '提交（被退回的申报书即重新提交）：冻结版本并生成申报书回执' : '重新提交（同 submit）', params: idParams, response: { 200: applicationSubmittedResponse } }, config: apply }, async (request) =>
       submitApplication(db, authOf(request), actorOf(request), request.params.id),
     );
   }
@@ -78,16 +91,16 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
     ['accept', '经办人受理（形式审查通过）', 'application.review'],
   ];
   for (const [event, summary, permission] of chain) {
-    r.post(`/api/applications/:id/${event}`, { schema: { tags, summary, params: idParams, body: commentBody }, config: { access: { permission } } }, async (request) =>
+    r.post(`/api/applications/:id/${event}`, { schema: { tags, summary, params: idParams, body: commentBody, response: { 200: applicationTransitionResponse } }, config: { access: { permission } } }, async (request) =>
       transitionApplication(db, authOf(request), actorOf(request), request.params.id, event, { comment: request.body?.comment }),
     );
   }
   // Any level may return; which level it is in this state is the workflow's decision.
-  r.post('/api/applications/:id/return', { schema: { tags, summary: '退回修改（理由逐条对应栏目）', params: idParams, body: returnBody }, config: read }, async (request) =>
+  r.post('/api/applications/:id/return', { schema: { tags, summary: '退回修改（理由逐条对应栏目）', params: idParams, body: returnBody, response: { 200: applicationTransitionResponse } }, config: read }, async (request) =>
     transitionApplication(db, authOf(request), actorOf(request), request.params.id, 'return', request.body),
   );
 
-  r.get('/api/applications/:id/receipt', { schema: { tags, summary: '最近一次提交的申报书回执（PDF，冻结不变）', params: idParams }, config: read }, async (request, reply) => {
+  r.get('/api/applications/:id/receipt', { schema: { tags, summary: '最近一次提交的申报书回执（PDF，冻结不变）', params: idParams, response: pdfResponse }, config: read }, async (request, reply) => {
     const receipt = await readReceipt(db, authOf(request), request.params.id);
     const name = `申报书-${receipt.applicationNo}-第${receipt.version}版.pdf`;
     return reply

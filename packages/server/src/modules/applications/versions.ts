@@ -38,7 +38,7 @@ export async function compareVersions(db: Db, auth: AuthContext, id: string, fro
   const [a, b] = await Promise.all([versionContent(db, id, from), versionContent(db, id, to)]);
   const changes = diff(maskContent(a) as Record<string, unknown>, maskContent(b) as Record<string, unknown>).map((d) => ({
     path: d.path.map(String).join('.'),
-    kind: d.type === 'CREATE' ? 'added' : d.type === 'REMOVE' ? 'removed' : 'changed',
+    kind: (d.type === 'CREATE' ? 'added' : d.type === 'REMOVE' ? 'removed' : 'changed') as 'added' | 'removed' | 'changed',
     before: 'oldValue' in d ? d.oldValue : null,
     after: 'value' in d ? d.value : null,
   }));

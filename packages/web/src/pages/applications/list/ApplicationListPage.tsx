@@ -9,27 +9,12 @@ import { Button, Tag, Typography } from 'antd';
 import { useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
+import type { ApplicationList, ApplicationSummary } from '../../../api/types';
 import { useApiErrorHandler } from '../../../api/form-errors';
 import { useSession } from '../../../app/session';
 import { formatDateTime } from '../../../lib/time';
 import { NewApplicationModal } from './NewApplicationModal';
 
-/** One row of GET /api/applications. */
-interface ApplicationSummary {
-  id: string;
-  applicationNo: string;
-  title: string;
-  call: { id: string; title: string; closesAt: string };
-  guidelineItem: { code: string; title: string } | null;
-  categoryCode: string;
-  organisation: { id: string; name: string | null };
-  state: ApplicationState;
-  stateLabel: string;
-  version: number;
-  submittedVersion: number | null;
-  submittedAt: string | null;
-  updatedAt: string;
-}
 
 const STATE_COLOURS: Record<ApplicationState, string> = { draft: 'default', submitted: 'processing', endorsed: 'cyan', recommended: 'geekblue', accepted: 'success', returned: 'warning' };
 
@@ -104,7 +89,7 @@ export default function ApplicationListPage() {
         options={{ density: true, reload: true, setting: true }}
         request={async (p) => {
           try {
-            const res = await api.get<{ items: ApplicationSummary[]; total: number }>('/applications', { state: p.state, callId: params.get('callId'), page: p.current, pageSize: p.pageSize });
+            const res = await api.get<ApplicationList>('/applications', { state: p.state, callId: params.get('callId'), page: p.current, pageSize: p.pageSize });
             return { data: res.items, total: res.total, success: true };
           } catch (error) {
             onError(error);

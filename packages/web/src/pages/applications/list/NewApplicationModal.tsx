@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { api } from '../../../api/client';
 import { useApiErrorHandler } from '../../../api/form-errors';
 import type { Call } from '../../../api/programmes';
+import type { ApplicationDetail } from '../../../api/types';
 import { formatDateTime } from '../../../lib/time';
 
 interface Values {
@@ -44,7 +45,7 @@ export function NewApplicationModal({ onCreated, initialCallId, openAtStart = fa
       modalProps={{ destroyOnHidden: true }}
       onFinish={async (values) => {
         try {
-          const created = await api.post<{ id: string; applicationNo: string }>('/applications', values);
+          const created = await api.post<ApplicationDetail>('/applications', values);
           void message.success(`已创建申报书草稿 ${created.applicationNo}`);
           onCreated(created.id);
           return true;
