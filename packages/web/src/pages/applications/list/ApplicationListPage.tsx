@@ -45,26 +45,44 @@ export default function ApplicationListPage() {
 
   const columns: ProColumns<ApplicationSummary>[] = [
     { title: '申报编号', dataIndex: 'applicationNo', search: false, width: 150, copyable: true },
-    { title: '项目名称', dataIndex: 'title', search: false, width: 260, ellipsis: true, render: (_, r) => r.title || <Typography.Text type="secondary">（未填写）</Typography.Text> },
+    {
+      title: '项目名称 / 申报指南',
+      dataIndex: 'title',
+      search: false,
+      ellipsis: true,
+      // The call and item sit under the title: at 1280 px every working column stays on screen.
+      render: (_, r) => (
+        <div style={{ minWidth: 0 }}>
+          <Typography.Text ellipsis={{ tooltip: r.title }}>{r.title || '（未填写项目名称）'}</Typography.Text>
+          <br />
+          <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ fontSize: 12 }}>
+            {r.call.title}
+            {r.guidelineItem ? ` · ${r.guidelineItem.code} ${r.guidelineItem.title}` : ''}
+          </Typography.Text>
+        </div>
+      ),
+    },
     {
       title: '状态',
       dataIndex: 'state',
       valueType: 'select',
       valueEnum: Object.fromEntries(APPLICATION_STATES.map((s) => [s, APPLICATION_STATE_LABELS[s]])),
-      width: 170,
+      width: 110,
       render: (_, r) => <Tag color={STATE_COLOURS[r.state]}>{r.stateLabel}</Tag>,
     },
-    { title: '下一步', key: 'next', search: false, width: 220, render: (_, r) => nextStep(r) },
-    { title: '申报指南', key: 'call', search: false, width: 240, ellipsis: true, render: (_, r) => r.call.title },
-    { title: '指南条目', key: 'item', search: false, width: 200, ellipsis: true, render: (_, r) => (r.guidelineItem ? `${r.guidelineItem.code} ${r.guidelineItem.title}` : '—') },
-    { title: '申报单位', key: 'organisation', search: false, width: 200, ellipsis: true, hideInTable: !me.permissions.includes('application.review') && !me.permissions.includes('application.recommend'), render: (_, r) => r.organisation.name ?? '—' },
-    { title: '提交时间', dataIndex: 'submittedAt', search: false, width: 170, render: (_, r) => (r.submittedAt ? formatDateTime(r.submittedAt) : '—') },
-    { title: '最后保存', dataIndex: 'updatedAt', search: false, width: 170, render: (_, r) => formatDateTime(r.updatedAt) },
+    { title: '下一步', key: 'next', search: false, width: 200, ellipsis: true, render: (_, r) => nextStep(r) },
+    { title: '申报单位', key: 'organisation', search: false, width: 170, ellipsis: true, hideInTable: !me.permissions.includes('application.review') && !me.permissions.includes('application.recommend'), render: (_, r) => r.organisation.name ?? '—' },
+    {
+      title: '提交 / 保存时间',
+      dataIndex: 'updatedAt',
+      search: false,
+      width: 160,
+      render: (_, r) => (r.submittedAt ? `提交 ${formatDateTime(r.submittedAt)}` : `保存 ${formatDateTime(r.updatedAt)}`),
+    },
     {
       title: '操作',
       valueType: 'option',
       width: 120,
-      fixed: 'right',
       render: (_, r) =>
         r.submittedVersion !== null
           ? [
@@ -83,7 +101,6 @@ export default function ApplicationListPage() {
         actionRef={actionRef}
         cardBordered
         columns={columns}
-        scroll={{ x: 1500 }}
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         options={{ density: true, reload: true, setting: true }}

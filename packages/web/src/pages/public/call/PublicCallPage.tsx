@@ -21,12 +21,12 @@ export default function PublicCallPage() {
   const notFound = isApiError(call.error) && (call.error.status === 404 || call.error.status === 400);
   return (
     <PublicShell>
-      <Flex justify="space-between" style={{ marginBottom: 16 }}>
+      <Flex justify="space-between" wrap gap={8} style={{ marginBottom: 16 }}>
         <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/public/calls')}>
           返回公告列表
         </Button>
         {call.data && (
-          <Space>
+          <Space wrap>
             <Button icon={<CalculatorOutlined />} onClick={() => void navigate(`/calculator?programme=${encodeURIComponent(call.data.programme.code)}`)}>
               按本计划测算经费
             </Button>
