@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, startServerProcess } from '../../test/server-process.js';
 import { acquireDataDirLock, DataDirLockedError } from './lock.js';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-lock-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -14,31 +13,10 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-/** A port nobody listens on now: the kernel picks it (listen on 0), then it is released for the server. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 function startServer(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', WEB_DIST: '', LOG_LEVEL: 'warn' },
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const started = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', () => output.includes('科创已启动') && resolve());
-    void exited.then((code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-  started.catch(() => {}); // a server expected to refuse never starts; its exit code is what the test reads
-  return { child, started, exited, output: () => output };
+  const server = startServerProcess(children, port, { DATABASE_URL: '', DATA_DIR: dataDir });
+  server.started.catch(() => {}); // a server expected to refuse never starts; its exit code is what the test reads
+  return server;
 }
 
 describe('data directory lock (PGlite)', () => {

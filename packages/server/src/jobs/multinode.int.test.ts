@@ -2,15 +2,13 @@
  * Two app processes (real `main.ts` children, as in production) over one PostgreSQL database: scheduled work
  * runs once per tick for the cluster, and the login rate limit counts attempts made on either process.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_SECURITY_POLICY } from '@kechuang/domain';
+import { freePort, startServerProcess } from '../../test/server-process.js';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
 const baseUrl = process.env.DATABASE_URL;
 const children: ChildProcess[] = [];
 let admin: pg.Client | null = null;
@@ -19,32 +17,8 @@ afterAll(async () => {
   await admin?.end();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function startNode(databaseUrl: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', WEB_DIST: '', LOG_LEVEL: 'warn', AUDIT_ANCHOR_INTERVAL_MINUTES: '1' },
-  });
-  children.push(child);
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const started = new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', () => output.includes('科创已启动') && resolve());
-    void exited.then((code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-  return { child, started, exited, url: `http://127.0.0.1:${port}`, output: () => output };
+  return startServerProcess(children, port, { DATABASE_URL: databaseUrl, AUDIT_ANCHOR_INTERVAL_MINUTES: '1' });
 }
 
 async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
