@@ -80,7 +80,7 @@ const report = async (id: string) => {
   return res.json().report;
 };
 const checkRow = async (id: string, version: number) => (await rawSql(t.db, `select status, runs, finished_at, md5(coalesce(report::text, '')) as report from duplicate_checks where application_id = '${id}' and version = ${version}`))[0];
-const snapshotRow = async () => (await rawSql(t.db, `select high_water::int as hw, docs, md5(bytes) as bytes from dedupe_index_snapshots where name = 'archive'`))[0];
+const snapshotRow = async () => (await rawSql(t.db, `select high_water::int as hw, docs, md5(bytes) as bytes from dedupe_index_snapshots where name = 'archive'`))[0] as { hw: number; docs: number; bytes: string } | undefined;
 
 describe('查重 on every submission (BL-9)', () => {
   const copied = prose(9001, 160);
