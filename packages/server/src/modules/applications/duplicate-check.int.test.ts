@@ -210,4 +210,10 @@ describe('查重 on every submission (BL-9)', () => {
     expect(await checkRow(a.id, a.version)).toEqual(row);
     expect((await rawSql(t.db, `select count(*)::int as n from audit_events where action = 'application.duplicateCheck' and entity_id = '${a.id}'`))[0]!.n).toBe(1);
   });
+
+  it('BL-9: malformed job data is refused before it can claim any check', async () => {
+    const a = await submit(applicant, contentWith(10));
+    await expect(runDuplicateCheck(t.db, { version: a.version } as unknown as { applicationId: string; version: number })).rejects.toThrow('查重任务数据无效');
+    expect(await checkRow(a.id, a.version)).toMatchObject({ status: 'queued', runs: 0 });
+  });
 });

@@ -120,6 +120,8 @@ export type StoredReport = DuplicateReport & { applicationId: string; version: n
  * another run has it or it is done (a duplicate send).
  */
 export async function runDuplicateCheck(db: Db, input: { applicationId: string; version: number }, log?: DuplicateCheckLog, now = new Date()): Promise<DuplicateCheckRun> {
+  // Job data comes from the queue's table: a malformed one must not turn the claim's conditions into no condition.
+  if (typeof input?.applicationId !== 'string' || !/^[0-9a-f-]{36}$/i.test(input.applicationId) || !Number.isInteger(input.version)) throw new Error(`查重任务数据无效：${JSON.stringify(input)}`);
   const claimed = await db
     .update(duplicateChecks)
     .set({ status: 'running', startedAt: now, error: null, runs: sql`${duplicateChecks.runs} + 1` })
