@@ -7,7 +7,7 @@ import { insertUser } from '../accounts/create-user.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { SYSTEM_ACTOR } from '../audit/record.js';
 import { findOrganisationByCreditCode } from '../organisations/service.js';
-import { runDuplicateCheck } from './duplicate-check.js';
+import { forgetCachedIndex, runDuplicateCheck } from './duplicate-check.js';
 
 let t: TestApp;
 let applicant: TestClient;
@@ -177,27 +177,41 @@ describe('查重 on every submission (BL-9)', () => {
     expect(before).toBeDefined();
     const a = await submit(applicant, contentWith(5));
     await runDuplicateCheck(t.db, a);
-    expect((await report(a.id)).index).toMatchObject({ mode: 'loaded', reason: null });
+    // Same process, snapshot unchanged since it stored it: the index in memory is used, the bytes are not decoded.
+    expect((await report(a.id)).index).toMatchObject({ mode: 'loaded', reason: null, cached: true });
     const after = await snapshotRow();
     expect(after!.hw).toBeGreaterThan(before!.hw);
     expect(after!.docs).toBe(before!.docs + 1);
     const [{ n }] = (await rawSql(t.db, `select count(*)::int as n from dedupe_archive`)) as [{ n: number }];
     expect(after!.docs).toBe(n);
 
+    // A fresh process (no index in memory) decodes the stored bytes: loaded, not rebuilt.
+    forgetCachedIndex();
+    const fresh = await submit(applicant, contentWith(11));
+    await runDuplicateCheck(t.db, fresh);
+    expect((await report(fresh.id)).index).toMatchObject({ mode: 'loaded', reason: null, cached: false, docs: n + 1 });
+    // Another node stored a newer snapshot meanwhile (its time differs): this process reads it instead of its memory.
+    await rawSql(t.db, `update dedupe_index_snapshots set updated_at = updated_at + interval '1 second'`);
+    const newer = await submit(applicant, contentWith(12));
+    await runDuplicateCheck(t.db, newer);
+    expect((await report(newer.id)).index).toMatchObject({ mode: 'loaded', cached: false, docs: n + 2 });
+
+    forgetCachedIndex();
     await rawSql(t.db, `delete from dedupe_index_snapshots`);
     const b = await submit(applicant, contentWith(6, { 'background.trends': `再次引用。${copied}` }));
     await runDuplicateCheck(t.db, b);
     const rb = await report(b.id);
-    expect(rb.index).toMatchObject({ mode: 'rebuilt', reason: 'missing', docs: n + 1 });
+    expect(rb.index).toMatchObject({ mode: 'rebuilt', reason: 'missing', docs: n + 3 });
     // The rebuilt index finds the same copy as the one built up one text at a time.
     expect(rb.matches.some((m: { applicationId: string; relation: string }) => m.applicationId === source.id && m.relation === 'other')).toBe(true);
-    expect((await snapshotRow())!.docs).toBe(n + 1);
+    expect((await snapshotRow())!.docs).toBe(n + 3);
 
-    // A flipped byte fails the index's checksum: rebuilt, not trusted.
+    // A flipped byte (read by a fresh process) fails the index's checksum: rebuilt, not trusted.
+    forgetCachedIndex();
     await rawSql(t.db, `update dedupe_index_snapshots set bytes = set_byte(bytes, 40, (get_byte(bytes, 40) + 1) % 256)`);
     const c = await submit(applicant, contentWith(7));
     await runDuplicateCheck(t.db, c);
-    expect((await report(c.id)).index).toMatchObject({ mode: 'rebuilt', reason: 'corrupt', docs: n + 2 });
+    expect((await report(c.id)).index).toMatchObject({ mode: 'rebuilt', reason: 'corrupt', docs: n + 4 });
   });
 
   it('BL-9: the check runs exactly once for a submission even if its job is sent twice', async () => {
