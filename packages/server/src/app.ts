@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerAuth } from './http/auth.js';
 import type { AppContext } from './http/context.js';
+import type { JobSender } from './jobs/queue.js';
 import { registerErrorHandler, registerInputHygiene, sendProblem } from './http/error-handler.js';
 import { commonProblem } from './http/problem.js';
 import { accountRoutes } from './modules/accounts/routes.js';
@@ -49,11 +50,13 @@ export interface BuildOptions {
   database: Database;
   config: Config;
   logger?: boolean | object;
+  /** The job queue's sender; absent in tests that run no queue (work then runs inline where a route needs it). */
+  jobs?: JobSender;
 }
 
-export async function buildApp({ database, config, logger = false }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, config, logger = false, jobs }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, trustProxy: config.trustProxy, bodyLimit: 1024 * 1024 });
-  const ctx: AppContext = { database, config, version: VERSION };
+  const ctx: AppContext = { database, config, version: VERSION, jobs };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -9,7 +9,7 @@ import { bootstrapAdministrators } from './db/seed/bootstrap.js';
 import { seedDemo } from './db/seed/demo.js';
 import { seedPlans } from './db/seed/monitoring.js';
 import { seedProgrammes } from './db/seed/programmes.js';
-import { startJobs } from './jobs/queue.js';
+import { startJobs, type Jobs, type JobSender } from './jobs/queue.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -41,9 +41,16 @@ async function main(): Promise<void> {
     }
   }
 
-  const app = await buildApp({ database, config, logger: { level: config.logLevel } });
+  // Routes send work (查重 after a submission) to the queue, which starts once the app's logger exists; nothing
+  // is sent before it does, since the app listens only after.
+  let queue: Jobs | null = null;
+  const sender: JobSender = {
+    send: (name, data, options) => (queue ? queue.send(name, data, options) : Promise.reject(new Error('job queue not started'))),
+  };
+  const app = await buildApp({ database, config, logger: { level: config.logLevel }, jobs: sender });
   // Scheduled work (audit anchors, closing ended calls) runs from the shared queue, once per cluster.
   const jobs = await startJobs(database, config, { log: app.log });
+  queue = jobs;
 
   await app.listen({ port: config.port, host: config.host });
   console.log(`科创已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `内嵌 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}）`);

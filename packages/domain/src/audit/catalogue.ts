@@ -92,6 +92,8 @@ const STATIC_ACTIONS = {
   'monitoring.townEvaluation.update': { label: '修改镇街评价', context: 'monitoring' },
   'application.create': { label: '新建申报书', context: 'applications' },
   'application.save': { label: '保存申报书草稿', context: 'applications' },
+  'application.duplicateCheck': { label: '完成申报书查重', context: 'applications' },
+  'application.duplicateCheckRequest': { label: '发起申报书查重', context: 'applications' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */

@@ -5,7 +5,7 @@
 // first test fails and names it, so its author registers one.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPermission, type Role } from '@kechuang/domain';
+import { exampleBeilunContent, hasPermission, type Role } from '@kechuang/domain';
 import { createTestApp, rawSql, type TestApp, type TestClient } from '../../test/helpers.js';
 import { DEMO_USERS } from '../db/seed/demo.js';
 import type { Access } from './auth.js';
@@ -50,17 +50,23 @@ beforeAll(async () => {
   const sheet = (await department.get('/api/monitoring/reporting')).json() as { indicators?: { period: string; indicator: { id: string }; report: { state: string } | null }[] };
   const open = sheet.indicators?.find((i) => !i.report || i.report.state === 'draft' || i.report.state === 'returned');
   if (open) await department.put(`/api/monitoring/reporting/indicators/${open.indicator.id}/${open.period}`, { value: '1', note: '' });
-  // A draft application of the applicant's organisation on the published demo call.
-  const openCall = await one(`select id from calls where status = 'published' order by created_at limit 1`);
-  const openItem = openCall ? await one(`select code from guideline_items where call_id = '${openCall}' order by code limit 1`) : null;
-  const openCategory = openCall ? await one(`select category_codes[1] from calls where id = '${openCall}'`) : null;
-  const application = (await clients.get('applicant')!.post('/api/applications', { callId: openCall, guidelineItemCode: openItem, categoryCode: openCategory })).json();
   const report = await one(`select id from monitoring_reports where state in ('draft', 'returned') order by (unit_id = '${unit}') desc, period desc limit 1`);
   // Evidence is only ever uploaded by hand; one row gives the delete route a real id.
   if (report) await rawSql(t.db, `insert into monitoring_evidence (id, report_id, filename, mime, size, sha256, content) values ('6f1c1a9e-0000-4000-8000-00000000fe11', '${report}', '佐证.pdf', 'application/pdf', 1, '00', decode('00', 'hex'))`);
+  // A submitted application of the applicant's organisation: the chain's actions and 查重 (BL-9) act on a real one.
+  const applicantClient = clients.get('applicant')!;
+  const publicCalls = (await applicantClient.get('/api/public/calls')).json().items as { id: string; title: string }[];
+  const beilunCall = publicCalls.find((c) => c.title.includes('北仑区关键核心技术攻关项目申报指南'));
+  let applicationId: string | null = null;
+  if (beilunCall) {
+    const draft = (await applicantClient.post('/api/applications', { callId: beilunCall.id, guidelineItemCode: 'BL-2026-02', categoryCode: 'chain' })).json() as { id: string; version: number };
+    await applicantClient.put(`/api/applications/${draft.id}/draft`, { baseVersion: draft.version, content: exampleBeilunContent() });
+    await applicantClient.post(`/api/applications/${draft.id}/submit`);
+    applicationId = draft.id;
+  }
   ids = {
+    '/api/applications/:id': applicationId,
     '/api/users/:id': created.user?.id ?? null,
-    '/api/applications/:id': (application.id as string | undefined) ?? null,
     '/api/admin-recovery/:id': (recovery.id as string | undefined) ?? null,
     '/api/organisations/:id': orgId,
     '/api/organisations/:id/invitations/:invitationId': invitation.invitation?.id ?? null,

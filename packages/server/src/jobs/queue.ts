@@ -23,6 +23,9 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/** What request handlers get: sending only (absent where no queue runs, as in most tests). */
+export type JobSender = Pick<Jobs, 'send'>;
+
 export interface StartJobsOptions {
   log: JobLog;
   /** The kinds this node works on and schedules; all of the platform's by default (tests add their own). */

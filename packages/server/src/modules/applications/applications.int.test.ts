@@ -183,6 +183,8 @@ describe('submission, receipts and the chain', () => {
     expect(problem(w).code).toBe('TRANSITION_REFUSED');
     expect(await snapshot(id)).toEqual(before);
     expect((await officer.get(`/api/applications/${id}`)).json().actions).toEqual(['accept', 'return']);
+    // 形式审查 waits for 查重 (BL-9); without a queue in tests the officer's request runs it inline.
+    expect((await officer.post(`/api/applications/${id}/duplicate-check`)).json()).toMatchObject({ status: 'done' });
     expect((await officer.post(`/api/applications/${id}/accept`)).json()).toEqual({ state: 'accepted' });
     const [audit] = await rawSql(t.db, `select count(*)::int as n from audit_events where entity_type = 'application' and entity_id = '${id}' and action in ('application.submit', 'application.endorse', 'application.accept')`);
     expect(audit!.n).toBe(3);
@@ -221,6 +223,7 @@ describe('submission, receipts and the chain', () => {
       expect(await snapshot(id)).toEqual(before);
       expect((await recommender.get(`/api/applications/${id}`)).json().actions).toEqual(['recommend', 'return']);
       expect((await recommender.post(`/api/applications/${id}/recommend`)).json()).toEqual({ state: 'recommended' });
+      await officer.post(`/api/applications/${id}/duplicate-check`);
       expect((await officer.post(`/api/applications/${id}/accept`)).json()).toEqual({ state: 'accepted' });
     } finally {
       await rawSql(t.db, `update calls set requires_recommendation = false where id = '${callId}'`);
@@ -243,12 +246,12 @@ describe('submission, receipts and the chain', () => {
     }
   });
 
-  it('the duplicate report answers that 查重 has not run yet (not wired), for officers only', async () => {
+  it('BL-9: the duplicate report answers 409 while 查重 is still queued, for officers only (the applicant gets 404)', async () => {
     const id = await submitted();
     const res = await officer.get(`/api/applications/${id}/duplicate-report`);
     expect(res.statusCode).toBe(409);
-    expect(problem(res).code).toBe('DUPLICATE_CHECK_NOT_RUN');
-    expect((await applicant.get(`/api/applications/${id}/duplicate-report`)).statusCode).toBe(403);
+    expect(problem(res)).toMatchObject({ code: 'DUPLICATE_CHECK_NOT_RUN', detail: expect.stringContaining('排队') });
+    expect((await applicant.get(`/api/applications/${id}/duplicate-report`)).statusCode).toBe(404);
   });
 });
 

@@ -14,7 +14,8 @@ type ApplicationCode =
   | 'ACTION_FORBIDDEN'
   | 'APPLICATION_INCOMPLETE'
   | 'RECEIPT_NOT_FOUND'
-  | 'DUPLICATE_CHECK_NOT_RUN';
+  | 'DUPLICATE_CHECK_NOT_RUN'
+  | 'DUPLICATE_CHECK_PENDING';
 
 export const applicationProblems = {
   APPLICATION_NOT_FOUND: { status: 404, title: '申报书不存在' },
@@ -30,6 +31,7 @@ export const applicationProblems = {
   APPLICATION_INCOMPLETE: { status: 422, title: '申报书尚不完整或不符合申报条件，不能提交' },
   RECEIPT_NOT_FOUND: { status: 404, title: '该申报书尚未提交，没有申报书回执' },
   DUPLICATE_CHECK_NOT_RUN: { status: 409, title: '查重尚未运行' },
+  DUPLICATE_CHECK_PENDING: { status: 409, title: '查重尚未完成，不能受理' },
 } satisfies ProblemCatalogue<ApplicationCode>;
 
 export const applicationProblem = problems(applicationProblems);

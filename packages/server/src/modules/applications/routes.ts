@@ -18,9 +18,8 @@ import {
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { pdfResponse } from '../../http/excel.js';
-import { visibleApplication } from './access.js';
 import { createApplication } from './create-application.js';
-import { applicationProblem } from './errors.js';
+import { checkStatus, enqueueDuplicateCheck, readDuplicateReport, requestDuplicateCheck, runDuplicateCheck } from './duplicate-check.js';
 import { listApplications, readApplication } from './read-application.js';
 import { readReceipt, verifyReceipt } from './receipts.js';
 import { saveDraft } from './save-draft.js';
@@ -29,6 +28,51 @@ import { transitionApplication, type ChainEvent } from './transition-application
 import { compareVersions, listVersions, readVersion } from './versions.js';
 
 const idParams = z.object({ id: z.uuid('申报书编号无效') });
+const checkStatusEnum = z.enum(['queued', 'running', 'done', 'failed']);
+const duplicateCheckResponse = z.object({ applicationId: z.uuid(), version: z.number().int(), status: checkStatusEnum });
+const spanSide = z.object({ section: z.string().nullable(), sectionTitle: z.string().nullable(), start: z.number().int(), end: z.number().int(), text: z.string() });
+const duplicateReportResponse = z.object({
+  status: checkStatusEnum,
+  version: z.number().int(),
+  queuedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  report: z.object({
+    applicationId: z.uuid(),
+    version: z.number().int(),
+    checkedAt: z.string(),
+    copyRatio: z.number(),
+    copiedChars: z.number().int(),
+    totalChars: z.number().int(),
+    flagged: z.boolean(),
+    flags: z.array(z.string()),
+    thresholds: z.object({ copyRatio: z.number(), jaccard: z.number(), sectionContainment: z.number(), passageChars: z.number() }),
+    sections: z.array(z.object({ key: z.string(), title: z.string(), chars: z.number().int(), copyRatio: z.number(), flagged: z.boolean() })),
+    matches: z.array(
+      z.object({
+        docId: z.string(),
+        sourceType: z.string(),
+        title: z.string(),
+        applicationId: z.string().nullable(),
+        version: z.number().int().nullable(),
+        organisationId: z.string().nullable(),
+        relation: z.enum(['ownRevision', 'other']),
+        relationLabel: z.string(),
+        jaccard: z.number(),
+        containment: z.number(),
+        reverseContainment: z.number(),
+        copyRatio: z.number(),
+        copiedChars: z.number().int(),
+        flagged: z.boolean(),
+        flags: z.array(z.string()),
+        sections: z.array(z.object({ key: z.string(), title: z.string(), jaccard: z.number(), containment: z.number(), copyRatio: z.number() })),
+        passages: z.array(z.object({ chars: z.number().int(), query: spanSide, source: spanSide })),
+      }),
+    ),
+    sourcesChecked: z.object({ archivedTexts: z.number().int() }),
+    sourcesNotChecked: z.array(z.object({ sourceType: z.string(), label: z.string(), reason: z.string() })),
+    index: z.object({ mode: z.enum(['loaded', 'rebuilt']), reason: z.enum(['missing', 'corrupt', 'inconsistent']).nullable(), cached: z.boolean(), docs: z.number().int(), highWater: z.number().int() }),
+  }),
+});
 const versionParams = idParams.extend({ version: z.coerce.number({ error: '版本号须为数字' }).int('版本号须为整数').min(1, '版本号须大于0') });
 const versionNumber = z.coerce.number({ error: '版本号须为数字' }).int('版本号须为整数').min(1, '版本号须大于0');
 const listQuery = z.object({
@@ -80,9 +124,12 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/applications/:id/versions/:version', { schema: { tags, summary: '某一版本的内容', params: versionParams, response: { 200: applicationVersionContentResponse } }, config: read }, async (request) => readVersion(db, authOf(request), request.params.id, request.params.version));
 
   for (const event of ['submit', 'resubmit'] as const) {
-    r.post(`/api/applications/:id/${event}`, { schema: { tags, summary: event === 'submit' ? '提交（被退回的申报书即重新提交）：冻结版本并生成申报书回执' : '重新提交（同 submit）', params: idParams, response: { 200: applicationSubmittedResponse } }, config: apply }, async (request) =>
-      submitApplication(db, authOf(request), actorOf(request), request.params.id),
-    );
+    r.post(`/api/applications/:id/${event}`, { schema: { tags, summary: event === 'submit' ? '提交（被退回的申报书即重新提交）：冻结版本并生成申报书回执，提交后自动查重' : '重新提交（同 submit）', params: idParams, response: { 200: applicationSubmittedResponse } }, config: apply }, async (request) => {
+      const result = await submitApplication(db, authOf(request), actorOf(request), request.params.id);
+      // Only after the commit: a job sent inside the transaction could run before the version it checks exists.
+      await enqueueDuplicateCheck(ctx.jobs, request.log, request.params.id, result.version);
+      return result;
+    });
   }
   const chain: [ChainEvent, string, 'application.apply' | 'application.endorse' | 'application.recommend' | 'application.review' | 'application.read'][] = [
     ['withdraw', '撤回（下一级尚未处理且指南未截止时）', 'application.apply'],
@@ -109,9 +156,21 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
       .header('cache-control', 'private, no-store')
       .send(receipt.pdf);
   });
-  r.get('/api/applications/:id/duplicate-report', { schema: { tags, summary: '查重报告（仅经办人）', params: idParams }, config: { access: { permission: 'application.review' } } }, async (request) => {
-    await visibleApplication(db, authOf(request), request.params.id);
-    // The 查重 job (BL-9) is not wired to submissions yet: say so plainly instead of an empty report.
-    throw applicationProblem('DUPLICATE_CHECK_NOT_RUN', '该申报书的查重尚未运行（查重任务尚未接入提交流程），暂无查重报告');
+  r.get('/api/applications/:id/duplicate-report', {
+    schema: { tags, summary: '查重报告（BL-9，仅经办人）：按相似度排列的比对来源、两侧位置的复制段落、文字复制比和超过阈值的提示', params: idParams, response: { 200: duplicateReportResponse } },
+    config: read,
+  }, async (request) => readDuplicateReport(db, authOf(request), request.params.id));
+  r.post('/api/applications/:id/duplicate-check', {
+    schema: { tags, summary: '重新发起查重（经办人）：排队由任务执行；未运行任务队列时当场执行', params: idParams, response: { 200: duplicateCheckResponse, 202: duplicateCheckResponse } },
+    config: { access: { permission: 'application.review' } },
+  }, async (request, reply) => {
+    const { applicationId, version } = await requestDuplicateCheck(db, authOf(request), actorOf(request), request.params.id);
+    if (ctx.jobs) {
+      await enqueueDuplicateCheck(ctx.jobs, request.log, applicationId, version);
+      return reply.status(202).send({ applicationId, version, status: await checkStatus(db, applicationId, version) });
+    }
+    // No queue in this process (tests, a one-off tool): run it here, after the request's transaction committed.
+    await runDuplicateCheck(db, { applicationId, version }, request.log);
+    return { applicationId, version, status: await checkStatus(db, applicationId, version) };
   });
 }

@@ -4,7 +4,7 @@
  * from change by triggers (migration 0007).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../organisations/schema.js';
 import { calls, guidelineItems } from '../programmes/schema.js';
 
@@ -56,5 +56,48 @@ export const applicationReceipts = pgTable('application_receipts', {
   pdfSha256: text('pdf_sha256').notNull(),
   generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
 }, (t) => [index('application_receipts_hash_idx').on(t.contentHash), index('application_receipts_pdf_idx').on(t.pdfSha256), index('application_receipts_application_idx').on(t.applicationId, t.version)]);
+
+/**
+ * 查重 archive (BL-9): every text the checks compare against — each submitted application version's text
+ * sections today; projects and imported external records later (source_type). `seq` orders the archive, so a
+ * check compares only against what was archived before it and the persisted index knows its high-water mark.
+ */
+export const dedupeArchive = pgTable('dedupe_archive', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  /** The id the index knows the text by, e.g. `application:<id>:<version>`. */
+  docId: text('doc_id').notNull().unique(),
+  sourceType: text('source_type').notNull(),
+  applicationId: uuid('application_id').references(() => applications.id),
+  version: integer('version'),
+  organisationId: uuid('organisation_id'),
+  title: text('title').notNull(),
+  /** The sections joined in template order; `sections` gives each one's key, title and range in it. */
+  text: text('text').notNull(),
+  sections: jsonb('sections').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('dedupe_archive_organisation_idx').on(t.organisationId), index('dedupe_archive_application_idx').on(t.applicationId, t.version)]);
+
+/** The serialised DedupeIndex over archive rows with seq ≤ high_water (all of them, no gaps). */
+export const dedupeIndexSnapshots = pgTable('dedupe_index_snapshots', {
+  name: text('name').primaryKey(),
+  bytes: bytea('bytes').notNull(),
+  highWater: bigint('high_water', { mode: 'number' }).notNull(),
+  docs: integer('docs').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One 查重 check per submitted version: queued at submission, claimed by exactly one job run. */
+export const duplicateChecks = pgTable('duplicate_checks', {
+  applicationId: uuid('application_id').notNull().references(() => applications.id),
+  version: integer('version').notNull(),
+  status: text('status', { enum: ['queued', 'running', 'done', 'failed'] }).notNull(),
+  report: jsonb('report'),
+  error: text('error'),
+  queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  /** How many times a job has claimed it (a run that failed and was retried counts again). */
+  runs: integer('runs').notNull().default(0),
+}, (t) => [primaryKey({ name: 'duplicate_checks_pk', columns: [t.applicationId, t.version] })]);
 
 export const applicationNoSeq = sql`nextval('application_no_seq')`;

@@ -13,6 +13,7 @@ import { recordAudit, type Actor } from '../audit/record.js';
 import { visibleApplication } from './access.js';
 import { loadCallContext, loadLead, workflowCall } from './call-context.js';
 import { contentHash } from './content-hash.js';
+import { archiveSubmittedVersion } from './duplicate-check.js';
 import { applicationProblem } from './errors.js';
 import { renderReceipt } from './receipt.js';
 import { applicationReceipts, applications, applicationVersions } from './schema.js';
@@ -63,6 +64,8 @@ export async function submitApplication(db: Db, auth: AuthContext, actor: Actor,
       throw applicationProblem('VERSION_CONFLICT', '提交期间申报书已被修改或状态已变化，请刷新后重新提交', undefined, { currentVersion: locked.currentVersion, baseVersion: row.currentVersion });
     }
     await tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, frozen: true, savedBy: auth.user.id, savedAt: now });
+    // 查重 (BL-9): the frozen text joins the archive and its check is queued with the submission; the job is sent after the commit.
+    await archiveSubmittedVersion(tx, locked, version, content, ctx.checkCall.formSections, now);
     await tx.insert(applicationReceipts).values({ id: randomUUID(), applicationId: id, version, contentHash: hash, pdf, pdfSha256: createHash('sha256').update(pdf).digest('hex'), generatedAt: now });
     await tx
       .update(applications)
