@@ -29,7 +29,11 @@ async function createUser(page: Page, username: string, name: string, roleLabel:
   await modal.getByLabel('姓名', { exact: true }).fill(name);
   await modal.getByLabel('角色', { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: roleLabel }).first().click();
+  // The role must show as chosen before the form is sent; a click that landed while the dropdown was still opening
+  // would otherwise leave the roles empty, and the form would refuse to send.
+  await modal.locator('.ant-select-selection-item').filter({ hasText: roleLabel }).first().waitFor();
   await modal.locator('.ant-modal-title').click(); // close the multi-select's dropdown
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
   const [res] = await Promise.all([
     page.waitForResponse((r) => new URL(r.url()).pathname === '/api/users' && r.request().method() === 'POST'),
     modal.getByRole('button', { name: /创\s*建/ }).click(),
