@@ -87,10 +87,25 @@ describe('the idle countdown', () => {
     try {
       const page = c.page;
       await page.clock.install();
+      // API answers in flight, so the clock only jumps once the page has heard every answer it asked for.
+      let inFlight = 0;
+      const isApi = (r: { url(): string }) => new URL(r.url()).pathname.startsWith('/api/');
+      page.on('request', (r) => void (isApi(r) && inFlight++));
+      page.on('requestfinished', (r) => void (isApi(r) && inFlight--));
+      page.on('requestfailed', (r) => void (isApi(r) && inFlight--));
+      const settled = async () => {
+        for (let quiet = 0; quiet < 3; ) {
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          quiet = inFlight === 0 ? quiet + 1 : 0;
+        }
+      };
       await signIn(page, 'department');
       await page.waitForURL((u) => u.pathname === '/');
       // The countdown starts from the first signed-in answer's x-session-expires-at.
       await page.waitForFunction(() => localStorage.getItem('kc.session.expiresAt'));
+      // Every signed-in answer moves the end (activity keeps a session alive): an answer still in flight when the
+      // clock jumps would count as activity after the jump. Let the home page finish loading first.
+      await settled();
       // Demo policy: 30 minutes idle, warned 2 minutes ahead.
       await page.clock.fastForward('28:30');
       const warning = page.locator('.ant-modal').filter({ hasText: '登录即将超时' });
@@ -100,6 +115,7 @@ describe('the idle countdown', () => {
       const [me] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/me')), warning.getByRole('button', { name: '继续登录状态' }).click()]);
       expect(me.status()).toBe(200);
       expect(me.headers()['x-session-expires-at']).toBeTruthy();
+      await settled();
 
       await page.clock.fastForward('31:00');
       const ended = page.locator('.ant-modal').filter({ hasText: '登录已超时' });
