@@ -194,3 +194,17 @@ export function problem(res: LightMyRequestResponse): { code: string; status: nu
   return res.json();
 }
 
+
+/** A logger that says nothing, for jobs started in tests. */
+export const silentLog = { info: () => {}, error: () => {} };
+
+/** Polls `probe` every 200 ms until it gives a value (background work: jobs, other processes), or fails after `timeoutMs`. */
+export async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -6,6 +6,8 @@
  * not copying, so it neither counts in the copy ratio nor raises a flag.
  */
 import type { DedupeResult } from '../dedupe/index.js';
+import { decimalFromNumber, mulDecimal } from '../monitoring/decimal.js';
+import { formatPercent } from '../monitoring/display.js';
 import type { FormSection } from '../programmes/proposal-template.js';
 
 /**
@@ -142,7 +144,8 @@ export interface DuplicateReportInput {
   thresholds?: DuplicateThresholds;
 }
 
-const pct = (r: number) => `${(Math.round(r * 1000) / 10).toFixed(1)}%`;
+// Shown through the domain's exact decimals: the engine's ratio read as the decimal it prints as, ×100, half-up.
+const pct = (r: number) => formatPercent(mulDecimal(decimalFromNumber(r), '100'), 1);
 
 /** Maps a range of an archived text to the section it lies in (or the whole text when it spans several). */
 function sideIn(doc: ArchivableText, start: number, end: number): SpanSide {

@@ -2,28 +2,18 @@
 // sending the same check twice more runs nothing again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent } from '@kechuang/domain';
-import { createTestApp, rawSql, testConfig, TestClient, type TestApp } from '../../test/helpers.js';
+import { createTestApp, rawSql, silentLog, type TestApp, TestClient, testConfig, until } from '../../test/helpers.js';
 import { buildApp } from '../app.js';
 import { startJobs, type Jobs } from './queue.js';
 
-const silent = { info: () => {}, error: () => {} };
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 let t: TestApp;
 let jobs: Jobs;
 let app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
   t = await createTestApp();
-  jobs = await startJobs(t.database, testConfig, { log: silent, pollingIntervalSeconds: 0.5 });
+  jobs = await startJobs(t.database, testConfig, { log: silentLog, pollingIntervalSeconds: 0.5 });
   // The same database, an app that has the queue (as main.ts builds it).
   app = await buildApp({ database: t.database, config: testConfig, jobs });
   await app.ready();

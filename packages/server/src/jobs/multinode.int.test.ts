@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_SECURITY_POLICY } from '@kechuang/domain';
+import { until } from '../../test/helpers.js';
 import { freePort, startServerProcess } from '../../test/server-process.js';
 
 const baseUrl = process.env.DATABASE_URL;
@@ -21,15 +22,6 @@ function startNode(databaseUrl: string, port: number) {
   return startServerProcess(children, port, { DATABASE_URL: databaseUrl, AUDIT_ANCHOR_INTERVAL_MINUTES: '1' });
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 describe('several app nodes over one PostgreSQL', () => {
   it.skipIf(!baseUrl)(

@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, rawSql, testConfig, type TestApp } from '../../test/helpers.js';
+import { createTestApp, rawSql, silentLog, type TestApp, testConfig, until } from '../../test/helpers.js';
 import { defineJob, type JobKind } from './kind.js';
 import { startJobs, type Jobs } from './queue.js';
 
-const silent = { info: () => {}, error: () => {} };
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 let t: TestApp;
 let jobs: Jobs | null = null;
@@ -28,7 +18,7 @@ afterAll(async () => {
 
 describe('job queue (pg-boss in the app database)', () => {
   it('creates its own pgboss schema, registers every kind and schedules the periodic ones (anchor interval from the configuration)', async () => {
-    jobs = await startJobs(t.database, { ...testConfig, auditAnchorIntervalMinutes: 10 }, { log: silent, pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs(t.database, { ...testConfig, auditAnchorIntervalMinutes: 10 }, { log: silentLog, pollingIntervalSeconds: 0.5 });
     const schedules = await rawSql(t.db, `select name, cron, timezone from pgboss.schedule order by name`);
     expect(schedules).toEqual([
       { name: 'audit-anchor', cron: '*/10 * * * *', timezone: 'Asia/Shanghai' },
