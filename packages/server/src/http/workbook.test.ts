@@ -73,7 +73,9 @@ describe('the parse runs in a worker within a budget', { timeout: 60_000 }, () =
 
   it('a parse that needs more heap than allowed ends the worker, not the server', async () => {
     const file = await workbook([['立项年度'], ...rows]);
-    await expect(read(file, { ...WORKBOOK_LIMITS, workerHeapMb: 8, workerYoungGenerationMb: 2 })).rejects.toMatchObject({ code: 'WORKBOOK_TOO_COMPLEX', status: 422, detail: expect.not.stringContaining('秒内') });
+    // A budget well below this file's needs but not far below what V8 itself needs to run: at a few MB the heap
+    // limit can be hit inside V8's own start-up allocations, which aborts the whole test process (seen once in CI).
+    await expect(read(file, { ...WORKBOOK_LIMITS, workerHeapMb: 24, workerYoungGenerationMb: 4 })).rejects.toMatchObject({ code: 'WORKBOOK_TOO_COMPLEX', status: 422, detail: expect.not.stringContaining('秒内') });
     // The same file within the real budget is read.
     expect((await read(file)).rows).toHaveLength(5000);
   });
