@@ -40,6 +40,9 @@ export * from './applications/checks.js';
 export * from './applications/responses.js';
 export * from './applications/fixtures.js';
 export * from './applications/duplicate-report.js';
+export * from './applications/attachments.js';
+export * from './files/file-type.js';
+export * from './notifications/messages.js';
 
 // Applied on load, so every consumer of the shared schemas (server, web, seed, tests) gets Chinese messages.
 import { useChineseValidationMessages } from './common/zod-chinese.js';

@@ -94,6 +94,8 @@ const STATIC_ACTIONS = {
   'application.save': { label: '保存申报书草稿', context: 'applications' },
   'application.duplicateCheck': { label: '完成申报书查重', context: 'applications' },
   'application.duplicateCheckRequest': { label: '发起申报书查重', context: 'applications' },
+  'application.attachment.add': { label: '上传申报书附件', context: 'applications' },
+  'application.attachment.delete': { label: '删除申报书附件', context: 'applications' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */

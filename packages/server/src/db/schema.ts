@@ -6,3 +6,4 @@ export * from '../modules/audit/schema.js';
 export * from '../modules/programmes/schema.js';
 export * from '../modules/monitoring/schema.js';
 export * from '../modules/applications/schema.js';
+export * from '../modules/notifications/schema.js';

@@ -100,4 +100,27 @@ export const duplicateChecks = pgTable('duplicate_checks', {
   runs: integer('runs').notNull().default(0),
 }, (t) => [primaryKey({ name: 'duplicate_checks_pk', columns: [t.applicationId, t.version] })]);
 
+/**
+ * Files in the call's typed attachment slots (营业执照, 财务报表, 承诺书 …), typed by their first bytes and kept
+ * with their SHA-256. A submission records which of them belong to the frozen version (its content's
+ * `attachments`), so a file's bytes never change and a frozen one is never deleted, only taken out of the working set (trigger,
+ * migration 0009).
+ */
+export const applicationAttachments = pgTable('application_attachments', {
+  id: uuid('id').primaryKey(),
+  applicationId: uuid('application_id').notNull().references(() => applications.id),
+  kind: text('kind').notNull(),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The first submitted version that froze this file; null while it may still be deleted. */
+  frozenInVersion: integer('frozen_in_version'),
+  /** Taken out of the working set after a return; a frozen file keeps its bytes for the version that holds it. */
+  removedAt: timestamp('removed_at', { withTimezone: true }),
+}, (t) => [index('application_attachments_application_idx').on(t.applicationId, t.kind)]);
+
 export const applicationNoSeq = sql`nextval('application_no_seq')`;

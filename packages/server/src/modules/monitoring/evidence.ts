@@ -1,7 +1,7 @@
 /** Evidence files (佐证材料) attached to a monthly report, stored with their SHA-256 so tampering shows. */
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { isEvidenceEditable, type ReportState } from '@kechuang/domain';
+import { checkFileType, FILE_KINDS, isEvidenceEditable, type ReportState } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { monitoringProblem } from './errors.js';
@@ -12,22 +12,13 @@ export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 /** Per report: enough for a statistics bulletin and its annexes, not a place to store a department's archive. */
 export const EVIDENCE_MAX_FILES = 10;
 
-/** Allowed types by extension, each confirmed by the file's first bytes so a renamed executable is refused. */
-const TYPES: Record<string, { mime: string; magic: number[] }> = {
-  pdf: { mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-  png: { mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
-  jpg: { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  jpeg: { mime: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b, 0x03, 0x04] },
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [0x50, 0x4b, 0x03, 0x04] },
-};
+/** Allowed types by extension, each confirmed by the file's first bytes (the platform's one signature table) so a renamed executable is refused. */
+const EVIDENCE_KINDS = Object.values(FILE_KINDS);
 
 export function evidenceType(filename: string, bytes: Buffer): string {
-  const ext = filename.toLowerCase().split('.').pop() ?? '';
-  const t = TYPES[ext];
-  if (!t) throw monitoringProblem('FILE_TYPE_REFUSED', '佐证材料只支持 PDF、JPG、PNG、XLSX、DOCX 文件。');
-  if (!t.magic.every((b, i) => bytes[i] === b)) throw monitoringProblem('FILE_TYPE_REFUSED', `文件内容与扩展名“.${ext}”不符。`);
-  return t.mime;
+  const v = checkFileType(filename, bytes, EVIDENCE_KINDS, { byExtension: true });
+  if (!v.ok) throw monitoringProblem('FILE_TYPE_REFUSED', v.reason === 'extension' ? '佐证材料只支持 PDF、JPG、PNG、XLSX、DOCX 文件。' : v.message);
+  return v.mime;
 }
 
 export async function addEvidence(db: Db, actor: Actor & { id: string }, reportId: string, filename: string, bytes: Buffer) {

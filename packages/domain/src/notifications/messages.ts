@@ -1,0 +1,86 @@
+/**
+ * Who is told what when an application moves along its chain: the next actor(s) of each transition, on which
+ * channels, with which message (in Chinese). Pure: the server writes these rows into its outbox inside the
+ * transition's transaction and a job sends them after the commit.
+ */
+import type { ApplicationActor, ApplicationEvent } from '../applications/workflow.js';
+
+export const NOTIFICATION_CHANNELS = ['sms', 'email', 'inApp'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** A user, or every holder of a role (within one organisation when `organisationId` is set). */
+export interface NotificationRecipient {
+  userId?: string;
+  organisationId?: string;
+  role?: ApplicationActor;
+}
+
+export interface ApplicationNotificationPayload {
+  applicationId: string;
+  applicationNo: string;
+  title: string;
+  /** The number of return reasons, on a return. */
+  reasons?: number;
+}
+
+export const NOTIFICATION_TEMPLATES = {
+  'application.toEndorse': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」已提交，待单位审核。`,
+  'application.withdrawn': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」已由申报人撤回，无需审核。`,
+  'application.toRecommend': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」已通过单位审核，待推荐。`,
+  'application.toAccept': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」待受理（形式审查）。`,
+  'application.accepted': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」已受理（形式审查通过）。`,
+  'application.returned': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」被退回修改${p.reasons ? `（${p.reasons}条理由）` : ''}，请登录平台查看对应栏目旁的退回理由。`,
+} as const;
+export type NotificationTemplateKey = keyof typeof NOTIFICATION_TEMPLATES;
+
+export interface PlannedNotification {
+  recipient: NotificationRecipient;
+  channel: NotificationChannel;
+  templateKey: NotificationTemplateKey;
+  payload: ApplicationNotificationPayload;
+}
+
+/** Enterprises are reached on the phone; the bureau and recommending units read e-mail. Everyone gets it in-app. */
+const CHANNELS_OF: Record<ApplicationActor, NotificationChannel[]> = {
+  applicant: ['inApp', 'sms'],
+  unitAdmin: ['inApp', 'sms'],
+  recommender: ['inApp', 'email'],
+  officer: ['inApp', 'email'],
+};
+
+export interface ApplicationTransitionFacts {
+  event: ApplicationEvent;
+  /** The state the application was in before the event (a withdrawal tells the level that was about to act). */
+  from: string;
+  organisationId: string;
+  requiresRecommendation: boolean;
+  payload: ApplicationNotificationPayload;
+}
+
+/** The messages one transition sends: one row per recipient and channel. */
+export function applicationNotifications(f: ApplicationTransitionFacts): PlannedNotification[] {
+  const own = (role: ApplicationActor): NotificationRecipient => ({ organisationId: f.organisationId, role });
+  const plan = (recipient: NotificationRecipient, role: ApplicationActor, templateKey: NotificationTemplateKey) =>
+    CHANNELS_OF[role].map((channel) => ({ recipient, channel, templateKey, payload: f.payload }));
+  switch (f.event) {
+    case 'submit':
+    case 'resubmit':
+      return plan(own('unitAdmin'), 'unitAdmin', 'application.toEndorse');
+    case 'withdraw':
+      // Only a submission not yet acted on can be withdrawn: the unit admin was next.
+      return plan(own('unitAdmin'), 'unitAdmin', 'application.withdrawn');
+    case 'endorse':
+      return f.requiresRecommendation ? plan({ role: 'recommender' }, 'recommender', 'application.toRecommend') : plan({ role: 'officer' }, 'officer', 'application.toAccept');
+    case 'recommend':
+      return plan({ role: 'officer' }, 'officer', 'application.toAccept');
+    case 'accept':
+      return plan(own('applicant'), 'applicant', 'application.accepted');
+    case 'return':
+      return plan(own('applicant'), 'applicant', 'application.returned');
+  }
+}
+
+/** The text a sender delivers. */
+export function renderNotification(templateKey: NotificationTemplateKey, payload: ApplicationNotificationPayload): string {
+  return NOTIFICATION_TEMPLATES[templateKey](payload);
+}
