@@ -208,3 +208,18 @@ export async function until<T>(what: string, probe: () => Promise<T | null | und
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** A tiny file that is a PDF by its first bytes (enough for the signature check). */
+export function pdfBytes(text = 'kechuang test'): Buffer {
+  return Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`, 'utf8');
+}
+
+/** Uploads one PDF into each slot the application's call requires, as the applicant does before submitting. */
+export async function uploadRequiredAttachments(client: TestClient, applicationId: string): Promise<void> {
+  const res = await client.get(`/api/applications/${applicationId}/attachments`);
+  expect(res.statusCode, res.body).toBe(200);
+  for (const slot of (res.json() as { slots: { kind: string; label: string; required: boolean }[] }).slots.filter((s) => s.required)) {
+    const up = await client.upload(`/api/applications/${applicationId}/attachments/${slot.kind}`, `${slot.label}.pdf`, pdfBytes(`${applicationId} ${slot.kind}`), 'application/pdf');
+    expect(up.statusCode, up.body).toBe(201);
+  }
+}

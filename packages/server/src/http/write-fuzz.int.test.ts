@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, hasPermission, type Role } from '@kechuang/domain';
-import { createTestApp, rawSql, type TestApp, type TestClient } from '../../test/helpers.js';
+import { createTestApp, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../test/helpers.js';
 import { DEMO_USERS } from '../db/seed/demo.js';
 import type { Access } from './auth.js';
 
@@ -61,11 +61,14 @@ beforeAll(async () => {
   if (beilunCall) {
     const draft = (await applicantClient.post('/api/applications', { callId: beilunCall.id, guidelineItemCode: 'BL-2026-02', categoryCode: 'chain' })).json() as { id: string; version: number };
     await applicantClient.put(`/api/applications/${draft.id}/draft`, { baseVersion: draft.version, content: exampleBeilunContent() });
+    await uploadRequiredAttachments(applicantClient, draft.id);
     await applicantClient.post(`/api/applications/${draft.id}/submit`);
     applicationId = draft.id;
   }
   ids = {
     '/api/applications/:id': applicationId,
+    '/api/applications/:id/attachments/:kind': 'businessLicence',
+    '/api/applications/:id/attachments/:attachmentId': applicationId ? await one(`select id from application_attachments where application_id = '${applicationId}' limit 1`) : null,
     '/api/users/:id': created.user?.id ?? null,
     '/api/admin-recovery/:id': (recovery.id as string | undefined) ?? null,
     '/api/organisations/:id': orgId,

@@ -2,7 +2,7 @@
 // sending the same check twice more runs nothing again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent } from '@kechuang/domain';
-import { createTestApp, rawSql, silentLog, type TestApp, TestClient, testConfig, until } from '../../test/helpers.js';
+import { createTestApp, rawSql, silentLog, type TestApp, TestClient, testConfig, until, uploadRequiredAttachments } from '../../test/helpers.js';
 import { buildApp } from '../app.js';
 import { startJobs, type Jobs } from './queue.js';
 
@@ -32,6 +32,7 @@ describe('application-duplicate-check job (BL-9)', () => {
     const callId = calls.find((c) => c.title.includes('北仑区关键核心技术攻关项目申报指南'))!.id;
     const draft = (await applicant.post('/api/applications', { callId, guidelineItemCode: 'BL-2026-02', categoryCode: 'chain' })).json() as { id: string; version: number };
     expect((await applicant.put(`/api/applications/${draft.id}/draft`, { baseVersion: draft.version, content: exampleBeilunContent() })).statusCode).toBe(200);
+    await uploadRequiredAttachments(applicant, draft.id);
     const submitted = await applicant.post(`/api/applications/${draft.id}/submit`);
     expect(submitted.statusCode, submitted.body).toBe(200);
     const version = submitted.json().version as number;

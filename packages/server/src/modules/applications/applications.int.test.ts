@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_RESIDENT_ID, exampleBeilunContent, maskResidentId, type ApplicationContent } from '@kechuang/domain';
-import { createTestApp, DEMO_PASSWORD, problem, rawSql, type TestApp, type TestClient } from '../../../test/helpers.js';
+import { createTestApp, DEMO_PASSWORD, problem, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../../test/helpers.js';
 import { insertUser } from '../accounts/create-user.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { SYSTEM_ACTOR } from '../audit/record.js';
@@ -53,6 +53,7 @@ async function filledDraft(): Promise<{ id: string; version: number }> {
   const { id, version } = await newDraft();
   const res = await applicant.put(`/api/applications/${id}/draft`, { baseVersion: version, content: exampleBeilunContent() });
   expect(res.statusCode).toBe(200);
+  await uploadRequiredAttachments(applicant, id);
   return { id, version: res.json().version };
 }
 

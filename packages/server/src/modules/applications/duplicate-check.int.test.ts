@@ -2,7 +2,7 @@
 // through the HTTP API and the job function, on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, type ApplicationContent } from '@kechuang/domain';
-import { createTestApp, DEMO_PASSWORD, problem, rawSql, type TestApp, type TestClient } from '../../../test/helpers.js';
+import { createTestApp, DEMO_PASSWORD, problem, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../../test/helpers.js';
 import { insertUser } from '../accounts/create-user.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { SYSTEM_ACTOR } from '../audit/record.js';
@@ -69,6 +69,7 @@ async function submit(client: TestClient, content: ApplicationContent, existing?
   }
   const saved = await client.put(`/api/applications/${id}/draft`, { baseVersion: version, content });
   expect(saved.statusCode, saved.body).toBe(200);
+  if (!existing) await uploadRequiredAttachments(client, id);
   const res = await client.post(`/api/applications/${id}/submit`);
   expect(res.statusCode, res.body).toBe(200);
   return { id, applicationId: id, version: res.json().version as number };

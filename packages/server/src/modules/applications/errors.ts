@@ -15,7 +15,13 @@ type ApplicationCode =
   | 'APPLICATION_INCOMPLETE'
   | 'RECEIPT_NOT_FOUND'
   | 'DUPLICATE_CHECK_NOT_RUN'
-  | 'DUPLICATE_CHECK_PENDING';
+  | 'DUPLICATE_CHECK_PENDING'
+  | 'ATTACHMENT_NOT_FOUND'
+  | 'ATTACHMENT_SLOT_UNKNOWN'
+  | 'ATTACHMENT_REQUIRED'
+  | 'ATTACHMENT_TOO_LARGE'
+  | 'ATTACHMENT_TYPE_REFUSED'
+  | 'ATTACHMENT_SLOT_FULL';
 
 export const applicationProblems = {
   APPLICATION_NOT_FOUND: { status: 404, title: '申报书不存在' },
@@ -32,6 +38,12 @@ export const applicationProblems = {
   RECEIPT_NOT_FOUND: { status: 404, title: '该申报书尚未提交，没有申报书回执' },
   DUPLICATE_CHECK_NOT_RUN: { status: 409, title: '查重尚未运行' },
   DUPLICATE_CHECK_PENDING: { status: 409, title: '查重尚未完成，不能受理' },
+  ATTACHMENT_NOT_FOUND: { status: 404, title: '附件不存在' },
+  ATTACHMENT_SLOT_UNKNOWN: { status: 422, title: '本指南没有这一类附件' },
+  ATTACHMENT_REQUIRED: { status: 400, title: '请选择要上传的文件' },
+  ATTACHMENT_TOO_LARGE: { status: 413, title: '附件过大' },
+  ATTACHMENT_TYPE_REFUSED: { status: 415, title: '附件格式不受理' },
+  ATTACHMENT_SLOT_FULL: { status: 409, title: '该类附件已达上限' },
 } satisfies ProblemCatalogue<ApplicationCode>;
 
 export const applicationProblem = problems(applicationProblems);

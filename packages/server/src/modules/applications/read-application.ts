@@ -1,18 +1,20 @@
 /** One application as the caller may see it, and the list of those it may see. */
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
-import type { ApplicationState } from '@kechuang/domain';
+import { withStoredAttachments, type ApplicationContent, type ApplicationState } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { findOrganisation } from '../organisations/service.js';
 import { visibleApplication, visibleTo } from './access.js';
+import { storedAttachments } from './attachments.js';
 import { loadCallContext, loadLead, type CallContext } from './call-context.js';
 import { presentDetail, presentSummary } from './present.js';
 import { applications } from './schema.js';
 
 export async function readApplication(db: Db, auth: AuthContext, id: string, now = new Date()) {
   const row = await visibleApplication(db, auth, id);
-  const [ctx, lead] = await Promise.all([loadCallContext(db, row.callId, now), loadLead(db, row)]);
-  return presentDetail(row, ctx, auth, lead.name, lead, now);
+  const [ctx, lead, files] = await Promise.all([loadCallContext(db, row.callId, now), loadLead(db, row), storedAttachments(db, id)]);
+  // The live checks see the files really uploaded (supplied attachment kinds), never a draft's claim.
+  return presentDetail({ ...row, content: withStoredAttachments(row.content as ApplicationContent, files) }, ctx, auth, lead.name, lead, now);
 }
 
 export interface ApplicationFilter {

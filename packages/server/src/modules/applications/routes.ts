@@ -18,6 +18,7 @@ import {
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { pdfResponse } from '../../http/excel.js';
+import { attachmentRoutes } from './attachment-routes.js';
 import { createApplication } from './create-application.js';
 import { checkStatus, enqueueDuplicateCheck, readDuplicateReport, requestDuplicateCheck, runDuplicateCheck } from './duplicate-check.js';
 import { listApplications, readApplication } from './read-application.js';
@@ -146,6 +147,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post('/api/applications/:id/return', { schema: { tags, summary: '退回修改（理由逐条对应栏目）', params: idParams, body: returnBody, response: { 200: applicationTransitionResponse } }, config: read }, async (request) =>
     transitionApplication(db, authOf(request), actorOf(request), request.params.id, 'return', request.body),
   );
+  attachmentRoutes(app, db);
 
   r.get('/api/applications/:id/receipt', { schema: { tags, summary: '最近一次提交的申报书回执（PDF，冻结不变）', params: idParams, response: pdfResponse }, config: read }, async (request, reply) => {
     const receipt = await readReceipt(db, authOf(request), request.params.id);

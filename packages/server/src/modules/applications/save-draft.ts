@@ -3,11 +3,12 @@
  * stale one is refused with 409 carrying both versions, never silently overwriting the newer one.
  */
 import { and, eq } from 'drizzle-orm';
-import { isApplicationEditable, canActAs, type ApplicationContent, type ApplicationState } from '@kechuang/domain';
+import { isApplicationEditable, canActAs, withStoredAttachments, type ApplicationContent, type ApplicationState } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { visibleApplication } from './access.js';
+import { storedAttachments } from './attachments.js';
 import { contentHash } from './content-hash.js';
 import { applicationProblem } from './errors.js';
 import { maskContent, unmaskContent } from './present.js';
@@ -26,7 +27,8 @@ export async function saveDraft(db: Db, auth: AuthContext, actor: Actor, id: str
         yours: maskContent(input.content),
       });
     }
-    const content = unmaskContent(input.content, row.content as ApplicationContent);
+    // Attachments are uploaded files, managed by their own endpoints: a save records the stored set, whatever it sends.
+    const content = withStoredAttachments(unmaskContent(input.content, row.content as ApplicationContent), await storedAttachments(tx, id));
     const version = row.currentVersion + 1;
     const hash = contentHash(content);
     await tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, savedBy: auth.user.id, savedAt: now });

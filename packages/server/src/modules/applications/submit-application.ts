@@ -6,11 +6,12 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { authoriseApplicationEvent, checkApplication, type ApplicationContent, type ApplicationEvent, type ApplicationState } from '@kechuang/domain';
+import { authoriseApplicationEvent, checkApplication, withStoredAttachments, type ApplicationContent, type ApplicationEvent, type ApplicationState } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { visibleApplication } from './access.js';
+import { freezeAttachments, storedAttachments } from './attachments.js';
 import { loadCallContext, loadLead, workflowCall } from './call-context.js';
 import { contentHash } from './content-hash.js';
 import { archiveSubmittedVersion } from './duplicate-check.js';
@@ -31,7 +32,9 @@ export async function submitApplication(db: Db, auth: AuthContext, actor: Actor,
   if (!allowed.ok) throw refuse(allowed);
   if (row.organisationId !== auth.user.organisationId) throw applicationProblem('ACTION_FORBIDDEN', '只有本单位可以提交本单位的申报书');
 
-  const content = row.content as ApplicationContent;
+  // The uploaded files, not what the draft's content claims, are what the checks weigh and the version freezes.
+  const files = await storedAttachments(db, id);
+  const content = withStoredAttachments(row.content as ApplicationContent, files);
   const checks = checkApplication(content, ctx.checkCall, ctx.ruleSet, now, lead);
   // A returned application may be resubmitted after the close (the return invited it); the rest must pass.
   const problems = checks.problems.filter((p) => !(event === 'resubmit' && p.rule === 'DEADLINE'));
@@ -63,13 +66,18 @@ export async function submitApplication(db: Db, auth: AuthContext, actor: Actor,
     if (locked.currentVersion !== row.currentVersion || locked.state !== row.state) {
       throw applicationProblem('VERSION_CONFLICT', '提交期间申报书已被修改或状态已变化，请刷新后重新提交', undefined, { currentVersion: locked.currentVersion, baseVersion: row.currentVersion });
     }
+    const lockedFiles = await storedAttachments(tx, id);
+    if (lockedFiles.map((f) => f.id).join() !== files.map((f) => f.id).join()) {
+      throw applicationProblem('VERSION_CONFLICT', '提交期间附件有变化，请刷新后重新提交', undefined, { currentVersion: locked.currentVersion, baseVersion: row.currentVersion });
+    }
     await tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, frozen: true, savedBy: auth.user.id, savedAt: now });
+    await freezeAttachments(tx, id, version);
     // 查重 (BL-9): the frozen text joins the archive and its check is queued with the submission; the job is sent after the commit.
     await archiveSubmittedVersion(tx, locked, version, content, ctx.checkCall.formSections, now);
     await tx.insert(applicationReceipts).values({ id: randomUUID(), applicationId: id, version, contentHash: hash, pdf, pdfSha256: createHash('sha256').update(pdf).digest('hex'), generatedAt: now });
     await tx
       .update(applications)
-      .set({ state: allowed.to, currentVersion: version, submittedVersion: version, submittedAt: now, returnReasons: null, returnedBy: null, updatedAt: now })
+      .set({ state: allowed.to, content, currentVersion: version, submittedVersion: version, submittedAt: now, returnReasons: null, returnedBy: null, updatedAt: now })
       .where(and(eq(applications.id, id), eq(applications.currentVersion, row.currentVersion)));
     await recordAudit(tx, actor, {
       action: `application.${event}`,

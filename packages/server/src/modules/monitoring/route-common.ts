@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { hasPermission } from '@kechuang/domain';
 import { actorOf, authOf } from '../../http/auth.js';
 import { sendWorkbook } from '../../http/excel.js';
+import { readUploadedFile, type UploadedFile } from '../../http/upload.js';
 import { monitoringProblem } from './errors.js';
 import type { WorkbookExport } from './exports.js';
 
@@ -32,20 +33,11 @@ export function caller(request: FastifyRequest) {
   return { userId: auth.user.id, canManage: hasPermission(auth.roles, 'monitoring.manage') };
 }
 
-export async function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<{ filename: string; bytes: Buffer }> {
-  if (!request.isMultipart()) throw monitoringProblem('FILE_REQUIRED', '请以 multipart/form-data 上传文件。');
-  const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
-  if (!part) throw monitoringProblem('FILE_REQUIRED');
-  let bytes: Buffer;
-  try {
-    bytes = await part.toBuffer();
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw monitoringProblem('FILE_TOO_LARGE', `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB。`);
-    throw e;
-  }
-  if (part.file.truncated) throw monitoringProblem('FILE_TOO_LARGE', `文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB。`);
-  if (bytes.length === 0) throw monitoringProblem('FILE_REQUIRED', '上传的文件是空的。');
-  return { filename: part.filename || 'file', bytes };
+export function uploadedFile(request: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
+  return readUploadedFile(request, maxBytes, {
+    required: (detail) => monitoringProblem('FILE_REQUIRED', detail),
+    tooLarge: (detail) => monitoringProblem('FILE_TOO_LARGE', detail),
+  });
 }
 
 export function sendExport<T>(reply: FastifyReply, x: WorkbookExport<T>) {
