@@ -13,7 +13,12 @@ export interface Config {
   webDist: string | null;
   /** Minutes between scheduled audit anchors (a divisor of 60, so the schedule is even within the hour). */
   auditAnchorIntervalMinutes: number;
+  /** Which NotificationSender delivers the outbox (modules/notifications/sender.ts); `log` only logs. */
+  notificationSender: (typeof NOTIFICATION_SENDERS)[number];
 }
+
+/** The senders the platform has; an SMS gateway or mail relay adds its name here and its class in sender.ts. */
+export const NOTIFICATION_SENDERS = ['log'] as const;
 
 function bool(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -27,6 +32,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!Number.isInteger(anchorEvery) || anchorEvery < 1 || anchorEvery > 60 || 60 % anchorEvery !== 0) {
     throw new Error(`AUDIT_ANCHOR_INTERVAL_MINUTES 无效：${env.AUDIT_ANCHOR_INTERVAL_MINUTES}（须为能整除 60 的分钟数，如 1、5、10、15、30、60）`);
   }
+  const sender = env.NOTIFICATION_SENDER || 'log';
+  if (!(NOTIFICATION_SENDERS as readonly string[]).includes(sender)) throw new Error(`NOTIFICATION_SENDER 无效：${sender}（可选：${NOTIFICATION_SENDERS.join('、')}）`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -38,5 +45,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.WEB_DIST === '' ? null : path.resolve(cwd, env.WEB_DIST ?? 'packages/web/dist'),
     auditAnchorIntervalMinutes: anchorEvery,
+    notificationSender: sender as Config['notificationSender'],
   };
 }

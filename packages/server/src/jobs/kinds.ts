@@ -2,10 +2,11 @@
 import { anchorAuditJob } from './anchor-audit.js';
 import { applicationDuplicateCheckJob } from './application-duplicate-check.js';
 import { closeEndedCallsJob } from './close-ended-calls.js';
+import { dispatchNotificationsJob } from './dispatch-notifications.js';
 import { pruneCountersJob } from './prune-counters.js';
 import type { JobKind } from './kind.js';
 
-export const JOB_KINDS = [anchorAuditJob, applicationDuplicateCheckJob, closeEndedCallsJob, pruneCountersJob] as const;
+export const JOB_KINDS = [anchorAuditJob, applicationDuplicateCheckJob, closeEndedCallsJob, dispatchNotificationsJob, pruneCountersJob] as const;
 
 type Kinds = (typeof JOB_KINDS)[number];
 export type JobName = Kinds['name'];

@@ -23,6 +23,7 @@ describe('job queue (pg-boss in the app database)', () => {
     expect(schedules).toEqual([
       { name: 'audit-anchor', cron: '*/10 * * * *', timezone: 'Asia/Shanghai' },
       { name: 'calls-close-ended', cron: '* * * * *', timezone: 'Asia/Shanghai' },
+      { name: 'notification-dispatch', cron: '* * * * *', timezone: 'Asia/Shanghai' },
       { name: 'prune-counters', cron: '17 * * * *', timezone: 'Asia/Shanghai' },
     ]);
   });

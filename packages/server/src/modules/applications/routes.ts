@@ -18,6 +18,7 @@ import {
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { pdfResponse } from '../../http/excel.js';
+import { kickNotificationDispatch } from '../notifications/outbox.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { createApplication } from './create-application.js';
 import { checkStatus, enqueueDuplicateCheck, readDuplicateReport, requestDuplicateCheck, runDuplicateCheck } from './duplicate-check.js';
@@ -129,6 +130,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
       const result = await submitApplication(db, authOf(request), actorOf(request), request.params.id);
       // Only after the commit: a job sent inside the transaction could run before the version it checks exists.
       await enqueueDuplicateCheck(ctx.jobs, request.log, request.params.id, result.version);
+      await kickNotificationDispatch(ctx.jobs, request.log);
       return result;
     });
   }
@@ -139,14 +141,18 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
     ['accept', '经办人受理（形式审查通过）', 'application.review'],
   ];
   for (const [event, summary, permission] of chain) {
-    r.post(`/api/applications/:id/${event}`, { schema: { tags, summary, params: idParams, body: commentBody, response: { 200: applicationTransitionResponse } }, config: { access: { permission } } }, async (request) =>
-      transitionApplication(db, authOf(request), actorOf(request), request.params.id, event, { comment: request.body?.comment }),
-    );
+    r.post(`/api/applications/:id/${event}`, { schema: { tags, summary, params: idParams, body: commentBody, response: { 200: applicationTransitionResponse } }, config: { access: { permission } } }, async (request) => {
+      const result = await transitionApplication(db, authOf(request), actorOf(request), request.params.id, event, { comment: request.body?.comment });
+      await kickNotificationDispatch(ctx.jobs, request.log);
+      return result;
+    });
   }
   // Any level may return; which level it is in this state is the workflow's decision.
-  r.post('/api/applications/:id/return', { schema: { tags, summary: '退回修改（理由逐条对应栏目）', params: idParams, body: returnBody, response: { 200: applicationTransitionResponse } }, config: read }, async (request) =>
-    transitionApplication(db, authOf(request), actorOf(request), request.params.id, 'return', request.body),
-  );
+  r.post('/api/applications/:id/return', { schema: { tags, summary: '退回修改（理由逐条对应栏目）', params: idParams, body: returnBody, response: { 200: applicationTransitionResponse } }, config: read }, async (request) => {
+    const result = await transitionApplication(db, authOf(request), actorOf(request), request.params.id, 'return', request.body);
+    await kickNotificationDispatch(ctx.jobs, request.log);
+    return result;
+  });
   attachmentRoutes(app, db);
 
   r.get('/api/applications/:id/receipt', { schema: { tags, summary: '最近一次提交的申报书回执（PDF，冻结不变）', params: idParams, response: pdfResponse }, config: read }, async (request, reply) => {

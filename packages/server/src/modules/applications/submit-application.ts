@@ -6,10 +6,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { authoriseApplicationEvent, checkApplication, withStoredAttachments, type ApplicationContent, type ApplicationEvent, type ApplicationState } from '@kechuang/domain';
+import { applicationNotifications, authoriseApplicationEvent, checkApplication, withStoredAttachments, type ApplicationContent, type ApplicationEvent, type ApplicationState } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
+import { queueNotifications } from '../notifications/outbox.js';
 import { visibleApplication } from './access.js';
 import { freezeAttachments, storedAttachments } from './attachments.js';
 import { loadCallContext, loadLead, workflowCall } from './call-context.js';
@@ -17,6 +18,7 @@ import { contentHash } from './content-hash.js';
 import { archiveSubmittedVersion } from './duplicate-check.js';
 import { applicationProblem } from './errors.js';
 import { renderReceipt } from './receipt.js';
+import { notificationPayload } from './transition-application.js';
 import { applicationReceipts, applications, applicationVersions } from './schema.js';
 
 /** A refusal by role is 403; a refusal by state or time is 409. */
@@ -79,6 +81,7 @@ export async function submitApplication(db: Db, auth: AuthContext, actor: Actor,
       .update(applications)
       .set({ state: allowed.to, content, currentVersion: version, submittedVersion: version, submittedAt: now, returnReasons: null, returnedBy: null, updatedAt: now })
       .where(and(eq(applications.id, id), eq(applications.currentVersion, row.currentVersion)));
+    await queueNotifications(tx, applicationNotifications({ event, from: row.state, organisationId: row.organisationId, requiresRecommendation: ctx.call.requiresRecommendation, payload: notificationPayload({ ...row, content }) }), now);
     await recordAudit(tx, actor, {
       action: `application.${event}`,
       entityType: 'application',

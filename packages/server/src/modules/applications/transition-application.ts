@@ -3,10 +3,11 @@
  * (return, with reasons each beside a section or field). One transaction with its audit event each.
  */
 import { eq } from 'drizzle-orm';
-import { authoriseApplicationEvent, type ApplicationEvent, type ApplicationState } from '@kechuang/domain';
+import { applicationNotifications, authoriseApplicationEvent, type ApplicationContent, type ApplicationEvent, type ApplicationState } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
+import { queueNotifications } from '../notifications/outbox.js';
 import { visibleApplication } from './access.js';
 import { loadCallContext, workflowCall } from './call-context.js';
 import { assertDuplicateCheckDone } from './duplicate-check.js';
@@ -19,6 +20,12 @@ export interface ReturnReason {
   /** The section key or dotted field path the reason belongs beside, e.g. 'sections.plan.goals', 'budget.lines'. */
   field: string;
   reason: string;
+}
+
+/** What a message about the application says: its number and title, never its content. */
+export function notificationPayload(row: { id: string; applicationNo: string; content: unknown }, reasons?: number) {
+  const title = (row.content as ApplicationContent).basic?.title?.trim() || '未命名项目';
+  return { applicationId: row.id, applicationNo: row.applicationNo, title, ...(reasons ? { reasons } : {}) };
 }
 
 export async function transitionApplication(db: Db, auth: AuthContext, actor: Actor, id: string, event: ChainEvent, input: { reasons?: ReturnReason[] | undefined; comment?: string | undefined }, now = new Date()) {
@@ -34,6 +41,8 @@ export async function transitionApplication(db: Db, auth: AuthContext, actor: Ac
     if (event === 'return' && !input.reasons?.length) throw applicationProblem('TRANSITION_REFUSED', '退回须说明理由', [{ field: 'reasons', message: '请至少填写一条退回理由' }]);
     const returned = event === 'return' ? { returnReasons: input.reasons!, returnedBy: r.actor } : {};
     await tx.update(applications).set({ state: r.to, ...returned, updatedAt: now }).where(eq(applications.id, id));
+    // The next actor's messages commit with the step (or not at all); a job sends them after the commit.
+    await queueNotifications(tx, applicationNotifications({ event, from: row.state, organisationId: row.organisationId, requiresRecommendation: ctx.call.requiresRecommendation, payload: notificationPayload(row, input.reasons?.length) }), now);
     await recordAudit(tx, actor, {
       action: `application.${event}`,
       entityType: 'application',
