@@ -21,10 +21,12 @@ const EXTENSIONS: Record<string, string> = { 'application/pdf': '.pdf', 'image/j
 
 export const attachmentsQueryKey = (applicationId: string) => ['applications', applicationId, 'attachments'] as const;
 
+/** 1.5 MB, 20 MB (no “.0”), 176 KB. */
 function size(bytes: number): string {
+  const one = (n: number) => n.toFixed(1).replace(/\.0$/, '');
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024) return `${one(bytes / 1024)} KB`;
+  return `${one(bytes / 1024 / 1024)} MB`;
 }
 
 const acceptLabel = (s: Slot) => s.accept.map((t) => TYPE_LABELS[t] ?? t).join('、');
