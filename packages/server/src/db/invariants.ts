@@ -67,6 +67,19 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   for (const a of await rows(db, `select application_no from applications where state <> 'draft' and submitted_version is null`)) {
     problems.push(`application ${String(a.application_no)} left draft without a submission`);
   }
+  // Every file a frozen version lists is still stored, with the same SHA-256, and marked frozen.
+  for (const f of await rows(
+    db,
+    `select a.application_no, v.version, x->>'fileId' as file from application_versions v join applications a on a.id = v.application_id
+       cross join lateral jsonb_array_elements(coalesce(v.content->'attachments', '[]'::jsonb)) x
+      where v.frozen and not exists (select 1 from application_attachments f where f.id::text = x->>'fileId' and f.application_id = v.application_id and f.sha256 = x->>'sha256' and f.frozen_in_version is not null)`,
+  )) {
+    problems.push(`application ${String(f.application_no)} version ${String(f.version)}: attachment ${String(f.file)} is missing, changed or not frozen`);
+  }
+  // A sent notification says when; a pending one has not given up.
+  for (const n of await rows(db, `select id from notification_outbox where (status = 'sent') <> (sent_at is not null) or (status = 'failed' and last_error is null)`)) {
+    problems.push(`notification ${String(n.id)}: status and sent_at or last_error disagree`);
+  }
   const [heads] = await rows(db, 'select count(*)::int as n from audit_chain_heads');
   if (heads?.n !== AUDIT_CHAIN_COUNT) problems.push(`expected ${AUDIT_CHAIN_COUNT} audit chain heads, found ${String(heads?.n)}`);
   problems.push(...(await monitoringInvariants(db)));
