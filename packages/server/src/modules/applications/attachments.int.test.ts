@@ -148,6 +148,18 @@ describe('attachments in the call’s typed slots', () => {
     expect((await applicant.request('DELETE', `/api/applications/${id}/attachments/${fresh.id}`)).statusCode).toBe(204);
     expect((await files(id)).map((f) => f.id)).toEqual([licence.id, statements.id]);
     expect((await rawSql(t.db, `select count(*)::int as n from audit_events where action = 'application.attachment.delete' and entity_id = '${id}'`))[0]!.n).toBe(2);
+
+    // A frozen file whose bytes changed behind the trigger's back is reported by the invariant check.
+    const { checkInvariants } = await import('../../db/invariants.js');
+    await rawSql(t.db, `alter table application_attachments disable trigger application_attachments_immutable`);
+    try {
+      await rawSql(t.db, `update application_attachments set sha256 = '${'0'.repeat(64)}' where id = '${statements.id}'`);
+      expect((await checkInvariants(t.db)).some((p) => p.includes(`attachment ${statements.id} is missing, changed or not frozen`))).toBe(true);
+    } finally {
+      await rawSql(t.db, `update application_attachments set sha256 = '${statements.sha256}' where id = '${statements.id}'`);
+      await rawSql(t.db, `alter table application_attachments enable trigger application_attachments_immutable`);
+    }
+    expect(await checkInvariants(t.db)).toEqual([]);
   });
 });
 
