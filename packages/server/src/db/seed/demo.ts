@@ -25,10 +25,11 @@ export const DEMO_ORGANISATIONS: OrganisationCreate[] = [
   { name: '宁波港城康复医院', creditCode: '52330203MJ8P6Q2A0W', type: 'hospital', region: '浙江省宁波市海曙区', industry: 'Q', address: '宁波市海曙区康宁路2号', contactName: '科教科', contactPhone: '0574-55550505', contactEmail: '' },
 ];
 
-export const DEMO_USERS: { username: string; name: string; roles: Role[]; organisation?: string }[] = [
+export const DEMO_USERS: { username: string; name: string; roles: Role[]; organisation?: string; recommenderRegions?: string[] }[] = [
   { username: 'applicant', name: '王申报', roles: ['applicant'], organisation: '91330206MA2KC7HX53' },
   { username: 'unitadmin', name: '李单管', roles: ['unitAdmin', 'applicant'], organisation: '91330206MA2KC7HX53' },
-  { username: 'recommender', name: '钱推荐', roles: ['recommender'] },
+  // The city's recommending unit: it covers every demo applicant, all of them in 宁波市.
+  { username: 'recommender', name: '钱推荐', roles: ['recommender'], recommenderRegions: ['浙江省宁波市'] },
   { username: 'expert', name: '赵专家', roles: ['expert'] },
   { username: 'officer', name: '周经办', roles: ['officer'] },
   { username: 'leader', name: '吴局长', roles: ['leader'] },
@@ -86,7 +87,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ organisation
       const [found] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, u.username));
       if (found) continue;
       const organisationId = u.organisation ? orgIds.get(u.organisation)! : null;
-      await insertUser(tx, actor, { username: u.username, name: u.name, phone: '', email: '', roles: u.roles, organisationId, passwordHash, mustChangePassword: false });
+      await insertUser(tx, actor, { username: u.username, name: u.name, phone: '', email: '', roles: u.roles, organisationId, passwordHash, mustChangePassword: false, ...(u.recommenderRegions ? { recommenderRegions: u.recommenderRegions } : {}) });
       userCount++;
     }
   });

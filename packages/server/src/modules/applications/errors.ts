@@ -15,7 +15,10 @@ type ApplicationCode =
   | 'APPLICATION_INCOMPLETE'
   | 'RECEIPT_NOT_FOUND'
   | 'DUPLICATE_CHECK_NOT_RUN'
-  | 'DUPLICATE_CHECK_PENDING';
+  | 'DUPLICATE_CHECK_PENDING'
+  | 'FORMAL_REVIEW_INVALID'
+  | 'FORMAL_REVIEW_NOT_OPEN'
+  | 'FORMAL_REVIEW_INCOMPLETE';
 
 export const applicationProblems = {
   APPLICATION_NOT_FOUND: { status: 404, title: '申报书不存在' },
@@ -32,6 +35,9 @@ export const applicationProblems = {
   RECEIPT_NOT_FOUND: { status: 404, title: '该申报书尚未提交，没有申报书回执' },
   DUPLICATE_CHECK_NOT_RUN: { status: 409, title: '查重尚未运行' },
   DUPLICATE_CHECK_PENDING: { status: 409, title: '查重尚未完成，不能受理' },
+  FORMAL_REVIEW_INVALID: { status: 422, title: '形式审查结果填写有误' },
+  FORMAL_REVIEW_NOT_OPEN: { status: 409, title: '当前状态下不能记录形式审查结果' },
+  FORMAL_REVIEW_INCOMPLETE: { status: 409, title: '形式审查尚未全部通过，不能受理' },
 } satisfies ProblemCatalogue<ApplicationCode>;
 
 export const applicationProblem = problems(applicationProblems);

@@ -100,4 +100,19 @@ export const duplicateChecks = pgTable('duplicate_checks', {
   runs: integer('runs').notNull().default(0),
 }, (t) => [primaryKey({ name: 'duplicate_checks_pk', columns: [t.applicationId, t.version] })]);
 
+/**
+ * 形式审查 results, one row per checklist item of one submitted version: a resubmission has a new version and so
+ * starts a fresh checklist, while the earlier version's results stay as they were recorded.
+ */
+export const formalReviewResults = pgTable('formal_review_results', {
+  applicationId: uuid('application_id').notNull().references(() => applications.id),
+  version: integer('version').notNull(),
+  itemKey: text('item_key').notNull(),
+  pass: boolean('pass').notNull(),
+  reason: text('reason'),
+  recordedBy: uuid('recorded_by'),
+  recordedByName: text('recorded_by_name'),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ name: 'formal_review_results_pk', columns: [t.applicationId, t.version, t.itemKey] })]);
+
 export const applicationNoSeq = sql`nextval('application_no_seq')`;
