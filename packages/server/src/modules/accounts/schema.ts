@@ -16,7 +16,7 @@ export const users = pgTable('users', {
   status: text('status').notNull().default('active'),
   organisationId: uuid('organisation_id').references(() => organisations.id),
   /**
-   * A 推荐单位 account's scope: region prefixes (as organisations carry them, e.g. 浙江省宁波市北仑区) whose
+   * A 推荐单位 account's scope: region prefixes (as an organisation's region reads, e.g. 浙江省宁波市北仑区) whose
    * applicants it recommends. Empty = none: a recommender sees nothing until its scope is set (migration 0010).
    */
   recommenderRegions: text('recommender_regions').array().notNull().default(sql`'{}'::text[]`),
