@@ -49,12 +49,12 @@ export function FormalReviewSettingsCard({ callId }: { callId: string }) {
   const onError = useApiErrorHandler();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormalReviewSettings>();
-  const settings = useQuery({ queryKey: settingsKey(callId), queryFn: () => api.get<FormalReviewSettings>(`/api/calls/${callId}/formal-review`) });
+  const settings = useQuery({ queryKey: settingsKey(callId), queryFn: () => api.get<FormalReviewSettings>(`/calls/${callId}/formal-review`) });
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
   }, [settings.data, form]);
   const save = useMutation({
-    mutationFn: (body: FormalReviewSettings) => api.put<FormalReviewSettings>(`/api/calls/${callId}/formal-review`, body),
+    mutationFn: (body: FormalReviewSettings) => api.put<FormalReviewSettings>(`/calls/${callId}/formal-review`, body),
     onSuccess: (next) => {
       queryClient.setQueryData(settingsKey(callId), next);
       void message.success('形式审查设置已保存');

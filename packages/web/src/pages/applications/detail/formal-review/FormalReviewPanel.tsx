@@ -37,7 +37,7 @@ function Summary({ review }: { review: FormalReview }) {
 export function FormalReviewPanel({ applicationId }: { applicationId: string }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const review = useQuery({ queryKey: formalReviewKey(applicationId), queryFn: () => api.get<FormalReview>(`/api/applications/${applicationId}/formal-review`) });
+  const review = useQuery({ queryKey: formalReviewKey(applicationId), queryFn: () => api.get<FormalReview>(`/applications/${applicationId}/formal-review`) });
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -45,7 +45,7 @@ export function FormalReviewPanel({ applicationId }: { applicationId: string }) 
   }, [review.data]);
 
   const save = useMutation({
-    mutationFn: (items: { key: string; pass: boolean; reason: string | null }[]) => api.put<FormalReview>(`/api/applications/${applicationId}/formal-review`, { items }),
+    mutationFn: (items: { key: string; pass: boolean; reason: string | null }[]) => api.put<FormalReview>(`/applications/${applicationId}/formal-review`, { items }),
     onSuccess: (next) => {
       setFieldErrors({});
       queryClient.setQueryData(formalReviewKey(applicationId), next);
