@@ -206,4 +206,27 @@ describe('推荐单位 scoped to its regions', () => {
       await rawSql(t.db, `update calls set requires_recommendation = false where id = '${callId}'`);
     }
   });
+
+  it('the system administrator sets a recommender’s regions, which apply at once; regions on any other account are refused', async () => {
+    await rawSql(t.db, `update calls set requires_recommendation = true where id = '${callId}'`);
+    try {
+      const { id } = await endorsed(exampleBeilunContent(), leaderId(12));
+      const sysadmin = t.client();
+      await sysadmin.login('sysadmin');
+      const [u] = await rawSql(t.db, `select id from users where username = 'rec-none'`);
+      expect((await unscopedRecommender.get(`/api/applications/${id}`)).statusCode).toBe(404);
+      const set = await sysadmin.patch(`/api/users/${String(u!.id)}`, { recommenderRegions: ['浙江省宁波市北仑区'] });
+      expect(set.statusCode, set.body).toBe(200);
+      expect(set.json().recommenderRegions).toEqual(['浙江省宁波市北仑区']);
+      expect((await unscopedRecommender.get(`/api/applications/${id}`)).statusCode).toBe(200);
+      const [a] = await rawSql(t.db, `select id from users where username = 'applicant'`);
+      const refused = await sysadmin.patch(`/api/users/${String(a!.id)}`, { recommenderRegions: ['浙江省宁波市'] });
+      expect(refused.statusCode).toBe(400);
+      expect(problem(refused).errors).toEqual([{ field: 'recommenderRegions', message: '只有推荐单位账号可以设置推荐范围' }]);
+      expect((await rawSql(t.db, `select recommender_regions from users where id = '${String(a!.id)}'`))[0]!.recommender_regions).toEqual([]);
+      await sysadmin.patch(`/api/users/${String(u!.id)}`, { recommenderRegions: [] });
+    } finally {
+      await rawSql(t.db, `update calls set requires_recommendation = false where id = '${callId}'`);
+    }
+  });
 });
