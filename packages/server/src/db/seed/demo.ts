@@ -10,7 +10,7 @@ import type { Db } from '../client.js';
 import { insertUser } from '../../modules/accounts/create-user.js';
 import { hashPassword } from '../../modules/accounts/passwords.js';
 import { users } from '../../modules/accounts/schema.js';
-import { SYSTEM_ACTOR } from '../../modules/audit/record.js';
+import { recordAudit, SYSTEM_ACTOR } from '../../modules/audit/record.js';
 import { seedDemoMonitoring } from './demo-monitoring.js';
 import { findOrganisationByCreditCode, insertOrganisation } from '../../modules/organisations/service.js';
 
@@ -84,8 +84,15 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ organisation
       if (!existing) orgCount++;
     }
     for (const u of DEMO_USERS) {
-      const [found] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, u.username));
-      if (found) continue;
+      const [found] = await tx.select({ id: users.id, recommenderRegions: users.recommenderRegions }).from(users).where(eq(sql`lower(${users.username})`, u.username));
+      if (found) {
+        // A demo recommender seeded before scopes existed would see nothing: give it the demo scope once.
+        if (u.recommenderRegions && found.recommenderRegions.length === 0) {
+          await tx.update(users).set({ recommenderRegions: u.recommenderRegions }).where(eq(users.id, found.id));
+          await recordAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: found.id, changes: { recommenderRegions: { before: [], after: u.recommenderRegions } } });
+        }
+        continue;
+      }
       const organisationId = u.organisation ? orgIds.get(u.organisation)! : null;
       await insertUser(tx, actor, { username: u.username, name: u.name, phone: '', email: '', roles: u.roles, organisationId, passwordHash, mustChangePassword: false, ...(u.recommenderRegions ? { recommenderRegions: u.recommenderRegions } : {}) });
       userCount++;
