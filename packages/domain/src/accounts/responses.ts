@@ -43,6 +43,8 @@ export const userRowResponse = z.object({
   roles: z.array(roleSchema),
   status: z.enum(USER_STATUSES),
   organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** A 推荐单位 account's region prefixes (empty for every other account). */
+  recommenderRegions: z.array(z.string()),
   lockedUntil: instantOut.nullable(),
   failedLogins: z.number().int(),
   mustChangePassword: z.boolean(),

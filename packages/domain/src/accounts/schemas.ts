@@ -32,6 +32,14 @@ export const changePasswordSchema = z.object({ currentPassword: passwordInputSch
 
 export const roleSchema = z.enum(ROLES, { error: '角色无效' });
 
+/**
+ * A 推荐单位 account's scope: region prefixes as organisations' regions read (浙江省宁波市 for the whole city,
+ * 浙江省宁波市北仑区 for one district). Only for the recommender role.
+ */
+export const recommenderRegionsSchema = z
+  .array(z.string({ error: '地区须为文字' }).trim().min(2, '地区至少2个字').max(100, '地区不超过100个字'))
+  .max(50, '推荐范围不超过50个地区');
+
 export const userCreateSchema = z.object({
   username: usernameSchema,
   name: personNameSchema,
@@ -39,6 +47,7 @@ export const userCreateSchema = z.object({
   email: optionalEmailSchema,
   roles: z.array(roleSchema).min(1, '至少分配一个角色'),
   organisationId: z.uuid('单位编号无效').nullable().optional().default(null),
+  recommenderRegions: recommenderRegionsSchema.optional().default([]),
 });
 
 // No defaults here: an omitted field means "leave it", not "blank it".
@@ -47,6 +56,7 @@ export const userUpdateSchema = z.object({
   phone: z.union([z.literal(''), z.string().regex(/^1[3-9]\d{9}$/, '手机号格式不正确')]).optional(),
   email: z.union([z.literal(''), z.email('邮箱格式不正确')]).optional(),
   roles: z.array(roleSchema).min(1, '至少分配一个角色').optional(),
+  recommenderRegions: recommenderRegionsSchema.optional(),
 });
 
 export const invitationCreateSchema = z.object({

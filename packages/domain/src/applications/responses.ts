@@ -7,6 +7,7 @@ import { domainShape, instantOut, pageOf } from '../common/responses.js';
 import type { ApplicationCheck } from './checks.js';
 import type { ApplicationContent } from './content.js';
 import { APPLICATION_EVENTS, APPLICATION_STATES } from './workflow.js';
+import { FORMAL_REVIEW_ITEM_KEYS, formalReviewSettingsSchema } from './formal-review.js';
 
 export const applicationSummaryResponse = z.object({
   id: z.string(),
@@ -59,3 +60,21 @@ export const receiptVerificationResponse = z.object({
   found: z.boolean(),
   receipts: z.array(z.object({ applicationNo: z.string(), version: z.number().int(), contentHash: z.string(), pdfSha256: z.string(), generatedAt: instantOut, latest: z.boolean() })),
 });
+
+/** 形式审查: the call's checklist for the submitted version, each item computed (where automatic) and recorded. */
+export const formalReviewResponse = z.object({
+  items: z.array(
+    z.object({
+      key: z.enum(FORMAL_REVIEW_ITEM_KEYS),
+      label: z.string(),
+      automatic: z.boolean(),
+      computed: z.object({ pass: z.boolean(), detail: z.string() }).nullable(),
+      recorded: z.object({ pass: z.boolean(), reason: z.string().nullable(), by: z.string().nullable(), at: z.string() }).nullable(),
+    }),
+  ),
+  complete: z.boolean(),
+  passed: z.boolean(),
+});
+
+/** A call's 形式审查 settings, with the defaults filled in. */
+export const formalReviewSettingsResponse = formalReviewSettingsSchema;

@@ -96,6 +96,8 @@ const STATIC_ACTIONS = {
   'application.duplicateCheckRequest': { label: '发起申报书查重', context: 'applications' },
   'application.attachment.add': { label: '上传申报书附件', context: 'applications' },
   'application.attachment.delete': { label: '删除申报书附件', context: 'applications' },
+  'application.formalReview': { label: '记录形式审查结果', context: 'applications' },
+  'call.formalReviewSettings': { label: '修改形式审查设置', context: 'programmes' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */

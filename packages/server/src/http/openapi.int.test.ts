@@ -75,7 +75,7 @@ describe('response schemas', () => {
     expect(page.items.length).toBeGreaterThan(0);
     for (const u of page.items) {
       expect(u).not.toHaveProperty('passwordHash');
-      expect(Object.keys(u).sort()).toEqual(['createdAt', 'email', 'failedLogins', 'id', 'lastLoginAt', 'lockedUntil', 'mustChangePassword', 'name', 'organisation', 'phone', 'roles', 'status', 'username']);
+      expect(Object.keys(u).sort()).toEqual(['createdAt', 'email', 'failedLogins', 'id', 'lastLoginAt', 'lockedUntil', 'mustChangePassword', 'name', 'organisation', 'phone', 'recommenderRegions', 'roles', 'status', 'username']);
     }
   });
 });

@@ -10,7 +10,7 @@ import type { Db } from '../client.js';
 import { insertUser } from '../../modules/accounts/create-user.js';
 import { hashPassword } from '../../modules/accounts/passwords.js';
 import { users } from '../../modules/accounts/schema.js';
-import { SYSTEM_ACTOR } from '../../modules/audit/record.js';
+import { recordAudit, SYSTEM_ACTOR } from '../../modules/audit/record.js';
 import { seedDemoMonitoring } from './demo-monitoring.js';
 import { findOrganisationByCreditCode, insertOrganisation } from '../../modules/organisations/service.js';
 
@@ -25,10 +25,11 @@ export const DEMO_ORGANISATIONS: OrganisationCreate[] = [
   { name: '宁波港城康复医院', creditCode: '52330203MJ8P6Q2A0W', type: 'hospital', region: '浙江省宁波市海曙区', industry: 'Q', address: '宁波市海曙区康宁路2号', contactName: '科教科', contactPhone: '0574-55550505', contactEmail: '' },
 ];
 
-export const DEMO_USERS: { username: string; name: string; roles: Role[]; organisation?: string }[] = [
+export const DEMO_USERS: { username: string; name: string; roles: Role[]; organisation?: string; recommenderRegions?: string[] }[] = [
   { username: 'applicant', name: '王申报', roles: ['applicant'], organisation: '91330206MA2KC7HX53' },
   { username: 'unitadmin', name: '李单管', roles: ['unitAdmin', 'applicant'], organisation: '91330206MA2KC7HX53' },
-  { username: 'recommender', name: '钱推荐', roles: ['recommender'] },
+  // The city's recommending unit: it covers every demo applicant, all of them in 宁波市.
+  { username: 'recommender', name: '钱推荐', roles: ['recommender'], recommenderRegions: ['浙江省宁波市'] },
   { username: 'expert', name: '赵专家', roles: ['expert'] },
   { username: 'officer', name: '周经办', roles: ['officer'] },
   { username: 'leader', name: '吴局长', roles: ['leader'] },
@@ -83,10 +84,17 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ organisation
       if (!existing) orgCount++;
     }
     for (const u of DEMO_USERS) {
-      const [found] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, u.username));
-      if (found) continue;
+      const [found] = await tx.select({ id: users.id, recommenderRegions: users.recommenderRegions }).from(users).where(eq(sql`lower(${users.username})`, u.username));
+      if (found) {
+        // A demo recommender seeded before scopes existed would see nothing: give it the demo scope once.
+        if (u.recommenderRegions && found.recommenderRegions.length === 0) {
+          await tx.update(users).set({ recommenderRegions: u.recommenderRegions }).where(eq(users.id, found.id));
+          await recordAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: found.id, changes: { recommenderRegions: { before: [], after: u.recommenderRegions } } });
+        }
+        continue;
+      }
       const organisationId = u.organisation ? orgIds.get(u.organisation)! : null;
-      await insertUser(tx, actor, { username: u.username, name: u.name, phone: '', email: '', roles: u.roles, organisationId, passwordHash, mustChangePassword: false });
+      await insertUser(tx, actor, { username: u.username, name: u.name, phone: '', email: '', roles: u.roles, organisationId, passwordHash, mustChangePassword: false, ...(u.recommenderRegions ? { recommenderRegions: u.recommenderRegions } : {}) });
       userCount++;
     }
   });

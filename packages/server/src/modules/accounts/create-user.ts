@@ -17,6 +17,8 @@ export interface NewUser {
   organisationId: string | null;
   passwordHash: string;
   mustChangePassword: boolean;
+  /** A 推荐单位 account's region prefixes (see users.recommenderRegions). */
+  recommenderRegions?: string[];
 }
 
 export function assertRoleCombination(roles: Role[], organisationId: string | null, field = 'roles'): void {

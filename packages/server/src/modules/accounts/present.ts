@@ -13,6 +13,7 @@ export function presentUser(u: UserRow, organisation: { id: string; name: string
     roles: u.roles as Role[],
     status: u.status as UserStatus,
     organisation,
+    recommenderRegions: u.recommenderRegions,
     lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
     failedLogins: u.failedLogins,
     mustChangePassword: u.mustChangePassword,

@@ -15,6 +15,11 @@ export const users = pgTable('users', {
   roles: text('roles').array().notNull(),
   status: text('status').notNull().default('active'),
   organisationId: uuid('organisation_id').references(() => organisations.id),
+  /**
+   * A 推荐单位 account's scope: region prefixes (as an organisation's region reads, e.g. 浙江省宁波市北仑区) whose
+   * applicants it recommends. Empty = none: a recommender sees nothing until its scope is set (migration 0010).
+   */
+  recommenderRegions: text('recommender_regions').array().notNull().default(sql`'{}'::text[]`),
   failedLogins: integer('failed_logins').notNull().default(0),
   lastFailedAt: timestamp('last_failed_at', { withTimezone: true }),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),

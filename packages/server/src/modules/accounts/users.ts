@@ -82,12 +82,20 @@ async function present(db: Db, row: UserRow) {
   return (await withOrganisations(db, [row]))[0]!;
 }
 
+/** Regions scope a 推荐单位 account only; on any other account they would mean nothing, so they are refused. */
+function assertRecommenderRegions(roles: readonly Role[], regions: readonly string[]): void {
+  if (regions.length > 0 && !roles.includes('recommender')) {
+    throw accountProblem('INVALID_ROLES', '只有推荐单位账号可以设置推荐范围', [{ field: 'recommenderRegions', message: '只有推荐单位账号可以设置推荐范围' }]);
+  }
+}
+
 export async function createUserByAdmin(
   db: Db,
   actor: Actor,
-  input: { username: string; name: string; phone: string; email: string; roles: Role[]; organisationId: string | null },
+  input: { username: string; name: string; phone: string; email: string; roles: Role[]; organisationId: string | null; recommenderRegions?: string[] | undefined },
 ) {
   assertRoleCombination(input.roles, input.organisationId);
+  assertRecommenderRegions(input.roles, input.recommenderRegions ?? []);
   assertNotGuardedRoles(input.roles);
   if (input.organisationId && !(await findOrganisation(db, input.organisationId))) {
     throw organisationProblem('ORGANISATION_NOT_FOUND', '所选单位不存在');
@@ -108,7 +116,7 @@ export async function updateUserByAdmin(
   auth: AuthContext,
   actor: Actor,
   id: string,
-  input: { name?: string | undefined; phone?: string | undefined; email?: string | undefined; roles?: Role[] | undefined },
+  input: { name?: string | undefined; phone?: string | undefined; email?: string | undefined; roles?: Role[] | undefined; recommenderRegions?: string[] | undefined },
 ) {
   const row = await db.transaction(async (tx) => {
     const before = await loadForUpdate(tx as Db, id);
@@ -118,14 +126,18 @@ export async function updateUserByAdmin(
     if (id === auth.user.id && !roles.includes('sysadmin')) {
       throw accountProblem('SELF_ACTION_REFUSED', '不能移除自己的系统管理员角色，以免无人管理账号');
     }
+    // A role set without the recommender role drops any scope it had, so no stale scope returns with the role.
+    const recommenderRegions = roles.includes('recommender') ? (input.recommenderRegions ?? before.recommenderRegions) : [];
+    if (input.recommenderRegions) assertRecommenderRegions(roles, input.recommenderRegions);
     const patch = {
       name: input.name ?? before.name,
       phone: input.phone ?? before.phone,
       email: input.email ?? before.email,
       roles,
+      recommenderRegions,
     };
     const [after] = await tx.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
-    const pick = (u: UserRow) => ({ name: u.name, phone: u.phone, email: u.email, roles: u.roles });
+    const pick = (u: UserRow) => ({ name: u.name, phone: u.phone, email: u.email, roles: u.roles, recommenderRegions: u.recommenderRegions });
     await recordAudit(tx, actor, { action: 'user.update', entityType: 'user', entityId: id, changes: changedFields(pick(before), pick(after!)) });
     // A changed role set takes effect now, not when the old session happens to expire.
     if (input.roles && before.roles.join(',') !== roles.join(',')) await deleteUserSessions(tx, id);

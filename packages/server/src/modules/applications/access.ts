@@ -1,12 +1,13 @@
 /**
  * Who sees which application, decided per record: an applicant side sees its own organisation's; a 推荐单位
- * sees those that reached recommendation; an officer sees every one that has been submitted. Anything else
+ * sees those of its regions that reached recommendation; an officer sees every one that has been submitted. Anything else
  * answers 404, so an application's existence is not disclosed to another organisation.
  */
 import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { hasPermission, type ApplicationState } from '@kechuang/domain';
 import type { Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
+import { organisationsInRegions } from '../organisations/region-queries.js';
 import { callsRequiringRecommendation } from '../programmes/call-queries.js';
 import { applicationProblem } from './errors.js';
 import { applications } from './schema.js';
@@ -21,12 +22,21 @@ export function visibleTo(auth: AuthContext): SQL | null {
   const parts: SQL[] = [];
   if (hasPermission(auth.roles, 'application.review')) parts.push(ne(applications.state, 'draft'));
   if (hasPermission(auth.roles, 'application.apply') && auth.user.organisationId) parts.push(eq(applications.organisationId, auth.user.organisationId));
-  if (hasPermission(auth.roles, 'application.recommend')) {
-    // Only calls that ask for recommendation ever reach a recommending unit.
-    parts.push(and(inArray(applications.state, RECOMMENDER_STATES), inArray(applications.callId, callsRequiringRecommendation()))!);
-  }
+  const scope = recommenderScope(auth);
+  if (scope) parts.push(scope);
   if (parts.length === 0) return null;
   return parts.length === 1 ? parts[0]! : or(...parts)!;
+}
+
+/**
+ * What a 推荐单位 sees: applications of calls that ask for recommendation, from endorsement on, whose applicant
+ * lies in the account's regions. None when the account has no region.
+ */
+export function recommenderScope(auth: AuthContext): SQL | null {
+  if (!hasPermission(auth.roles, 'application.recommend')) return null;
+  const orgs = organisationsInRegions(auth.user.recommenderRegions ?? []);
+  if (!orgs) return null;
+  return and(inArray(applications.state, RECOMMENDER_STATES), inArray(applications.callId, callsRequiringRecommendation()), inArray(applications.organisationId, orgs))!;
 }
 
 /** The row if the caller may see it, locked for update inside a transaction when asked; else 404. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_RESIDENT_ID, exampleBeilunContent, maskResidentId, type ApplicationContent } from '@kechuang/domain';
-import { createTestApp, DEMO_PASSWORD, problem, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../../test/helpers.js';
+import { createTestApp, DEMO_PASSWORD, passFormalReview, problem, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../../test/helpers.js';
 import { insertUser } from '../accounts/create-user.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { SYSTEM_ACTOR } from '../audit/record.js';
@@ -186,6 +186,7 @@ describe('submission, receipts and the chain', () => {
     expect((await officer.get(`/api/applications/${id}`)).json().actions).toEqual(['accept', 'return']);
     // 形式审查 waits for 查重 (BL-9); without a queue in tests the officer's request runs it inline.
     expect((await officer.post(`/api/applications/${id}/duplicate-check`)).json()).toMatchObject({ status: 'done' });
+    await passFormalReview(officer, id);
     expect((await officer.post(`/api/applications/${id}/accept`)).json()).toEqual({ state: 'accepted' });
     const [audit] = await rawSql(t.db, `select count(*)::int as n from audit_events where entity_type = 'application' and entity_id = '${id}' and action in ('application.submit', 'application.endorse', 'application.accept')`);
     expect(audit!.n).toBe(3);
@@ -225,6 +226,7 @@ describe('submission, receipts and the chain', () => {
       expect((await recommender.get(`/api/applications/${id}`)).json().actions).toEqual(['recommend', 'return']);
       expect((await recommender.post(`/api/applications/${id}/recommend`)).json()).toEqual({ state: 'recommended' });
       await officer.post(`/api/applications/${id}/duplicate-check`);
+      await passFormalReview(officer, id);
       expect((await officer.post(`/api/applications/${id}/accept`)).json()).toEqual({ state: 'accepted' });
     } finally {
       await rawSql(t.db, `update calls set requires_recommendation = false where id = '${callId}'`);

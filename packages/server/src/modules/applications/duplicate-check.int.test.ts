@@ -2,7 +2,7 @@
 // through the HTTP API and the job function, on PGlite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, type ApplicationContent } from '@kechuang/domain';
-import { createTestApp, DEMO_PASSWORD, problem, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../../test/helpers.js';
+import { createTestApp, DEMO_PASSWORD, passFormalReview, problem, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../../test/helpers.js';
 import { insertUser } from '../accounts/create-user.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { SYSTEM_ACTOR } from '../audit/record.js';
@@ -169,6 +169,7 @@ describe('查重 on every submission (BL-9)', () => {
     // On demand (no queue in this process: it runs inline), then accepted.
     const run = await officer.post(`/api/applications/${a.id}/duplicate-check`);
     expect(run.json()).toEqual({ applicationId: a.id, version: a.version, status: 'done' });
+    await passFormalReview(officer, a.id);
     expect((await officer.post(`/api/applications/${a.id}/accept`)).json()).toEqual({ state: 'accepted' });
     expect((await rawSql(t.db, `select count(*)::int as n from audit_events where action = 'application.duplicateCheckRequest' and entity_id = '${a.id}'`))[0]!.n).toBe(1);
   });

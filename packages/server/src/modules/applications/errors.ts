@@ -21,7 +21,10 @@ type ApplicationCode =
   | 'ATTACHMENT_REQUIRED'
   | 'ATTACHMENT_TOO_LARGE'
   | 'ATTACHMENT_TYPE_REFUSED'
-  | 'ATTACHMENT_SLOT_FULL';
+  | 'ATTACHMENT_SLOT_FULL'
+  | 'FORMAL_REVIEW_INVALID'
+  | 'FORMAL_REVIEW_NOT_OPEN'
+  | 'FORMAL_REVIEW_INCOMPLETE';
 
 export const applicationProblems = {
   APPLICATION_NOT_FOUND: { status: 404, title: '申报书不存在' },
@@ -44,6 +47,9 @@ export const applicationProblems = {
   ATTACHMENT_TOO_LARGE: { status: 413, title: '附件过大' },
   ATTACHMENT_TYPE_REFUSED: { status: 415, title: '附件格式不受理' },
   ATTACHMENT_SLOT_FULL: { status: 409, title: '该类附件已达上限' },
+  FORMAL_REVIEW_INVALID: { status: 422, title: '形式审查结果填写有误' },
+  FORMAL_REVIEW_NOT_OPEN: { status: 409, title: '当前状态下不能记录形式审查结果' },
+  FORMAL_REVIEW_INCOMPLETE: { status: 409, title: '形式审查尚未全部通过，不能受理' },
 } satisfies ProblemCatalogue<ApplicationCode>;
 
 export const applicationProblem = problems(applicationProblems);

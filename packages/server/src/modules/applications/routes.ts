@@ -13,6 +13,8 @@ import {
   applicationVersionContentResponse,
   applicationVersionListResponse,
   draftSavedResponse,
+  FORMAL_REVIEW_ITEM_KEYS,
+  formalReviewResponse,
   receiptVerificationResponse,
 } from '@kechuang/domain';
 import { actorOf, authOf } from '../../http/auth.js';
@@ -24,6 +26,7 @@ import { createApplication } from './create-application.js';
 import { checkStatus, enqueueDuplicateCheck, readDuplicateReport, requestDuplicateCheck, runDuplicateCheck } from './duplicate-check.js';
 import { listApplications, readApplication } from './read-application.js';
 import { readReceipt, verifyReceipt } from './receipts.js';
+import { readFormalReview, recordFormalReview } from './formal-review.js';
 import { saveDraft } from './save-draft.js';
 import { submitApplication } from './submit-application.js';
 import { transitionApplication, type ChainEvent } from './transition-application.js';
@@ -91,6 +94,16 @@ const createBody = z.object({
 const draftBody = z.object({ baseVersion: z.number({ error: '请提供所基于的版本号' }).int().min(1), content: applicationDraftSchema });
 // An action may be posted with no body at all; an empty body reads as no comment.
 const commentBody = z.preprocess((v) => v ?? {}, z.object({ comment: z.string().trim().max(1000, '意见不超过1000个字').optional() }));
+const formalReviewBody = z.object({
+  items: z
+    .array(z.object({
+      key: z.enum(FORMAL_REVIEW_ITEM_KEYS, { error: '审查项无效' }),
+      pass: z.boolean({ error: '请选择通过或不通过' }),
+      reason: z.string({ error: '理由须为文字' }).trim().max(1000, '理由不超过1000个字').nullish(),
+    }))
+    .min(1, '请至少填写一项审查结果')
+    .max(FORMAL_REVIEW_ITEM_KEYS.length, '审查项过多'),
+});
 const returnBody = z.object({
   reasons: z
     .array(z.object({ field: z.string({ error: '请指明退回理由对应的栏目' }).trim().min(1, '请指明退回理由对应的栏目').max(200), reason: z.string({ error: '请填写退回理由' }).trim().min(1, '请填写退回理由').max(1000, '退回理由不超过1000个字') }))
@@ -154,6 +167,14 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
     return result;
   });
   attachmentRoutes(app, db);
+
+  const review = { access: { permission: 'application.review' as const } };
+  r.get('/api/applications/:id/formal-review', { schema: { tags, summary: '形式审查清单（经办人）：本次提交的各审查项、自动核查结果和已记录的结论', params: idParams, response: { 200: formalReviewResponse } }, config: review }, async (request) =>
+    readFormalReview(db, authOf(request), request.params.id),
+  );
+  r.put('/api/applications/:id/formal-review', { schema: { tags, summary: '记录形式审查结果（不通过须说明理由；全部通过后方可受理）', params: idParams, body: formalReviewBody, response: { 200: formalReviewResponse } }, config: review }, async (request) =>
+    recordFormalReview(db, authOf(request), actorOf(request), request.params.id, request.body.items),
+  );
 
   r.get('/api/applications/:id/receipt', { schema: { tags, summary: '最近一次提交的申报书回执（PDF，冻结不变）', params: idParams, response: pdfResponse }, config: read }, async (request, reply) => {
     const receipt = await readReceipt(db, authOf(request), request.params.id);

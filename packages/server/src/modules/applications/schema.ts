@@ -123,4 +123,19 @@ export const applicationAttachments = pgTable('application_attachments', {
   removedAt: timestamp('removed_at', { withTimezone: true }),
 }, (t) => [index('application_attachments_application_idx').on(t.applicationId, t.kind)]);
 
+/**
+ * 形式审查 results, one row per checklist item of one submitted version: a resubmission has a new version and so
+ * starts a fresh checklist, while the earlier version's results stay as they were recorded.
+ */
+export const formalReviewResults = pgTable('formal_review_results', {
+  applicationId: uuid('application_id').notNull().references(() => applications.id),
+  version: integer('version').notNull(),
+  itemKey: text('item_key').notNull(),
+  pass: boolean('pass').notNull(),
+  reason: text('reason'),
+  recordedBy: uuid('recorded_by'),
+  recordedByName: text('recorded_by_name'),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ name: 'formal_review_results_pk', columns: [t.applicationId, t.version, t.itemKey] })]);
+
 export const applicationNoSeq = sql`nextval('application_no_seq')`;

@@ -4,7 +4,8 @@ import { formatShanghai, hasPermission } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import type { Todo } from '../home/todos.js';
-import { callsRequiringRecommendation, callsWithoutRecommendation, earliestCloseAfter, publishedCalls } from '../programmes/call-queries.js';
+import { callsWithoutRecommendation, earliestCloseAfter, publishedCalls } from '../programmes/call-queries.js';
+import { recommenderScope } from './access.js';
 import { applications } from './schema.js';
 
 async function countWhere(db: Db, where: SQL | undefined): Promise<number> {
@@ -29,8 +30,9 @@ export async function applicationTodos(db: Db, auth: AuthContext, now = new Date
     const waiting = await countWhere(db, and(eq(applications.organisationId, org), eq(applications.state, 'submitted')));
     if (waiting) out.push({ key: 'applications.endorse', title: `${waiting}份申报书待单位审核`, description: '审核通过后报送下一级；不符合要求的可退回并逐项说明理由。', link: '/applications', level: 'info' });
   }
-  if (hasPermission(auth.roles, 'application.recommend')) {
-    const waiting = await countWhere(db, and(eq(applications.state, 'endorsed'), inArray(applications.callId, callsRequiringRecommendation())));
+  const scope = recommenderScope(auth);
+  if (scope) {
+    const waiting = await countWhere(db, and(eq(applications.state, 'endorsed'), scope));
     if (waiting) out.push({ key: 'applications.recommend', title: `${waiting}份申报书待推荐`, description: '推荐后报送科技局形式审查。', link: '/applications', level: 'info' });
   }
   if (hasPermission(auth.roles, 'application.review')) {

@@ -12,6 +12,7 @@ import { visibleApplication } from './access.js';
 import { loadCallContext, workflowCall } from './call-context.js';
 import { assertDuplicateCheckDone } from './duplicate-check.js';
 import { applicationProblem } from './errors.js';
+import { assertFormalReviewPassed } from './formal-review.js';
 import { applications } from './schema.js';
 
 export type ChainEvent = Extract<ApplicationEvent, 'withdraw' | 'endorse' | 'recommend' | 'accept' | 'return'>;
@@ -37,7 +38,11 @@ export async function transitionApplication(db: Db, auth: AuthContext, actor: Ac
     // The applicant side and the unit admin act only on their own organisation's applications.
     if ((r.actor === 'applicant' || r.actor === 'unitAdmin') && row.organisationId !== auth.user.organisationId) throw applicationProblem('ACTION_FORBIDDEN');
     // 形式审查 weighs the 查重 result (BL-9): no acceptance before the submitted version's check has finished.
-    if (event === 'accept') await assertDuplicateCheckDone(tx, row);
+    if (event === 'accept') {
+      await assertDuplicateCheckDone(tx, row);
+      // 形式审查: every item of the call's checklist recorded pass; a failed item means a return instead.
+      await assertFormalReviewPassed(tx, row, now);
+    }
     if (event === 'return' && !input.reasons?.length) throw applicationProblem('TRANSITION_REFUSED', '退回须说明理由', [{ field: 'reasons', message: '请至少填写一条退回理由' }]);
     const returned = event === 'return' ? { returnReasons: input.reasons!, returnedBy: r.actor } : {};
     await tx.update(applications).set({ state: r.to, ...returned, updatedAt: now }).where(eq(applications.id, id));

@@ -26,3 +26,8 @@ export async function earliestCloseAfter(db: Tx, callIds: SQL, now: Date): Promi
   const [r] = await db.select({ at: min(calls.closesAt) }).from(calls).where(and(inArray(calls.id, callIds), gt(calls.closesAt, now)));
   return r?.at ?? null;
 }
+
+/** Subquery: ids of the programme's calls (a leader's concurrent projects are counted within a programme). */
+export function callsOfProgramme(programmeId: string): SQL {
+  return sql`(select ${calls.id} from ${calls} where ${calls.programmeId} = ${programmeId})`;
+}

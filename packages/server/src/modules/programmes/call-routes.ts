@@ -1,12 +1,13 @@
 /** Calls (申报指南): the officer's drafting and workflow actions, and the public's reading of published calls. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CALL_STATUSES, callInputSchema, callListResponse, callResponse, formatShanghai, SELECTION_MODE_LABELS, SELECTION_MODES, type CallEvent, type SelectionMode } from '@kechuang/domain';
+import { CALL_STATUSES, callInputSchema, callListResponse, callResponse, formalReviewSettingsResponse, formalReviewSettingsSchema, formatShanghai, SELECTION_MODE_LABELS, SELECTION_MODES, type CallEvent, type SelectionMode } from '@kechuang/domain';
 import { sendWorkbook, workbookResponse } from '../../http/excel.js';
 import { z } from 'zod';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { createCall, listCalls, readCall, transitionCall, updateCall } from './calls.js';
+import { readFormalReviewSettings, updateFormalReviewSettings } from './formal-review-settings.js';
 
 const idParams = z.object({ id: z.uuid('指南编号无效') });
 const listQuery = z.object({
@@ -48,6 +49,12 @@ export function callRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   r.put('/api/calls/:id', { schema: { tags, summary: '修改草稿（发布后规则冻结）', params: idParams, body: callInputSchema, response: { 200: callResponse } }, config: manage }, async (request) =>
     updateCall(db, actorOf(request), authOf(request).roles, request.params.id, request.body),
+  );
+  r.get('/api/calls/:id/formal-review', { schema: { tags, summary: '形式审查设置：适用的审查项及其参数', params: idParams, response: { 200: formalReviewSettingsResponse } }, config: manage }, async (request) =>
+    readFormalReviewSettings(db, request.params.id),
+  );
+  r.put('/api/calls/:id/formal-review', { schema: { tags, summary: '修改形式审查设置（发布后亦可修改，受理时适用）', params: idParams, body: formalReviewSettingsSchema, response: { 200: formalReviewSettingsResponse } }, config: manage }, async (request) =>
+    updateFormalReviewSettings(db, actorOf(request), request.params.id, request.body),
   );
   for (const [event, summary] of [
     ['publish', '发布（冻结所用政策版本）'],

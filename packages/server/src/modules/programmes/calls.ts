@@ -178,6 +178,8 @@ export async function createCall(db: Db, actor: Actor, roles: readonly Role[], i
       publishedAt: null,
       closedAt: null,
       archivedAt: null,
+      // The 形式审查 checklist starts from the defaults; officers change it under the call's 形式审查设置.
+      formalReview: null,
     };
     await tx.insert(calls).values(row);
     await writeItems(tx, row.id, input.guidelineItems);

@@ -46,6 +46,8 @@ export const calls = pgTable('calls', {
   requiresRecommendation: boolean('requires_recommendation').notNull().default(false),
   /** A special-project call: applications split the project into topics (课题, NB-8). */
   hasTopics: boolean('has_topics').notNull().default(false),
+  /** 形式审查 checklist settings (domain FormalReviewSettings); null = the defaults (migration 0010). */
+  formalReview: jsonb('formal_review'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -11,6 +11,7 @@ import { CallView } from '../../../components/call/CallView';
 import { PageLoading } from '../../../components/PageLoading';
 import { formatDateTime } from '../../../lib/time';
 import { CallActions } from '../shared/CallActions';
+import { FormalReviewSettingsCard } from './FormalReviewSettingsCard';
 
 export default function CallDetailPage() {
   const { id = '' } = useParams();
@@ -67,6 +68,7 @@ export default function CallDetailPage() {
           />
         )}
         <CallView call={c} />
+        <FormalReviewSettingsCard callId={c.id} />
       </Space>
     </PageContainer>
   );

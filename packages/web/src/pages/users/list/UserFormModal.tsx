@@ -25,6 +25,7 @@ interface UserValues {
   email?: string;
   roles: Role[];
   organisationId?: string | null;
+  recommenderRegions?: string[];
 }
 
 interface Props {
@@ -68,7 +69,9 @@ export function UserFormModal({ user, open, onOpenChange, onSaved }: Props) {
   }, [open, editing, form]);
 
   const onFinish = async (values: UserValues) => {
-    const common = { name: values.name, phone: values.phone ?? '', email: values.email ?? '', roles: values.roles };
+    // A 推荐单位's region scope goes with the recommender role only; without it the server drops the scope.
+    const recommenderRegions = values.roles.includes('recommender') ? (values.recommenderRegions ?? []) : [];
+    const common = { name: values.name, phone: values.phone ?? '', email: values.email ?? '', roles: values.roles, recommenderRegions };
     try {
       if (editing) {
         const saved = await api.patch<UserRow>(`/users/${editing.id}`, common);
@@ -121,6 +124,19 @@ export function UserFormModal({ user, open, onOpenChange, onSaved }: Props) {
         extra="三员分立：系统管理员、安全管理员、审计管理员只能单独担任；申报单位用户和单位管理员须属于某个申报单位。"
         placeholder="请选择角色"
       />
+      <ProFormDependency name={['roles']}>
+        {({ roles }: { roles?: Role[] }) =>
+          roles?.includes('recommender') ? (
+            <ProFormSelect
+              name="recommenderRegions"
+              label="推荐范围（地区）"
+              mode="tags"
+              extra="按申报单位所在地区的前缀匹配：“浙江省宁波市”覆盖全市，“浙江省宁波市北仑区”只覆盖该区。未设置时看不到任何申报书。"
+              fieldProps={{ open: false, tokenSeparators: [',', '，', '、'], 'aria-label': '推荐范围（地区）', placeholder: '输入地区后回车，可填多个' }}
+            />
+          ) : null
+        }
+      </ProFormDependency>
       <ProFormDependency name={['roles']}>
         {({ roles }: { roles?: Role[] }) =>
           editing ? (
