@@ -21,7 +21,7 @@ import { pdfResponse } from '../../http/excel.js';
 import { createApplication } from './create-application.js';
 import { checkStatus, enqueueDuplicateCheck, readDuplicateReport, requestDuplicateCheck, runDuplicateCheck } from './duplicate-check.js';
 import { listApplications, readApplication } from './read-application.js';
-import { readReceipt, verifyReceipt } from './receipts.js';
+import { enqueueReceipt, readReceipt, verifyReceipt } from './receipts.js';
 import { saveDraft } from './save-draft.js';
 import { submitApplication } from './submit-application.js';
 import { transitionApplication, type ChainEvent } from './transition-application.js';
@@ -128,6 +128,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
       const result = await submitApplication(db, authOf(request), actorOf(request), request.params.id);
       // Only after the commit: a job sent inside the transaction could run before the version it checks exists.
       await enqueueDuplicateCheck(ctx.jobs, request.log, request.params.id, result.version);
+      await enqueueReceipt(ctx.jobs, request.log, request.params.id, result.version);
       return result;
     });
   }
