@@ -13,6 +13,11 @@ export interface Config {
   webDist: string | null;
   /** Minutes between scheduled audit anchors (a divisor of 60, so the schedule is even within the hour). */
   auditAnchorIntervalMinutes: number;
+  /**
+   * AUDIT_SINGLE_CHAIN: every audit append waits for one global lock, as if the trail were a single chain. Only
+   * for measuring what the sharded chains buy (the deadline-rush bench's baseline); never in production.
+   */
+  auditSingleChain: boolean;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -38,5 +43,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL ?? 'info',
     webDist: env.WEB_DIST === '' ? null : path.resolve(cwd, env.WEB_DIST ?? 'packages/web/dist'),
     auditAnchorIntervalMinutes: anchorEvery,
+    auditSingleChain: bool(env.AUDIT_SINGLE_CHAIN, false),
   };
 }

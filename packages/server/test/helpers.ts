@@ -28,6 +28,7 @@ export const testConfig: Config = {
   logLevel: 'silent',
   webDist: null,
   auditAnchorIntervalMinutes: 5,
+  auditSingleChain: false,
 };
 
 async function openTestDatabase(): Promise<Database> {
