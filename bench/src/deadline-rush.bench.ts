@@ -5,6 +5,7 @@
  * serialised behind one global lock (AUDIT_SINGLE_CHAIN), i.e. what a single audit chain would allow.
  */
 import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import pg from 'pg';
 import { freePort, startServerProcess } from '../../packages/server/test/server-process.js';
 import { openDatabase } from '../../packages/server/src/db/client.js';
@@ -57,6 +58,29 @@ async function countLost(client: pg.Client, saves: Ack[], submits: Ack[]): Promi
   return (await missing(saves, false)) + (await missing(submits, true));
 }
 
+/** CPU seconds (user + system) the given processes have used so far, from /proc (Linux); 0 for one that is gone. */
+function cpuSeconds(pids: number[], mainThreadOnly = false): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+      // A process's main thread has the process's id as its thread id: the event loop that answers requests.
+      const stat = fs.readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // not on Linux, or the process ended
+    }
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/** The PostgreSQL backends serving this database (the server is local to the bench, as in CI). */
+async function backendPids(client: pg.Client): Promise<number[]> {
+  const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+  return rows.map((r) => r.pid);
+}
+
 interface Figures {
   saves_per_s: number;
   submits_per_s: number;
@@ -69,6 +93,16 @@ interface Figures {
   status: Record<string, number>;
   failures: number;
   drafts_exhausted: boolean;
+  /**
+   * CPU milliseconds per request in the app processes and in their PostgreSQL backends. On a shared machine the
+   * rates above say how much CPU the run got; these say what a request costs, whatever the neighbours do.
+   */
+  app_cpu_ms_per_req: number;
+  /** Of which on the app processes' main threads (the event loops; receipts render in worker threads, GC partly in helpers). */
+  app_event_loop_cpu_ms_per_req: number;
+  db_cpu_ms_per_req: number;
+  /** Requests per second two otherwise idle cores would serve at these costs (app and database on the same two). */
+  projected_req_per_s_2_cores: number;
 }
 
 async function variant(url: string, client: pg.Client, singleChain: boolean, tag: string): Promise<Figures> {
@@ -82,7 +116,16 @@ async function variant(url: string, client: pg.Client, singleChain: boolean, tag
     // Warm-up (JIT, connection pools, first-call caches) on other drafts, not counted.
     await drive(urls, new DraftPool(warmDrafts, applicants), { connections: 4, seconds: 3 });
     const pool = new DraftPool(drafts, applicants);
+    const appPids = children.map((c) => c.pid!);
+    const db0 = new Map((await backendPids(client)).map((pid) => [pid, cpuSeconds([pid])]));
+    const app0 = cpuSeconds(appPids);
+    const loop0 = cpuSeconds(appPids, true);
     const r: LoadResult = await drive(urls, pool, { connections: CONNECTIONS, seconds: SECONDS });
+    // Backends opened during the run count too (from zero); those already gone are missed, so db CPU is a floor.
+    const appCpu = cpuSeconds(appPids) - app0;
+    const loopCpu = cpuSeconds(appPids, true) - loop0;
+    let dbCpu = 0;
+    for (const pid of await backendPids(client)) dbCpu += cpuSeconds([pid]) - (db0.get(pid) ?? 0);
     await stopNodes(children);
     const lost = await countLost(client, r.savesAcked, r.submitsAcked);
     const sorted = r.latencies.sort((a, b) => a - b);
@@ -98,6 +141,10 @@ async function variant(url: string, client: pg.Client, singleChain: boolean, tag
       status: r.status,
       failures: r.failures,
       drafts_exhausted: pool.used >= drafts.length,
+      app_cpu_ms_per_req: +((appCpu * 1000) / Math.max(1, sorted.length)).toFixed(2),
+      app_event_loop_cpu_ms_per_req: +((loopCpu * 1000) / Math.max(1, sorted.length)).toFixed(2),
+      db_cpu_ms_per_req: +((dbCpu * 1000) / Math.max(1, sorted.length)).toFixed(2),
+      projected_req_per_s_2_cores: Math.round((2 * sorted.length) / Math.max(0.001, appCpu + dbCpu)),
     };
   } finally {
     await stopNodes(children);

@@ -28,7 +28,9 @@ export async function submitApplication(db: Db, auth: AuthContext, actor: Actor,
   return db.transaction(async (tx) => {
     const row = await visibleApplication(tx, auth, id, { forUpdate: true });
     const event: ApplicationEvent = row.state === 'returned' ? 'resubmit' : 'submit';
-    const [ctx, lead] = await Promise.all([loadCallContext(tx, row.callId, now), loadLead(tx, row)]);
+    // One after the other: a transaction is one connection, which runs one query at a time anyway.
+    const ctx = await loadCallContext(tx, row.callId, now);
+    const lead = await loadLead(tx, row);
     const allowed = authoriseApplicationEvent(row.state as ApplicationState, event, auth.roles, { now, call: workflowCall(ctx.call) });
     if (!allowed.ok) throw refuse(allowed);
     if (row.organisationId !== auth.user.organisationId) throw applicationProblem('ACTION_FORBIDDEN', '只有本单位可以提交本单位的申报书');
