@@ -2,7 +2,7 @@
  * Versioned autosave: every save is kept as a version; a save must name the version it started from, and a
  * stale one is refused with 409 carrying both versions, never silently overwriting the newer one.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { isApplicationEditable, canActAs, type ApplicationContent, type ApplicationState } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
@@ -29,8 +29,10 @@ export async function saveDraft(db: Db, auth: AuthContext, actor: Actor, id: str
     const content = unmaskContent(input.content, row.content as ApplicationContent);
     const version = row.currentVersion + 1;
     const hash = contentHash(content);
-    await tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, savedBy: auth.user.id, savedAt: now });
-    await tx.update(applications).set({ content, currentVersion: version, updatedAt: now }).where(and(eq(applications.id, id), eq(applications.currentVersion, row.currentVersion)));
+    // The version and the working row in one statement (one round trip; a data-modifying WITH always runs).
+    const insert = tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, savedBy: auth.user.id, savedAt: now });
+    const advance = tx.update(applications).set({ content, currentVersion: version, updatedAt: now }).where(and(eq(applications.id, id), eq(applications.currentVersion, row.currentVersion)));
+    await tx.execute(sql`with saved as (${insert.getSQL()}) ${advance.getSQL()}`);
     await recordAudit(tx, actor, { action: 'application.save', entityType: 'application', entityId: id, detail: { version, contentHash: hash } });
     return { version, savedAt: now.toISOString(), contentHash: hash };
   });

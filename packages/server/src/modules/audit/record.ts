@@ -67,6 +67,8 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Prom
     ip: actor.ip,
   };
   const hash = auditEventHash(head.hash, content, sha256Hex);
+  // Two statements, not one: the head's trigger (migration 0005) checks that the event it points to exists,
+  // which an event inserted by a WITH of the same statement would not yet be to it.
   await tx.insert(auditEvents).values({ ...content, occurredAt: new Date(content.occurredAt), prevHash: head.hash, hash });
   await tx.update(auditChainHeads).set({ seq: content.seq, hash }).where(eq(auditChainHeads.chain, chain));
 }
