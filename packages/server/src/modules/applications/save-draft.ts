@@ -29,9 +29,10 @@ export async function saveDraft(db: Db, auth: AuthContext, actor: Actor, id: str
     const content = unmaskContent(input.content, row.content as ApplicationContent);
     const version = row.currentVersion + 1;
     const hash = contentHash(content);
-    // The version and the working row in one statement (one round trip; a data-modifying WITH always runs).
-    const insert = tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, savedBy: auth.user.id, savedAt: now });
-    const advance = tx.update(applications).set({ content, currentVersion: version, updatedAt: now }).where(and(eq(applications.id, id), eq(applications.currentVersion, row.currentVersion)));
+    // The version and the working row in one statement: one round trip, and the content is serialised and sent
+    // once (the row takes it from the inserted version); a data-modifying WITH always runs to completion.
+    const insert = tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, savedBy: auth.user.id, savedAt: now }).returning({ content: applicationVersions.content });
+    const advance = tx.update(applications).set({ content: sql`(select content from saved)`, currentVersion: version, updatedAt: now }).where(and(eq(applications.id, id), eq(applications.currentVersion, row.currentVersion)));
     await tx.execute(sql`with saved as (${insert.getSQL()}) ${advance.getSQL()}`);
     await recordAudit(tx, actor, { action: 'application.save', entityType: 'application', entityId: id, detail: { version, contentHash: hash } });
     return { version, savedAt: now.toISOString(), contentHash: hash };
