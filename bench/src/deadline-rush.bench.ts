@@ -93,6 +93,7 @@ interface Figures {
   status: Record<string, number>;
   failures: number;
   drafts_exhausted: boolean;
+  sessions_used: number;
   /**
    * CPU milliseconds per request in the app processes and in their PostgreSQL backends. On a shared machine the
    * rates above say how much CPU the run got; these say what a request costs, whatever the neighbours do.
@@ -141,6 +142,7 @@ async function variant(url: string, client: pg.Client, singleChain: boolean, tag
       status: r.status,
       failures: r.failures,
       drafts_exhausted: pool.used >= drafts.length,
+      sessions_used: pool.sessionsUsed,
       app_cpu_ms_per_req: +((appCpu * 1000) / Math.max(1, sorted.length)).toFixed(2),
       app_event_loop_cpu_ms_per_req: +((loopCpu * 1000) / Math.max(1, sorted.length)).toFixed(2),
       db_cpu_ms_per_req: +((dbCpu * 1000) / Math.max(1, sorted.length)).toFixed(2),

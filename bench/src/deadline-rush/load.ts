@@ -1,7 +1,7 @@
 /**
  * The deadline-rush load: autocannon against each app node, every connection going through applications one
  * after another, each with the cycle an applicant does at the deadline: autosave, autosave, read, autosave,
- * submit. Each cycle takes the next draft (and so another applicant's session), saves carry the baseVersion the
+ * submit. Each cycle takes the next draft, each request the next of thousands of sessions, saves carry the baseVersion the
  * previous save returned, and every acknowledged (2xx) write is recorded to be looked for in the database afterwards.
  */
 import autocannon from 'autocannon';
@@ -31,7 +31,6 @@ export interface LoadResult {
 
 interface Ctx {
   app?: string;
-  who?: Applicant;
   version?: number;
   t0?: number;
 }
@@ -43,11 +42,24 @@ export class DraftPool {
     readonly ids: string[],
     private readonly applicants: Applicant[],
   ) {}
-  take(): { id: string; who: Applicant; fresh: boolean } {
+  take(): { id: string; fresh: boolean } {
     const i = this.next++;
     const fresh = i < this.ids.length;
-    const k = fresh ? i : i % this.ids.length;
-    return { id: this.ids[k]!, who: this.applicants[k % this.applicants.length]!, fresh };
+    return { id: this.ids[fresh ? i : i % this.ids.length]!, fresh };
+  }
+  private nextSession = 0;
+  private readonly seen = new Set<number>();
+  /**
+   * The session for the next request: every applicant of the organisation may edit its drafts, so requests go
+   * round all the sessions (the server looks each one up in the database), not one session per editor.
+   */
+  session(): Applicant {
+    const k = this.nextSession++ % this.applicants.length;
+    this.seen.add(k);
+    return this.applicants[k]!;
+  }
+  get sessionsUsed(): number {
+    return this.seen.size;
   }
   get used(): number {
     return Math.min(this.next, this.ids.length);
@@ -74,11 +86,10 @@ export async function drive(urls: string[], pool: DraftPool, opts: { connections
       if (!ctx.app) {
         const d = pool.take();
         ctx.app = d.id;
-        ctx.who = d.who;
         ctx.version = d.fresh ? 1 : -1;
       }
       ctx.t0 = performance.now();
-      return { ...req, path: `/api/applications/${ctx.app}/draft`, headers: headers(ctx.who!, true), body: `{"baseVersion":${ctx.version},"content":${TEMPLATE.replace('@@', String(++saveNo))}}` };
+      return { ...req, path: `/api/applications/${ctx.app}/draft`, headers: headers(pool.session(), true), body: `{"baseVersion":${ctx.version},"content":${TEMPLATE.replace('@@', String(++saveNo))}}` };
     },
     onResponse: (status, body, context) => {
       const ctx = context as Ctx;
@@ -96,7 +107,7 @@ export async function drive(urls: string[], pool: DraftPool, opts: { connections
     setupRequest: (req, context) => {
       const ctx = context as Ctx;
       ctx.t0 = performance.now();
-      return { ...req, path: `/api/applications/${ctx.app}`, headers: headers(ctx.who!, false) };
+      return { ...req, path: `/api/applications/${ctx.app}`, headers: headers(pool.session(), false) };
     },
     onResponse: (status, _body, context) => {
       finish(context as Ctx, status);
@@ -108,7 +119,7 @@ export async function drive(urls: string[], pool: DraftPool, opts: { connections
     setupRequest: (req, context) => {
       const ctx = context as Ctx;
       ctx.t0 = performance.now();
-      return { ...req, path: `/api/applications/${ctx.app}/submit`, headers: headers(ctx.who!, false) };
+      return { ...req, path: `/api/applications/${ctx.app}/submit`, headers: headers(pool.session(), false) };
     },
     onResponse: (status, body, context) => {
       const ctx = context as Ctx;
