@@ -18,8 +18,9 @@ type Emit = (o: Record<string, unknown>) => void;
 const NODES = 2;
 const env = process.env;
 const CONNECTIONS = Number(env.BENCH_RUSH_CONNECTIONS ?? 24);
-const SECONDS = Number(env.BENCH_RUSH_SECONDS ?? 15);
-const APPLICANTS = Number(env.BENCH_RUSH_APPLICANTS ?? 3000);
+const QUICK = env.BENCH_QUICK === '1';
+const SECONDS = Number(env.BENCH_RUSH_SECONDS ?? (QUICK ? 5 : 15));
+const APPLICANTS = Number(env.BENCH_RUSH_APPLICANTS ?? (QUICK ? 500 : 3000));
 
 async function startNodes(url: string, singleChain: boolean, children: ChildProcess[]): Promise<string[]> {
   const urls: string[] = [];
