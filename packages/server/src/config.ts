@@ -15,6 +15,11 @@ export interface Config {
   auditAnchorIntervalMinutes: number;
   /** Which NotificationSender delivers the outbox (modules/notifications/sender.ts); `log` only logs. */
   notificationSender: (typeof NOTIFICATION_SENDERS)[number];
+  /**
+   * AUDIT_SINGLE_CHAIN: every audit append waits for one global lock, as if the trail were a single chain. Only
+   * for measuring what the sharded chains buy (the deadline-rush bench's baseline); never in production.
+   */
+  auditSingleChain: boolean;
 }
 
 /** The senders the platform has; an SMS gateway or mail relay adds its name here and its class in sender.ts. */
@@ -46,5 +51,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDist: env.WEB_DIST === '' ? null : path.resolve(cwd, env.WEB_DIST ?? 'packages/web/dist'),
     auditAnchorIntervalMinutes: anchorEvery,
     notificationSender: sender as Config['notificationSender'],
+    auditSingleChain: bool(env.AUDIT_SINGLE_CHAIN, false),
   };
 }

@@ -10,9 +10,11 @@ import { seedDemo } from './db/seed/demo.js';
 import { seedPlans } from './db/seed/monitoring.js';
 import { seedProgrammes } from './db/seed/programmes.js';
 import { startJobs, type Jobs, type JobSender } from './jobs/queue.js';
+import { serialiseAuditAppends } from './modules/audit/record.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
+  serialiseAuditAppends(config.auditSingleChain);
   let release = (): void => {};
   if (!config.databaseUrl) {
     fs.mkdirSync(path.dirname(config.dataDir), { recursive: true });

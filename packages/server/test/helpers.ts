@@ -29,6 +29,7 @@ export const testConfig: Config = {
   webDist: null,
   auditAnchorIntervalMinutes: 5,
   notificationSender: 'log',
+  auditSingleChain: false,
 };
 
 async function openTestDatabase(): Promise<Database> {

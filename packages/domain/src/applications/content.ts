@@ -276,7 +276,22 @@ export const charCount = (s: string): number => [...s].length;
  * The text sections of a call's template as a schema: one string per text item, with its character limit;
  * required items must be filled when `strict` (the submission), any may be empty in a draft.
  */
+// Building the zod object for a template costs more than validating with it (a few ms per call, profiled in the
+// deadline-rush bench), and a call's template is the same for every application: keep the last few built.
+const sectionSchemas = new Map<string, ReturnType<typeof buildTextSectionsSchema>>();
+
 export function textSectionsSchema(sections: readonly FormSection[], strict: boolean) {
+  const key = `${strict ? 1 : 0}${JSON.stringify(sections)}`;
+  let schema = sectionSchemas.get(key);
+  if (!schema) {
+    if (sectionSchemas.size >= 64) sectionSchemas.clear();
+    schema = buildTextSectionsSchema(sections, strict);
+    sectionSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+function buildTextSectionsSchema(sections: readonly FormSection[], strict: boolean) {
   const shape: Record<string, z.ZodType<string | undefined>> = {};
   for (const s of sections) {
     for (const item of s.items) {

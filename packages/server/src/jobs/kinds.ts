@@ -1,12 +1,13 @@
 /** Every job kind of the platform. A new kind is one file beside this one and one line here. */
 import { anchorAuditJob } from './anchor-audit.js';
 import { applicationDuplicateCheckJob } from './application-duplicate-check.js';
+import { applicationReceiptJob } from './application-receipt.js';
 import { closeEndedCallsJob } from './close-ended-calls.js';
 import { dispatchNotificationsJob } from './dispatch-notifications.js';
 import { pruneCountersJob } from './prune-counters.js';
 import type { JobKind } from './kind.js';
 
-export const JOB_KINDS = [anchorAuditJob, applicationDuplicateCheckJob, closeEndedCallsJob, dispatchNotificationsJob, pruneCountersJob] as const;
+export const JOB_KINDS = [anchorAuditJob, applicationDuplicateCheckJob, applicationReceiptJob, closeEndedCallsJob, dispatchNotificationsJob, pruneCountersJob] as const;
 
 type Kinds = (typeof JOB_KINDS)[number];
 export type JobName = Kinds['name'];

@@ -133,12 +133,16 @@ describe('submission, receipts and the chain', () => {
     expect(await snapshot(id)).toEqual(before);
   });
 
-  it('submission freezes a version with its content hash and a PDF receipt that anyone can verify', async () => {
+  it('submission freezes a version with its content hash; the PDF receipt is rendered on first request, stays the same, and anyone can verify it', async () => {
     const id = await submitted();
     const a = (await applicant.get(`/api/applications/${id}`)).json();
     expect(a).toMatchObject({ state: 'submitted', version: 3, submittedVersion: 3, actions: ['withdraw'] });
+    // No queue runs in this app, so nothing rendered the receipt yet: the submission itself does not.
+    expect((await snapshot(id)).receipts).toBe(0);
     const receipt = await applicant.get(`/api/applications/${id}/receipt`);
     expect(receipt.statusCode).toBe(200);
+    expect((await snapshot(id)).receipts).toBe(1);
+    expect((await applicant.get(`/api/applications/${id}/receipt`)).rawPayload.equals(receipt.rawPayload)).toBe(true);
     expect(receipt.headers['content-type']).toBe('application/pdf');
     expect(receipt.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const [v] = await rawSql(t.db, `select content_hash, frozen from application_versions where application_id = '${id}' and version = 3`);
@@ -152,7 +156,10 @@ describe('submission, receipts and the chain', () => {
 
   it('a frozen version and a receipt cannot be changed, not even by SQL', async () => {
     const id = await submitted();
+    expect((await applicant.get(`/api/applications/${id}/receipt`)).statusCode).toBe(200);
     const refusal = (q: string) => rawSql(t.db, q).then(() => 'changed', (e: Error & { cause?: Error }) => e.cause?.message ?? e.message);
+    // A second, different receipt for the same submission is refused by the key the renders insert on.
+    expect(await refusal(`insert into application_receipts (id, application_id, version, content_hash, pdf, pdf_sha256, generated_at) select gen_random_uuid(), application_id, version, content_hash, '\\x00', 'x', now() from application_receipts where application_id = '${id}'`)).toMatch(/duplicate key|unique/);
     expect(await refusal(`update application_versions set content = '{}' where application_id = '${id}' and frozen`)).toMatch(/frozen/);
     expect(await refusal(`update application_receipts set pdf = '\\x00' where application_id = '${id}'`)).toMatch(/frozen/);
     expect(await refusal(`delete from application_receipts where application_id = '${id}'`)).toMatch(/frozen/);
@@ -161,16 +168,17 @@ describe('submission, receipts and the chain', () => {
 
   it('撤回 while the unit admin has not acted, then a new submission gets a new receipt and the old one stays', async () => {
     const id = await submitted();
+    expect((await applicant.get(`/api/applications/${id}/receipt`)).statusCode).toBe(200);
     const [first] = await rawSql(t.db, `select version, pdf_sha256 from application_receipts where application_id = '${id}'`);
     const w = await applicant.post(`/api/applications/${id}/withdraw`);
     expect(w.json()).toEqual({ state: 'draft' });
     const again = await applicant.post(`/api/applications/${id}/submit`);
     expect(again.json()).toMatchObject({ state: 'submitted', version: 4 });
+    const latest = await applicant.get(`/api/applications/${id}/receipt`);
     const receipts = await rawSql(t.db, `select version, pdf_sha256 from application_receipts where application_id = '${id}' order by version`);
     expect(receipts).toHaveLength(2);
     expect(receipts[0]).toEqual(first);
     expect(receipts[1]!.version).toBe(4);
-    const latest = await applicant.get(`/api/applications/${id}/receipt`);
     expect(createHash('sha256').update(latest.rawPayload).digest('hex')).toBe(receipts[1]!.pdf_sha256);
   });
 
@@ -280,7 +288,7 @@ describe('invariants', () => {
     try {
       const problems = (await checkInvariants(t.db)).filter((p) => p.startsWith('application'));
       expect(problems.some((p) => p.includes('current version is not its latest saved version'))).toBe(true);
-      expect(problems.some((p) => p.includes('no frozen content or no receipt'))).toBe(true);
+      expect(problems.some((p) => p.includes('has no frozen content'))).toBe(true);
     } finally {
       await rawSql(t.db, `update applications set submitted_version = submitted_version - 10, current_version = current_version - 10 where id = '${id}'`);
     }

@@ -25,8 +25,8 @@ import { attachmentRoutes } from './attachment-routes.js';
 import { createApplication } from './create-application.js';
 import { checkStatus, enqueueDuplicateCheck, readDuplicateReport, requestDuplicateCheck, runDuplicateCheck } from './duplicate-check.js';
 import { listApplications, readApplication } from './read-application.js';
-import { readReceipt, verifyReceipt } from './receipts.js';
 import { readFormalReview, recordFormalReview } from './formal-review.js';
+import { enqueueReceipt, readReceipt, verifyReceipt } from './receipts.js';
 import { saveDraft } from './save-draft.js';
 import { submitApplication } from './submit-application.js';
 import { transitionApplication, type ChainEvent } from './transition-application.js';
@@ -144,6 +144,7 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
       // Only after the commit: a job sent inside the transaction could run before the version it checks exists.
       await enqueueDuplicateCheck(ctx.jobs, request.log, request.params.id, result.version);
       await kickNotificationDispatch(ctx.jobs, request.log);
+      await enqueueReceipt(ctx.jobs, request.log, request.params.id, result.version);
       return result;
     });
   }

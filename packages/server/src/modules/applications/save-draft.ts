@@ -2,8 +2,8 @@
  * Versioned autosave: every save is kept as a version; a save must name the version it started from, and a
  * stale one is refused with 409 carrying both versions, never silently overwriting the newer one.
  */
-import { and, eq } from 'drizzle-orm';
 import { isApplicationEditable, canActAs, withStoredAttachments, type ApplicationContent, type ApplicationState } from '@kechuang/domain';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
@@ -31,8 +31,11 @@ export async function saveDraft(db: Db, auth: AuthContext, actor: Actor, id: str
     const content = withStoredAttachments(unmaskContent(input.content, row.content as ApplicationContent), await storedAttachments(tx, id));
     const version = row.currentVersion + 1;
     const hash = contentHash(content);
-    await tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, savedBy: auth.user.id, savedAt: now });
-    await tx.update(applications).set({ content, currentVersion: version, updatedAt: now }).where(and(eq(applications.id, id), eq(applications.currentVersion, row.currentVersion)));
+    // The version and the working row in one statement: one round trip, and the content is serialised and sent
+    // once (the row takes it from the inserted version); a data-modifying WITH always runs to completion.
+    const insert = tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, savedBy: auth.user.id, savedAt: now }).returning({ content: applicationVersions.content });
+    const advance = tx.update(applications).set({ content: sql`(select content from saved)`, currentVersion: version, updatedAt: now }).where(and(eq(applications.id, id), eq(applications.currentVersion, row.currentVersion)));
+    await tx.execute(sql`with saved as (${insert.getSQL()}) ${advance.getSQL()}`);
     await recordAudit(tx, actor, { action: 'application.save', entityType: 'application', entityId: id, detail: { version, contentHash: hash } });
     return { version, savedAt: now.toISOString(), contentHash: hash };
   });

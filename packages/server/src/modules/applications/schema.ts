@@ -4,7 +4,7 @@
  * from change by triggers (migration 0007).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../organisations/schema.js';
 import { calls, guidelineItems } from '../programmes/schema.js';
 
@@ -55,7 +55,8 @@ export const applicationReceipts = pgTable('application_receipts', {
   pdf: bytea('pdf').notNull(),
   pdfSha256: text('pdf_sha256').notNull(),
   generatedAt: timestamp('generated_at', { withTimezone: true }).notNull(),
-}, (t) => [index('application_receipts_hash_idx').on(t.contentHash), index('application_receipts_pdf_idx').on(t.pdfSha256), index('application_receipts_application_idx').on(t.applicationId, t.version)]);
+}, (t) => [index('application_receipts_hash_idx').on(t.contentHash), index('application_receipts_pdf_idx').on(t.pdfSha256), // One receipt per submitted version: the job and an on-demand render insert-or-nothing on this key.
+  uniqueIndex('application_receipts_application_version_key').on(t.applicationId, t.version)]);
 
 /**
  * 查重 archive (BL-9): every text the checks compare against — each submitted application version's text

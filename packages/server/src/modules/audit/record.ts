@@ -3,7 +3,7 @@
  * so commits on unrelated entities do not queue behind one global row.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { auditEventHash, chainOf, type AuditAction, type AuditEntityType, type AuditEventContent } from '@kechuang/domain';
 import type { Tx } from '../../db/client.js';
 import { auditChainHeads, auditEvents } from './schema.js';
@@ -33,8 +33,21 @@ function plain<T>(v: T): T {
   return v === undefined || v === null ? (null as T) : (JSON.parse(JSON.stringify(v)) as T);
 }
 
+/** Any fixed key: only the bench's baseline takes this lock. */
+const SINGLE_CHAIN_LOCK = 0x6b63_a0d1;
+let singleChain = false;
+
+/**
+ * Serialises every audit append behind one transaction-scoped advisory lock (config AUDIT_SINGLE_CHAIN), so the
+ * deadline-rush bench can measure the baseline of one global chain against the sharded heads on the same code.
+ */
+export function serialiseAuditAppends(on: boolean): void {
+  singleChain = on;
+}
+
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
   const chain = chainOf(input.entityType, input.entityId);
+  if (singleChain) await tx.execute(sql`select pg_advisory_xact_lock(${SINGLE_CHAIN_LOCK})`);
   const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chain, chain)).for('update');
   if (!head) throw new Error(`audit chain ${chain} has no head row; migrations incomplete`);
   const changes = input.changes && Object.keys(input.changes).length ? plain(input.changes) : null;
@@ -54,6 +67,8 @@ export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Prom
     ip: actor.ip,
   };
   const hash = auditEventHash(head.hash, content, sha256Hex);
+  // Two statements, not one: the head's trigger (migration 0005) checks that the event it points to exists,
+  // which an event inserted by a WITH of the same statement would not yet be to it.
   await tx.insert(auditEvents).values({ ...content, occurredAt: new Date(content.occurredAt), prevHash: head.hash, hash });
   await tx.update(auditChainHeads).set({ seq: content.seq, hash }).where(eq(auditChainHeads.chain, chain));
 }
