@@ -148,7 +148,7 @@ describe('GET /api/applications: the queue per level', () => {
 
   it('sorts by requested fiscal amount, application number, title, organisation and submission time; pages without overlap', async () => {
     const q = `callId=${callId}&organisation=${encodeURIComponent('宁波')}`;
-    const byAmount = await list(officer, `${q}&sort=requestedFiscal&order=desc&pageSize=200`);
+    const byAmount = await list(officer, `${q}&sort=-requestedFiscal&pageSize=200`);
     const amounts = byAmount.items.map((i) => i.requestedFiscalYuan);
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
     expect(byAmount.items.filter((i) => Object.values(made).includes(i.id)).map((i) => [i.id, i.requestedFiscalYuan])).toEqual([
@@ -156,16 +156,16 @@ describe('GET /api/applications: the queue per level', () => {
       [made.endorsed, 200 * WAN],
       [made.other, 50 * WAN],
     ]);
-    const byNo = (await list(officer, `${q}&sort=applicationNo&order=asc&pageSize=200`)).items.map((i) => i.applicationNo);
+    const byNo = (await list(officer, `${q}&sort=applicationNo&pageSize=200`)).items.map((i) => i.applicationNo);
     expect(byNo).toEqual([...byNo].sort());
-    const byOrg = (await list(officer, `${q}&sort=organisation&order=asc&pageSize=200`)).items.map((i) => i.organisation.name);
+    const byOrg = (await list(officer, `${q}&sort=organisation&pageSize=200`)).items.map((i) => i.organisation.name);
     expect(byOrg.indexOf('宁波东海新材料科技有限公司')).toBeLessThan(byOrg.indexOf('宁波甬创智能装备有限公司'));
-    const byTime = (await list(officer, `${q}&sort=submittedAt&order=desc&pageSize=200`)).items.map((i) => i.submittedAt!);
+    const byTime = (await list(officer, `${q}&sort=-submittedAt&pageSize=200`)).items.map((i) => i.submittedAt!);
     expect(byTime).toEqual([...byTime].sort().reverse());
-    const byTitle = (await list(officer, `${q}&sort=title&order=asc&pageSize=200`)).items;
+    const byTitle = (await list(officer, `${q}&sort=title&pageSize=200`)).items;
     expect(byTitle[0]!.title).toBe('大型一体化压铸高端模具设计与制造关键技术'); // 大 da before 东 dong
-    const p1 = await list(officer, `${q}&sort=requestedFiscal&order=desc&page=1&pageSize=2`);
-    const p2 = await list(officer, `${q}&sort=requestedFiscal&order=desc&page=2&pageSize=2`);
+    const p1 = await list(officer, `${q}&sort=-requestedFiscal&page=1&pageSize=2`);
+    const p2 = await list(officer, `${q}&sort=-requestedFiscal&page=2&pageSize=2`);
     expect(p1).toMatchObject({ total: byAmount.total, page: 1, pageSize: 2 });
     expect([...ids(p1), ...ids(p2)]).toEqual(ids(byAmount).slice(0, 4));
   });
@@ -173,9 +173,9 @@ describe('GET /api/applications: the queue per level', () => {
 
 describe('GET /api/applications/export.xlsx', () => {
   it('exports the whole filtered, ordered list (not the page), amounts in 万元 and the credit code in full', async () => {
-    const rows = await workbook(officer, `callId=${callId}&organisation=${encodeURIComponent('宁波')}&sort=requestedFiscal&order=desc&pageSize=1`);
+    const rows = await workbook(officer, `callId=${callId}&organisation=${encodeURIComponent('宁波')}&sort=-requestedFiscal&pageSize=1`);
     expect(rows[0]).toEqual(['申报编号', '项目名称', '申报指南', '指南条目', '类别', '领域', '申报单位', '统一社会信用代码', '状态', '申请财政经费（万元）', '提交时间', '待我处理']);
-    const listed = await list(officer, `callId=${callId}&organisation=${encodeURIComponent('宁波')}&sort=requestedFiscal&order=desc&pageSize=200`);
+    const listed = await list(officer, `callId=${callId}&organisation=${encodeURIComponent('宁波')}&sort=-requestedFiscal&pageSize=200`);
     const data = rows.slice(1, -1);
     expect(data.map((r) => r[0])).toEqual(listed.items.map((i) => i.applicationNo));
     expect(String(rows.at(-1)![0])).toContain(`共 ${listed.total} 项`);
@@ -201,7 +201,7 @@ describe('GET /api/applications/counts (NB-13)', () => {
     expect(now.items.map((i) => i.code)).toEqual(['BL-2026-01', 'BL-2026-02', 'BL-2026-03']);
     // This suite added two submitted on BL-2026-02 (one endorsed), one on BL-2026-03, and drafts the officer never counts.
     expect(item(now, 'BL-2026-02').submitted - item(before.counts, 'BL-2026-02').submitted).toBe(2);
-    expect(item(now, 'BL-2026-02').byState.endorsed - item(before.counts, 'BL-2026-02').byState.endorsed).toBe(1);
+    expect(item(now, 'BL-2026-02').byState.endorsed! - item(before.counts, 'BL-2026-02').byState.endorsed!).toBe(1);
     expect(item(now, 'BL-2026-03').submitted - item(before.counts, 'BL-2026-03').submitted).toBe(1);
     expect(item(now, 'BL-2026-01').submitted).toBe(item(before.counts, 'BL-2026-01').submitted);
     for (const i of now.items) expect(i.flagged, i.code).toBe(i.submitted < 2);

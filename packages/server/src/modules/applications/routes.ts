@@ -17,6 +17,7 @@ import {
   applicationVersionListResponse,
   draftSavedResponse,
   receiptVerificationResponse,
+  type ApplicationSortKey,
 } from '@kechuang/domain';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
@@ -91,13 +92,15 @@ const queueFilter = z.object({
   submittedFrom: day.optional(),
   submittedTo: day.optional(),
   waitingForMe: z.enum(['true', 'false'], { error: 'waitingForMe 须为 true 或 false' }).transform((v) => v === 'true').optional(),
-  sort: z.enum(APPLICATION_SORT_KEYS, { error: '排序字段无效' }).default('submittedAt'),
-  order: z.enum(['asc', 'desc'], { error: '排序方向须为 asc 或 desc' }).default('desc'),
+  // `key` ascending, `-key` descending, as every other list of the API.
+  sort: z.enum([...APPLICATION_SORT_KEYS, ...APPLICATION_SORT_KEYS.map((k) => `-${k}` as const)], { error: '排序字段无效' }).default('-submittedAt'),
 });
 const listQuery = queueFilter.extend({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+/** `-key` → key descending. */
+const sortOf = <Q extends { sort: string }>(q: Q) => ({ ...q, sort: q.sort.replace(/^-/, '') as ApplicationSortKey, order: q.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) });
 const callQuery = z.object({ callId: z.uuid('指南编号无效') });
 const createBody = z.object({
   callId: z.uuid('指南编号无效'),
@@ -125,9 +128,9 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/applications', {
     schema: { tags, summary: '申报书列表/各级待办队列（申报单位只见本单位的）：按指南、状态、条目、类别、领域、单位、提交日期筛选，待我处理，排序分页', querystring: listQuery, response: { 200: applicationQueueResponse } },
     config: read,
-  }, async (request) => listQueue(db, authOf(request), request.query));
+  }, async (request) => listQueue(db, authOf(request), sortOf(request.query)));
   r.get('/api/applications/export.xlsx', { schema: { tags, summary: '导出筛选后的申报书列表（Excel，不分页，筛选条件同列表）', querystring: queueFilter, response: workbookResponse }, config: read }, async (request, reply) => {
-    const rows = await exportQueue(db, authOf(request), request.query);
+    const rows = await exportQueue(db, authOf(request), sortOf(request.query));
     return sendWorkbook(reply, '申报书列表.xlsx', '申报书', QUEUE_EXPORT_COLUMNS, rows, `共 ${rows.length} 项；金额单位：万元；时间为北京时间。`);
   });
   r.get('/api/applications/counts', { schema: { tags, summary: '按指南条目和类别统计申报数（NB-13：不足2项的条目标注）', querystring: callQuery, response: { 200: applicationCountsResponse } }, config: read }, async (request) =>
