@@ -15,6 +15,8 @@ import { usePublishedCalls } from '../list/call-options';
 type ItemRow = ApplicationCounts['items'][number];
 /** The states after submission, in the order of the chain (drafts are the applicant's own business). */
 const SHOWN: ApplicationState[] = ['submitted', 'endorsed', 'recommended', 'accepted', 'returned'];
+/** Short column heads (the state labels are written for a sentence). */
+const HEADS: Partial<Record<ApplicationState, string>> = { submitted: '待单位审核', endorsed: '单位已审核', recommended: '已推荐', accepted: '已受理', returned: '已退回' };
 
 export function useChosenCall() {
   const [params, setParams] = useSearchParams();
@@ -57,12 +59,12 @@ export default function ApplicationCountsPage() {
         </span>
       ),
     },
-    { title: '已提交', dataIndex: 'submitted', width: 90, align: 'right', render: (n: number, r) => queueLink(callId!, { guidelineItemCode: r.code }, n) },
-    ...SHOWN.map((s) => ({ title: APPLICATION_STATE_LABELS[s].replace(/（.*）/, ''), key: s, width: 96, align: 'right' as const, render: (_: unknown, r: ItemRow) => queueLink(callId!, { guidelineItemCode: r.code, state: s }, r.byState[s]) })),
+    { title: '已提交合计', dataIndex: 'submitted', width: 96, align: 'right', render: (n: number, r) => queueLink(callId!, { guidelineItemCode: r.code }, n) },
+    ...SHOWN.map((s) => ({ title: HEADS[s] ?? APPLICATION_STATE_LABELS[s], key: s, width: 90, align: 'right' as const, render: (_: unknown, r: ItemRow) => queueLink(callId!, { guidelineItemCode: r.code, state: s }, r.byState[s]) })),
     {
       title: 'NB-13',
       key: 'flag',
-      width: 110,
+      width: 96,
       render: (_, r) => (r.flagged ? <Tag color="red">不足2项</Tag> : <Tag color="green">有竞争</Tag>),
     },
   ];
@@ -96,8 +98,8 @@ export default function ApplicationCountsPage() {
                 dataSource={r.categories}
                 columns={[
                   { title: '类别', dataIndex: 'name' },
-                  { title: '已提交', dataIndex: 'submitted', width: 90, align: 'right', render: (n: number, c) => queueLink(callId!, { guidelineItemCode: r.code, categoryCode: c.code }, n) },
-                  ...SHOWN.map((s) => ({ title: APPLICATION_STATE_LABELS[s].replace(/（.*）/, ''), key: s, width: 96, align: 'right' as const, render: (_: unknown, c: ItemRow['categories'][number]) => c.byState[s] })),
+                  { title: '已提交合计', dataIndex: 'submitted', width: 96, align: 'right', render: (n: number, c) => queueLink(callId!, { guidelineItemCode: r.code, categoryCode: c.code }, n) },
+                  ...SHOWN.map((s) => ({ title: HEADS[s] ?? APPLICATION_STATE_LABELS[s], key: s, width: 90, align: 'right' as const, render: (_: unknown, c: ItemRow['categories'][number]) => c.byState[s] })),
                 ]}
               />
             ),
