@@ -62,6 +62,16 @@ describe('the officer’s queue, counts and statistics', () => {
     await noSidewaysScroll(page);
     await shot(page, 'application-queue-officer');
 
+    // Filters go to the server: the organisation search and the guideline item, together.
+    await page.getByText(/^展开$/).click();
+    await page.getByLabel('申报单位', { exact: true }).fill('甬创');
+    await page.getByLabel('所属条目', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'BL-2026-02' }).first().click();
+    const [filtered] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/applications?')), page.getByRole('button', { name: /查\s*询/ }).click()]);
+    const url = new URL(filtered.url());
+    expect([url.searchParams.get('organisation'), url.searchParams.get('guidelineItemCode')]).toEqual(['甬创', 'BL-2026-02']);
+    expect((await filtered.json()).total).toBe(2);
+
     const [sorted] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/applications?') && r.url().includes('sort=requestedFiscal')),
       page.locator('.ant-table-thead th').filter({ hasText: '财政经费' }).click(),

@@ -56,8 +56,8 @@ export default function ApplicationListPage() {
   const table = useServerTable<ApplicationQueueItem>({ path: '/applications', sortable: SORTABLE, defaultSort: '-submittedAt', exportPath: '/applications/export.xlsx', exportName: '申报书列表.xlsx' });
 
   const columns: ProColumns<ApplicationQueueItem>[] = [
-    { title: '申报指南', dataIndex: 'callId', valueType: 'select', valueEnum: options.calls, hideInTable: true, initialValue: initialCallId, fieldProps: { 'aria-label': '申报指南', onChange: (v: string | undefined) => setCallId(v) } },
-    { title: '指南条目', dataIndex: 'guidelineItemCode', valueType: 'select', valueEnum: options.items, hideInTable: true, fieldProps: { 'aria-label': '指南条目', showSearch: true } },
+    { title: '所属指南', dataIndex: 'callId', valueType: 'select', valueEnum: options.calls, hideInTable: true, initialValue: initialCallId, fieldProps: { 'aria-label': '所属指南', onChange: (v: string | undefined) => setCallId(v) } },
+    { title: '所属条目', dataIndex: 'guidelineItemCode', valueType: 'select', valueEnum: options.items, hideInTable: true, fieldProps: { 'aria-label': '所属条目', showSearch: true } },
     { title: '类别', dataIndex: 'categoryCode', valueType: 'select', valueEnum: options.categories, hideInTable: true, fieldProps: { 'aria-label': '类别' } },
     { title: '领域', dataIndex: 'fieldCode', valueType: 'select', valueEnum: options.fields, hideInTable: true, fieldProps: { 'aria-label': '领域' } },
     {
@@ -77,7 +77,6 @@ export default function ApplicationListPage() {
       // The call and item sit under the title: at 1280 px every working column stays on screen.
       render: (_, r) => (
         <div style={{ minWidth: 0 }}>
-          {r.waitingForMe && <Tag color="red">待我处理</Tag>}
           <Typography.Text ellipsis={{ tooltip: r.title }}>
             <Link to={`/applications/${r.id}`}>{r.title || '（未填写项目名称）'}</Link>
           </Typography.Text>
@@ -108,7 +107,12 @@ export default function ApplicationListPage() {
       valueEnum: Object.fromEntries(APPLICATION_STATES.map((s) => [s, APPLICATION_STATE_LABELS[s]])),
       fieldProps: { 'aria-label': '状态' },
       width: 156,
-      render: (_, r) => <Tag color={STATE_COLOURS[r.state]}>{r.stateLabel}</Tag>,
+      render: (_, r) => (
+        <Space direction="vertical" size={2}>
+          <Tag color={STATE_COLOURS[r.state]}>{r.stateLabel}</Tag>
+          {r.waitingForMe && <Tag color="red">待我处理</Tag>}
+        </Space>
+      ),
     },
     { title: '下一步', key: 'next', search: false, width: 190, ellipsis: true, hideInTable: seesOthers, render: (_, r) => nextStep(r) },
     {
@@ -157,6 +161,8 @@ export default function ApplicationListPage() {
         columns={columns}
         params={{ waitingForMe: waitingForMe ? 'true' : undefined }}
         search={{ labelWidth: 'auto', defaultCollapsed: true, span: 8 }}
+        // Its own id prefix: 我要申报's form on this page has fields of the same names.
+        form={{ name: 'queue' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         options={{ density: true, reload: true, setting: true }}
         request={table.request}
