@@ -185,6 +185,18 @@ describe('GET /api/applications/export.xlsx', () => {
     expect([endorsed[9], endorsed[11]]).toEqual([200, '是']);
   });
 
+  it('the default order (latest submission first, never-submitted last) is the same on every page and in the export', async () => {
+    for (const [client, sort] of [[applicant, '-submittedAt'], [applicant, 'submittedAt'], [officer, '-submittedAt'], [officer, 'applicationNo'], [officer, '-applicationNo']] as const) {
+      const whole = await list(client, `sort=${sort}&pageSize=200`);
+      const paged = [...ids(await list(client, `sort=${sort}&page=1&pageSize=2`)), ...ids(await list(client, `sort=${sort}&page=2&pageSize=2`))];
+      expect(paged, sort).toEqual(ids(whole).slice(0, 4));
+      const exported = (await workbook(client, `sort=${sort}`)).slice(1, -1).map((r) => r[0]);
+      expect(exported, sort).toEqual(whole.items.map((i) => i.applicationNo));
+    }
+    const own = await list(applicant, 'sort=-submittedAt&pageSize=200');
+    expect(own.items.at(-1)!.submittedAt).toBeNull();
+  });
+
   it('an applicant’s export holds its own organisation’s applications only', async () => {
     const rows = (await workbook(applicant, '')).slice(1, -1);
     expect(rows.length).toBeGreaterThanOrEqual(3);

@@ -3,7 +3,7 @@
  * caller may see (`visibleTo`, the one access decision), then the domain orders them, keeps 待我处理 and pages.
  * The export is the same filtered, ordered list without paging.
  */
-import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
   allowedApplicationActions,
   APPLICATION_STATE_LABELS,
@@ -70,33 +70,30 @@ function conditions(auth: AuthContext, f: QueueFilter): SQL | null {
   return and(...c)!;
 }
 
-/** Every matching row, light (no text sections), with what ordering, 待我处理 and the export need. */
-async function matchingRows(db: Db, auth: AuthContext, f: QueueFilter, now: Date) {
-  const where = conditions(auth, f);
-  if (!where) return { rows: [], calls: new Map<string, CallContext>() };
-  const raw = await db
-    .select({
-      id: applications.id,
-      applicationNo: applications.applicationNo,
-      state: applications.state,
-      callId: applications.callId,
-      guidelineItemId: applications.guidelineItemId,
-      categoryCode: applications.categoryCode,
-      organisationId: applications.organisationId,
-      submittedAt: applications.submittedAt,
-      title: sql<string | null>`${applications.content}->'basic'->>'title'`,
-      fieldCode: sql<string | null>`${applications.content}->'basic'->>'fieldCode'`,
-      ...budgetColumns,
-    })
-    .from(applications)
-    .where(where);
+const lightColumns = {
+  id: applications.id,
+  applicationNo: applications.applicationNo,
+  state: applications.state,
+  callId: applications.callId,
+  guidelineItemId: applications.guidelineItemId,
+  categoryCode: applications.categoryCode,
+  organisationId: applications.organisationId,
+  submittedAt: applications.submittedAt,
+  title: sql<string | null>`${applications.content}->'basic'->>'title'`,
+  fieldCode: sql<string | null>`${applications.content}->'basic'->>'fieldCode'`,
+  ...budgetColumns,
+};
+const lightRows = (db: Db) => db.select(lightColumns).from(applications);
+type LightRow = Awaited<ReturnType<typeof lightRows>>[number];
+
+/** Light rows with what ordering, 待我处理 and the export need: organisation, requested amount, the caller's actions. */
+async function enrich(db: Db, auth: AuthContext, raw: LightRow[], now: Date) {
   const calls = new Map<string, CallContext>();
   for (const id of new Set(raw.map((r) => r.callId))) calls.set(id, await loadCallContext(db, id, now));
   const orgs = new Map((await organisationProfiles(db, [...new Set(raw.map((r) => r.organisationId))])).map((o) => [o.id, o]));
   const rows = raw.map((r) => {
     const ctx = calls.get(r.callId)!;
     const state = r.state as ApplicationState;
-    const actions = allowedApplicationActions(state, auth.roles, { now, call: workflowCall(ctx.call) });
     const org = orgs.get(r.organisationId);
     return {
       ...r,
@@ -105,16 +102,50 @@ async function matchingRows(db: Db, auth: AuthContext, f: QueueFilter, now: Date
       organisationName: org?.name ?? '',
       creditCode: org?.creditCode ?? '',
       requestedFiscalYuan: requestedFiscalOf(r),
-      actions,
+      actions: allowedApplicationActions(state, auth.roles, { now, call: workflowCall(ctx.call) }),
     };
   });
+  return { rows, calls };
+}
+
+/** Every matching row, light (no text sections), ordered and filtered to 待我处理 by the domain. */
+async function matchingRows(db: Db, auth: AuthContext, f: QueueFilter, now: Date) {
+  const where = conditions(auth, f);
+  if (!where) return { rows: [], calls: new Map<string, CallContext>() };
+  const { rows, calls } = await enrich(db, auth, await lightRows(db).where(where), now);
   return { rows: orderQueue(rows, { sort: f.sort ?? 'submittedAt', order: f.order ?? 'desc', waitingForMe: f.waitingForMe === true }), calls };
+}
+
+/**
+ * One page ordered by the database, when it can order exactly as orderQueue does (submission time with the
+ * never-submitted last, or the number; ties by number) and 待我处理 is off: the common case reads one page only.
+ */
+async function sqlPage(db: Db, auth: AuthContext, f: QueueFilter & { page: number; pageSize: number }, now: Date) {
+  const where = conditions(auth, f);
+  if (!where) return { rows: [], calls: new Map<string, CallContext>(), total: 0 };
+  const dir = f.order === 'asc' ? asc : desc;
+  const order = f.sort === 'applicationNo' ? [dir(applications.applicationNo)] : [sql`${applications.submittedAt} ${f.order === 'asc' ? sql`asc` : sql`desc`} nulls last`, asc(applications.applicationNo)];
+  const [raw, [total]] = await Promise.all([
+    lightRows(db).where(where).orderBy(...order).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(applications).where(where),
+  ]);
+  return { ...(await enrich(db, auth, raw, now)), total: total?.n ?? 0 };
 }
 
 /** One page of the queue, each row with the summary, its field, requested amount and whether it waits for the caller. */
 export async function listQueue(db: Db, auth: AuthContext, f: QueueFilter & { page: number; pageSize: number }, now = new Date()) {
-  const { rows, calls } = await matchingRows(db, auth, f, now);
-  const page = rows.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
+  const inSql = !f.waitingForMe && (f.sort === undefined || f.sort === 'submittedAt' || f.sort === 'applicationNo');
+  let page: Awaited<ReturnType<typeof enrich>>['rows'];
+  let calls: Map<string, CallContext>;
+  let total: number;
+  if (inSql) {
+    ({ rows: page, calls, total } = await sqlPage(db, auth, f, now));
+  } else {
+    const all = await matchingRows(db, auth, f, now);
+    ({ calls } = all);
+    page = all.rows.slice((f.page - 1) * f.pageSize, f.page * f.pageSize);
+    total = all.rows.length;
+  }
   const full = page.length ? await db.select().from(applications).where(inArray(applications.id, page.map((r) => r.id))) : [];
   const byId = new Map(full.map((r) => [r.id, r]));
   const items = page.flatMap((r) => {
@@ -123,7 +154,7 @@ export async function listQueue(db: Db, auth: AuthContext, f: QueueFilter & { pa
     if (!row) return [];
     return [{ ...presentSummary(row, calls.get(r.callId)!, r.organisationName || null), fieldCode: r.fieldCode, requestedFiscalYuan: r.requestedFiscalYuan, waitingForMe: isWaitingFor(r.actions) }];
   });
-  return { items, total: rows.length, page: f.page, pageSize: f.pageSize };
+  return { items, total, page: f.page, pageSize: f.pageSize };
 }
 
 type ExportRow = Awaited<ReturnType<typeof matchingRows>>['rows'][number] & { ctx: CallContext };
