@@ -105,6 +105,13 @@ describe('the officer’s queue, counts and statistics', () => {
     expect(await rows(page).filter({ hasText: 'BL-2026-01' }).innerText()).toContain('不足2项');
     await noSidewaysScroll(page);
     await shot(page, 'application-counts');
+    // A count opens the queue filtered to it.
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/applications?') && r.url().includes('guidelineItemCode=BL-2026-02') && r.url().includes('state=submitted')),
+      rows(page).filter({ hasText: 'BL-2026-02' }).getByRole('link', { name: '2' }).nth(1).click(),
+    ]);
+    expect((await res.json()).total).toBe(2);
+    await pageTitle(page, '申报书').waitFor();
   });
 
   it('申报统计 draws category, field, organisation type and region charts', async () => {

@@ -57,8 +57,8 @@ export default function ApplicationListPage() {
 
   const columns: ProColumns<ApplicationQueueItem>[] = [
     { title: '所属指南', dataIndex: 'callId', valueType: 'select', valueEnum: options.calls, hideInTable: true, initialValue: initialCallId, fieldProps: { 'aria-label': '所属指南', onChange: (v: string | undefined) => setCallId(v) } },
-    { title: '所属条目', dataIndex: 'guidelineItemCode', valueType: 'select', valueEnum: options.items, hideInTable: true, fieldProps: { 'aria-label': '所属条目', showSearch: true } },
-    { title: '类别', dataIndex: 'categoryCode', valueType: 'select', valueEnum: options.categories, hideInTable: true, fieldProps: { 'aria-label': '类别' } },
+    { title: '所属条目', dataIndex: 'guidelineItemCode', valueType: 'select', valueEnum: options.items, hideInTable: true, initialValue: params.get('guidelineItemCode') ?? undefined, fieldProps: { 'aria-label': '所属条目', showSearch: true } },
+    { title: '类别', dataIndex: 'categoryCode', valueType: 'select', valueEnum: options.categories, hideInTable: true, initialValue: params.get('categoryCode') ?? undefined, fieldProps: { 'aria-label': '类别' } },
     { title: '领域', dataIndex: 'fieldCode', valueType: 'select', valueEnum: options.fields, hideInTable: true, fieldProps: { 'aria-label': '领域' } },
     {
       title: '申报编号',
@@ -105,6 +105,8 @@ export default function ApplicationListPage() {
       dataIndex: 'state',
       valueType: 'select',
       valueEnum: Object.fromEntries(APPLICATION_STATES.map((s) => [s, APPLICATION_STATE_LABELS[s]])),
+      // The counts page links here with the item, category and state of the number clicked.
+      initialValue: params.get('state') ?? undefined,
       fieldProps: { 'aria-label': '状态' },
       width: 156,
       render: (_, r) => (
