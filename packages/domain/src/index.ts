@@ -44,6 +44,7 @@ export * from './applications/attachments.js';
 export * from './files/file-type.js';
 export * from './notifications/messages.js';
 export * from './applications/formal-review.js';
+export * from './applications/queue.js';
 
 // Applied on load, so every consumer of the shared schemas (server, web, seed, tests) gets Chinese messages.
 import { useChineseValidationMessages } from './common/zod-chinese.js';

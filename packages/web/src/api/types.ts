@@ -4,8 +4,12 @@
  * (packages/domain/src/<context>/responses.ts), so a changed response fails the type check here too.
  */
 import type {
+  applicationCountsResponse,
   applicationDetailResponse,
   applicationListResponse,
+  applicationQueueItemResponse,
+  applicationQueueResponse,
+  applicationStatisticsResponse,
   applicationSummaryResponse,
   csrfTokenResponse,
   invitationPreviewResponse,
@@ -36,6 +40,10 @@ export type Me = z.infer<typeof meResponse>;
 export type ApplicationSummary = z.infer<typeof applicationSummaryResponse>;
 export type ApplicationList = z.infer<typeof applicationListResponse>;
 export type ApplicationDetail = z.infer<typeof applicationDetailResponse>;
+export type ApplicationQueueItem = z.infer<typeof applicationQueueItemResponse>;
+export type ApplicationQueue = z.infer<typeof applicationQueueResponse>;
+export type ApplicationCounts = z.infer<typeof applicationCountsResponse>;
+export type ApplicationStatistics = z.infer<typeof applicationStatisticsResponse>;
 export type MeUser = Me['user'];
 export type TodoItem = z.infer<typeof todoResponse>;
 export type UserRow = z.infer<typeof userRowResponse>;

@@ -6,6 +6,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CarryOutOutlined,
   DashboardOutlined,
   EditOutlined,
@@ -42,6 +43,9 @@ interface MenuRule extends Omit<MenuEntry, 'children'> {
 const MENU: MenuRule[] = [
   { path: '/', name: '首页', icon: <HomeOutlined /> },
   { path: '/applications', name: '申报书', icon: <FileDoneOutlined />, permission: 'application.read' },
+  // The bureau's views across organisations (the API counts only what a caller may see, so others gain nothing).
+  { path: '/applications/counts', name: '条目申报数', icon: <OrderedListOutlined />, permission: 'application.review' },
+  { path: '/applications/statistics', name: '申报统计', icon: <BarChartOutlined />, permission: 'application.review' },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },
   { path: '/organisation/members', name: '成员与邀请', icon: <TeamOutlined />, permission: 'organisation.members' },
   { path: '/users', name: '用户管理', icon: <UserSwitchOutlined />, permission: 'user.manage' },

@@ -3,10 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  APPLICATION_SORT_KEYS,
   APPLICATION_STATES,
+  applicationCountsResponse,
   applicationDetailResponse,
+  applicationQueueResponse,
+  applicationStatisticsResponse,
   applicationDraftSchema,
-  applicationListResponse,
   applicationSubmittedResponse,
   applicationTransitionResponse,
   applicationVersionCompareResponse,
@@ -16,18 +19,21 @@ import {
   FORMAL_REVIEW_ITEM_KEYS,
   formalReviewResponse,
   receiptVerificationResponse,
+  type ApplicationSortKey,
 } from '@kechuang/domain';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
-import { pdfResponse } from '../../http/excel.js';
+import { pdfResponse, sendWorkbook, workbookResponse } from '../../http/excel.js';
 import { kickNotificationDispatch } from '../notifications/outbox.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { createApplication } from './create-application.js';
 import { checkStatus, enqueueDuplicateCheck, readDuplicateReport, requestDuplicateCheck, runDuplicateCheck } from './duplicate-check.js';
-import { listApplications, readApplication } from './read-application.js';
 import { readFormalReview, recordFormalReview } from './formal-review.js';
+import { exportQueue, listQueue, QUEUE_EXPORT_COLUMNS } from './queue.js';
+import { readApplication } from './read-application.js';
 import { enqueueReceipt, readReceipt, verifyReceipt } from './receipts.js';
 import { saveDraft } from './save-draft.js';
+import { applicationCounts, applicationStatisticsOf } from './statistics.js';
 import { submitApplication } from './submit-application.js';
 import { transitionApplication, type ChainEvent } from './transition-application.js';
 import { compareVersions, listVersions, readVersion } from './versions.js';
@@ -80,12 +86,27 @@ const duplicateReportResponse = z.object({
 });
 const versionParams = idParams.extend({ version: z.coerce.number({ error: '版本号须为数字' }).int('版本号须为整数').min(1, '版本号须大于0') });
 const versionNumber = z.coerce.number({ error: '版本号须为数字' }).int('版本号须为整数').min(1, '版本号须大于0');
-const listQuery = z.object({
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00+08:00`)), '日期无效');
+const queueFilter = z.object({
   callId: z.uuid('指南编号无效').optional(),
   state: z.enum(APPLICATION_STATES, { error: '状态无效' }).optional(),
+  guidelineItemCode: z.string().trim().min(1).max(64).optional(),
+  categoryCode: z.string().trim().min(1).max(64).optional(),
+  fieldCode: z.string().trim().min(1).max(64).optional(),
+  organisation: z.string().trim().min(1).max(100, '单位名称或信用代码不超过100个字').optional(),
+  submittedFrom: day.optional(),
+  submittedTo: day.optional(),
+  waitingForMe: z.enum(['true', 'false'], { error: 'waitingForMe 须为 true 或 false' }).transform((v) => v === 'true').optional(),
+  // `key` ascending, `-key` descending, as every other list of the API.
+  sort: z.enum([...APPLICATION_SORT_KEYS, ...APPLICATION_SORT_KEYS.map((k) => `-${k}` as const)], { error: '排序字段无效' }).default('-submittedAt'),
+});
+const listQuery = queueFilter.extend({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+/** `-key` → key descending. */
+const sortOf = <Q extends { sort: string }>(q: Q) => ({ ...q, sort: q.sort.replace(/^-/, '') as ApplicationSortKey, order: q.sort.startsWith('-') ? ('desc' as const) : ('asc' as const) });
+const callQuery = z.object({ callId: z.uuid('指南编号无效') });
 const createBody = z.object({
   callId: z.uuid('指南编号无效'),
   guidelineItemCode: z.string({ error: '请选择指南条目' }).trim().min(1, '请选择指南条目').max(64),
@@ -119,7 +140,20 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const read = { access: { permission: 'application.read' as const } };
   const apply = { access: { permission: 'application.apply' as const } };
 
-  r.get('/api/applications', { schema: { tags, summary: '申报书列表（申报单位只见本单位的）', querystring: listQuery, response: { 200: applicationListResponse } }, config: read }, async (request) => listApplications(db, authOf(request), request.query));
+  r.get('/api/applications', {
+    schema: { tags, summary: '申报书列表/各级待办队列（申报单位只见本单位的）：按指南、状态、条目、类别、领域、单位、提交日期筛选，待我处理，排序分页', querystring: listQuery, response: { 200: applicationQueueResponse } },
+    config: read,
+  }, async (request) => listQueue(db, authOf(request), sortOf(request.query)));
+  r.get('/api/applications/export.xlsx', { schema: { tags, summary: '导出筛选后的申报书列表（Excel，不分页，筛选条件同列表）', querystring: queueFilter, response: workbookResponse }, config: read }, async (request, reply) => {
+    const rows = await exportQueue(db, authOf(request), sortOf(request.query));
+    return sendWorkbook(reply, '申报书列表.xlsx', '申报书', QUEUE_EXPORT_COLUMNS, rows, `共 ${rows.length} 项；金额单位：万元；时间为北京时间。`);
+  });
+  r.get('/api/applications/counts', { schema: { tags, summary: '按指南条目和类别统计申报数（NB-13：不足2项的条目标注）', querystring: callQuery, response: { 200: applicationCountsResponse } }, config: read }, async (request) =>
+    applicationCounts(db, authOf(request), request.query.callId),
+  );
+  r.get('/api/applications/statistics', { schema: { tags, summary: '申报统计：按类别、领域、地区、单位性质的申报数和申请财政经费', querystring: callQuery, response: { 200: applicationStatisticsResponse } }, config: read }, async (request) =>
+    applicationStatisticsOf(db, authOf(request), request.query.callId),
+  );
   r.post('/api/applications', { schema: { tags, summary: '我要申报：在已发布的指南下为本单位新建草稿', body: createBody, response: { 201: applicationDetailResponse } }, config: apply }, async (request, reply) => {
     const id = await createApplication(db, authOf(request), actorOf(request), request.body);
     return reply.status(201).send(await readApplication(db, authOf(request), id));

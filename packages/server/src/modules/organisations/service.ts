@@ -1,6 +1,6 @@
 /** Organisation profiles: creation at registration, the unit admin's edits, the bureau's list. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { changedFields, hasPermission, type OrganisationCreate, type OrganisationProfile } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
@@ -19,6 +19,18 @@ export async function findOrganisation(db: Tx, id: string): Promise<Organisation
 export async function organisationNames(db: Tx, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
   if (!ids.length) return [];
   return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...ids]));
+}
+
+/** Name, type, region and credit code of each of the given organisations (queues, exports and statistics). */
+export async function organisationProfiles(db: Tx, ids: readonly string[]): Promise<{ id: string; name: string; type: string; region: string; creditCode: string }[]> {
+  if (!ids.length) return [];
+  return db.select({ id: organisations.id, name: organisations.name, type: organisations.type, region: organisations.region, creditCode: organisations.creditCode }).from(organisations).where(inArray(organisations.id, [...ids]));
+}
+
+/** Subquery: ids of organisations whose name or 统一社会信用代码 contains the text (case-insensitive, literal). */
+export function organisationsMatching(text: string): SQL {
+  const like = `%${text.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+  return sql`(select ${organisations.id} from ${organisations} where ${or(ilike(organisations.name, like), ilike(organisations.creditCode, like))})`;
 }
 
 export async function findOrganisationByCreditCode(db: Tx, creditCode: string): Promise<OrganisationRow | null> {

@@ -4,7 +4,7 @@
  */
 import { and, gt, inArray, min, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { calls } from './schema.js';
+import { calls, guidelineItems } from './schema.js';
 
 /** Subquery: ids of calls whose applications pass a 推荐单位 before the bureau. */
 export function callsRequiringRecommendation(): SQL {
@@ -14,6 +14,11 @@ export function callsRequiringRecommendation(): SQL {
 /** Subquery: ids of calls that take applications without a recommendation. */
 export function callsWithoutRecommendation(): SQL {
   return sql`(select ${calls.id} from ${calls} where not ${calls.requiresRecommendation})`;
+}
+
+/** Subquery: ids of guideline items with this code (codes repeat across calls; the caller filters by call too). */
+export function guidelineItemsWithCode(code: string): SQL {
+  return sql`(select ${guidelineItems.id} from ${guidelineItems} where ${guidelineItems.code} = ${code})`;
 }
 
 /** Subquery: ids of published calls. */
