@@ -2,7 +2,7 @@
 // renders it; an on-demand render racing the job stores nothing twice, and a stored receipt is the one served.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent } from '@kechuang/domain';
-import { createTestApp, rawSql, silentLog, type TestApp, TestClient, testConfig, until } from '../../test/helpers.js';
+import { createTestApp, rawSql, silentLog, type TestApp, TestClient, testConfig, until, uploadRequiredAttachments } from '../../test/helpers.js';
 import { buildApp } from '../app.js';
 import { ensureReceipt } from '../modules/applications/receipts.js';
 import { startJobs, type Jobs } from './queue.js';
@@ -31,6 +31,7 @@ afterAll(async () => {
 async function submit(): Promise<{ id: string; version: number }> {
   const draft = (await applicant.post('/api/applications', { callId, guidelineItemCode: 'BL-2026-02', categoryCode: 'chain' })).json() as { id: string; version: number };
   expect((await applicant.put(`/api/applications/${draft.id}/draft`, { baseVersion: draft.version, content: exampleBeilunContent() })).statusCode).toBe(200);
+  await uploadRequiredAttachments(applicant, draft.id);
   const res = await applicant.post(`/api/applications/${draft.id}/submit`);
   expect(res.statusCode, res.body).toBe(200);
   return { id: draft.id, version: res.json().version as number };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, residentIdCheckChar, type ApplicationContent } from '@kechuang/domain';
-import { createTestApp, DEMO_PASSWORD, passFormalReview, problem, rawSql, type TestApp, type TestClient } from '../../../test/helpers.js';
+import { createTestApp, DEMO_PASSWORD, passFormalReview, problem, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../../test/helpers.js';
 import { insertUser } from '../accounts/create-user.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { SYSTEM_ACTOR } from '../audit/record.js';
@@ -53,6 +53,7 @@ async function endorsed(content: ApplicationContent = exampleBeilunContent(), id
   const c = { ...content, team: { ...content.team!, leader: { ...content.team!.leader!, idNumber } } };
   const saved = await applicant.put(`/api/applications/${id}/draft`, { baseVersion: version, content: c });
   expect(saved.statusCode).toBe(200);
+  await uploadRequiredAttachments(applicant, id);
   const sub = await applicant.post(`/api/applications/${id}/submit`);
   expect(sub.statusCode).toBe(200);
   expect((await unitAdmin.post(`/api/applications/${id}/endorse`)).statusCode).toBe(200);

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, type ApplicationContent } from '@kechuang/domain';
-import { createTestApp, DEMO_PASSWORD, problem, rawSql, type TestApp, type TestClient } from '../../../test/helpers.js';
+import { createTestApp, DEMO_PASSWORD, problem, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../../test/helpers.js';
 import { insertUser } from '../accounts/create-user.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { SYSTEM_ACTOR } from '../audit/record.js';
@@ -37,7 +37,10 @@ async function draft(client: TestClient, item: string, category: string, content
   const res = await client.post('/api/applications', { callId, guidelineItemCode: item, categoryCode: category });
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as string;
-  if (content) expect((await client.put(`/api/applications/${id}/draft`, { baseVersion: 1, content })).statusCode, 'save').toBe(200);
+  if (content) {
+    expect((await client.put(`/api/applications/${id}/draft`, { baseVersion: 1, content })).statusCode, 'save').toBe(200);
+    await uploadRequiredAttachments(client, id);
+  }
   return id;
 }
 
