@@ -7,7 +7,7 @@
  * audit event.
  */
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import { archivableText, buildDuplicateReport, dedupe, hasPermission, type ApplicationContent, type ArchivedDoc, type ArchivedSection, type DuplicateReport, type FormSection } from '@kechuang/domain';
+import { archivableText, buildDuplicateReport, dedupe, duplicateTemplateOptions, hasPermission, sameTemplateOptions, type ApplicationContent, type ArchivedDoc, type ArchivedSection, type DuplicateReport, type FormSection } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import type { JobSender } from '../../jobs/queue.js';
@@ -15,6 +15,7 @@ import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/record.js';
 import { visibleApplication, type ApplicationRow } from './access.js';
 import { applicationProblem } from './errors.js';
 import { loadCallContext } from './call-context.js';
+import { callTemplateTexts } from '../programmes/template-texts.js';
 import { applicationVersions, dedupeArchive, dedupeIndexSnapshots, duplicateChecks } from './schema.js';
 
 const { DedupeIndex } = dedupe;
@@ -74,8 +75,11 @@ const toDoc = (r: ArchiveRow): ArchivedDoc => ({ docId: r.docId, sourceType: r.s
 
 export interface IndexUse {
   mode: 'loaded' | 'rebuilt';
-  /** Why it was rebuilt: no snapshot, bytes that failed their checksum, or a snapshot that does not match the archive. */
-  reason: 'missing' | 'corrupt' | 'inconsistent' | null;
+  /**
+   * Why it was rebuilt: no snapshot, bytes that failed their checksum, a snapshot that does not match the archive,
+   * or one normalised with other template text than the calls now hold (a call was added or its form changed).
+   */
+  reason: 'missing' | 'corrupt' | 'inconsistent' | 'template' | null;
   /** Loaded from this process's memory (the snapshot row was still the one it stored) rather than from the bytes. */
   cached: boolean;
   docs: number;
@@ -103,10 +107,11 @@ export function forgetCachedIndex(): void {
 }
 
 /** The persisted index if present and consistent with the archive up to its high-water mark, else null with why. */
-async function loadPersisted(tx: Tx, cached: CachedIndex | undefined): Promise<{ index: Index; highWater: number; fromCache: boolean } | { index: null; reason: NonNullable<IndexUse['reason']> }> {
+async function loadPersisted(tx: Tx, cached: CachedIndex | undefined, options: TemplateOptions): Promise<{ index: Index; highWater: number; fromCache: boolean } | { index: null; reason: NonNullable<IndexUse['reason']> }> {
   const [meta] = await tx.select({ highWater: dedupeIndexSnapshots.highWater, docs: dedupeIndexSnapshots.docs, updatedAt: dedupeIndexSnapshots.updatedAt }).from(dedupeIndexSnapshots).where(eq(dedupeIndexSnapshots.name, INDEX_NAME));
   if (!meta) return { index: null, reason: 'missing' };
   if (cached && cached.highWater === meta.highWater && cached.docs === meta.docs && cached.updatedAt === meta.updatedAt.getTime() && cached.index.size === meta.docs) {
+    if (!sameTemplateOptions(options, cached.index.normaliseOptions)) return { index: null, reason: 'template' };
     return { index: cached.index, highWater: cached.highWater, fromCache: true };
   }
   const [snap] = await tx.select({ bytes: dedupeIndexSnapshots.bytes }).from(dedupeIndexSnapshots).where(eq(dedupeIndexSnapshots.name, INDEX_NAME));
@@ -116,12 +121,15 @@ async function loadPersisted(tx: Tx, cached: CachedIndex | undefined): Promise<{
   } catch {
     return { index: null, reason: 'corrupt' };
   }
+  if (!sameTemplateOptions(options, index.normaliseOptions)) return { index: null, reason: 'template' };
   // Every archived text up to the mark must be in it, and nothing else: a row committed late below the mark
   // (or an archive restored from another backup) shows as a different count.
   const [{ n } = { n: -1 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(dedupeArchive).where(lte(dedupeArchive.seq, meta.highWater));
   if (n !== index.size || n !== meta.docs) return { index: null, reason: 'inconsistent' };
   return { index, highWater: meta.highWater, fromCache: false };
 }
+
+type TemplateOptions = ReturnType<typeof duplicateTemplateOptions>;
 
 async function* archiveRows(tx: Tx, from: number, below: number | null): AsyncGenerator<ArchiveRow> {
   // Pages keep a rebuild's memory to the index plus one page of texts.
@@ -175,8 +183,10 @@ async function checkInTransaction(tx: Tx, input: { applicationId: string; versio
   if (!current) throw new Error(`查重档案中没有 ${input.applicationId} 第${input.version}版`);
   const cur = current.seq;
 
-  // 1. The index over everything archived before this text: persisted (caught up) or rebuilt.
-  const persisted = await loadPersisted(tx, cached);
+  // 1. The index over the whole archive (persisted and caught up, or rebuilt), normalised with every call's form
+  // text so what applicants copy from a call's template never counts (BL-9).
+  const options = duplicateTemplateOptions(await callTemplateTexts(tx));
+  const persisted = await loadPersisted(tx, cached, options);
   let index: Index;
   let highWater: number;
   let use: IndexUse;
@@ -187,20 +197,31 @@ async function checkInTransaction(tx: Tx, input: { applicationId: string; versio
     use = { mode: 'loaded', reason: null, cached: persisted.fromCache, docs: 0, highWater: 0 };
   } else {
     const docs: { id: string; text: string }[] = [];
-    for await (const r of archiveRows(tx, 0, cur)) docs.push({ id: r.docId, text: r.text });
-    index = DedupeIndex.build(docs);
-    highWater = cur - 1;
+    highWater = 0;
+    for await (const r of archiveRows(tx, 0, null)) {
+      docs.push({ id: r.docId, text: r.text });
+      highWater = r.seq;
+    }
+    index = DedupeIndex.build(docs, {}, options);
     use = { mode: 'rebuilt', reason: persisted.reason, cached: false, docs: 0, highWater: 0 };
     changed = true;
   }
-  if (highWater < cur - 1) {
-    for await (const r of archiveRows(tx, highWater, cur)) index.add(r.docId, r.text);
-    highWater = cur - 1;
+  for await (const r of archiveRows(tx, highWater, null)) {
+    index.add(r.docId, r.text);
+    highWater = r.seq;
     changed = true;
   }
 
-  // 2. Compare only with what was archived before (a re-check excludes this text and what came after it).
-  const later = highWater >= cur ? (await tx.select({ id: dedupeArchive.docId }).from(dedupeArchive).where(and(gte(dedupeArchive.seq, cur), lte(dedupeArchive.seq, highWater)))).map((r) => r.id) : [];
+  // 2. Compare with the applications submitted before this text, and with every external record whenever it was
+  // imported (a re-check sees records imported since); never with itself or applications submitted after it.
+  const laterApp = and(gte(dedupeArchive.seq, cur), lte(dedupeArchive.seq, highWater), sql`(${dedupeArchive.sourceType} = 'application' or ${dedupeArchive.seq} = ${cur})`);
+  const later = (await tx.select({ id: dedupeArchive.docId }).from(dedupeArchive).where(laterApp)).map((r) => r.id);
+  const counted = await tx
+    .select({ sourceType: dedupeArchive.sourceType, n: sql<number>`count(*)::int` })
+    .from(dedupeArchive)
+    .where(and(lte(dedupeArchive.seq, highWater), sql`not (${laterApp})`))
+    .groupBy(dedupeArchive.sourceType);
+  const sourceCounts = Object.fromEntries(counted.map((c) => [c.sourceType, c.n]));
   const own = (await tx.select({ id: dedupeArchive.docId }).from(dedupeArchive).where(and(eq(dedupeArchive.organisationId, current.organisationId ?? '00000000-0000-0000-0000-000000000000'), lt(dedupeArchive.seq, cur)))).map((r) => r.id);
   const query = toDoc(current);
   const whole = index.query(query.text, { excludeIds: later });
@@ -211,14 +232,9 @@ async function checkInTransaction(tx: Tx, input: { applicationId: string; versio
   for (const r of [whole, ...perSection.map((p) => p.result)]) for (const m of [...r.nearDuplicates, ...r.sources, ...r.passages]) ids.add(m.docId);
   const archived = new Map<string, ArchivedDoc>();
   if (ids.size) for (const r of await tx.select().from(dedupeArchive).where(inArray(dedupeArchive.docId, [...ids]))) archived.set(r.docId, toDoc(r));
-  const report = buildDuplicateReport({ organisationId: current.organisationId ?? '', query, whole, wholeOthers, perSection, archived, archivedTexts: index.size - later.length });
+  const report = buildDuplicateReport({ organisationId: current.organisationId ?? '', query, whole, wholeOthers, perSection, archived, archivedTexts: index.size - later.length, sourceCounts });
 
-  // 3. Add this text (and anything archived after it meanwhile), then store the index with its mark.
-  for await (const r of archiveRows(tx, highWater, null)) {
-    index.add(r.docId, r.text);
-    highWater = r.seq;
-    changed = true;
-  }
+  // 3. Store the index (it already holds this text and everything archived since) with its mark.
   if (changed) {
     const bytes = Buffer.from(index.serialise());
     await tx

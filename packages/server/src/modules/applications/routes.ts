@@ -68,9 +68,9 @@ const duplicateReportResponse = z.object({
         passages: z.array(z.object({ chars: z.number().int(), query: spanSide, source: spanSide })),
       }),
     ),
-    sourcesChecked: z.object({ archivedTexts: z.number().int() }),
+    sourcesChecked: z.object({ archivedTexts: z.number().int(), bySource: z.array(z.object({ sourceType: z.string(), label: z.string(), count: z.number().int() })) }),
     sourcesNotChecked: z.array(z.object({ sourceType: z.string(), label: z.string(), reason: z.string() })),
-    index: z.object({ mode: z.enum(['loaded', 'rebuilt']), reason: z.enum(['missing', 'corrupt', 'inconsistent']).nullable(), cached: z.boolean(), docs: z.number().int(), highWater: z.number().int() }),
+    index: z.object({ mode: z.enum(['loaded', 'rebuilt']), reason: z.enum(['missing', 'corrupt', 'inconsistent', 'template']).nullable(), cached: z.boolean(), docs: z.number().int(), highWater: z.number().int() }),
   }),
 });
 const versionParams = idParams.extend({ version: z.coerce.number({ error: '版本号须为数字' }).int('版本号须为整数').min(1, '版本号须大于0') });
