@@ -41,6 +41,7 @@ export * from './applications/responses.js';
 export * from './applications/fixtures.js';
 export * from './applications/duplicate-report.js';
 export * from './applications/duplicate-template.js';
+export * from './applications/external-records.js';
 
 // Applied on load, so every consumer of the shared schemas (server, web, seed, tests) gets Chinese messages.
 import { useChineseValidationMessages } from './common/zod-chinese.js';

@@ -94,6 +94,7 @@ const STATIC_ACTIONS = {
   'application.save': { label: '保存申报书草稿', context: 'applications' },
   'application.duplicateCheck': { label: '完成申报书查重', context: 'applications' },
   'application.duplicateCheckRequest': { label: '发起申报书查重', context: 'applications' },
+  'dedupe.externalRecords.import': { label: '导入查重外部记录', context: 'applications' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */
@@ -156,6 +157,7 @@ export const AUDIT_ENTITY_LABELS = {
   portfolio_reported: '上报统计数',
   town_evaluation: '镇街评价',
   application: '申报书',
+  dedupe_archive: '查重档案',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];

@@ -7,7 +7,7 @@
  * audit event.
  */
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import { archivableText, buildDuplicateReport, dedupe, duplicateTemplateOptions, hasPermission, sameTemplateOptions, type ApplicationContent, type ArchivedDoc, type ArchivedSection, type DuplicateReport, type FormSection } from '@kechuang/domain';
+import { archivableText, buildDuplicateReport, dedupe, duplicateTemplateOptions, EXTERNAL_SOURCE_TYPES, externalRecordTitle, type ExternalSourceType, hasPermission, sameTemplateOptions, type ApplicationContent, type ArchivedDoc, type ArchivedSection, type DuplicateReport, type FormSection } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import type { JobSender } from '../../jobs/queue.js';
@@ -71,7 +71,9 @@ export async function enqueueDuplicateCheck(jobs: JobSender | undefined, log: Du
 }
 
 type ArchiveRow = typeof dedupeArchive.$inferSelect;
-const toDoc = (r: ArchiveRow): ArchivedDoc => ({ docId: r.docId, sourceType: r.sourceType, title: r.title, organisationId: r.organisationId, applicationId: r.applicationId, version: r.version, text: r.text, sections: r.sections as ArchivedSection[] });
+// An external record reads in a report with its kind, organisation, year and number.
+const docTitle = (r: ArchiveRow) => ((EXTERNAL_SOURCE_TYPES as readonly string[]).includes(r.sourceType) ? externalRecordTitle({ sourceType: r.sourceType as ExternalSourceType, title: r.title, organisationName: r.organisationName ?? '', year: r.year ?? 0, recordNo: r.recordNo ?? '' }) : r.title);
+const toDoc = (r: ArchiveRow): ArchivedDoc => ({ docId: r.docId, sourceType: r.sourceType, title: docTitle(r), organisationId: r.organisationId, applicationId: r.applicationId, version: r.version, text: r.text, sections: r.sections as ArchivedSection[] });
 
 export interface IndexUse {
   mode: 'loaded' | 'rebuilt';

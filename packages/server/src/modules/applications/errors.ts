@@ -15,7 +15,10 @@ type ApplicationCode =
   | 'APPLICATION_INCOMPLETE'
   | 'RECEIPT_NOT_FOUND'
   | 'DUPLICATE_CHECK_NOT_RUN'
-  | 'DUPLICATE_CHECK_PENDING';
+  | 'DUPLICATE_CHECK_PENDING'
+  | 'FILE_REQUIRED'
+  | 'FILE_TOO_LARGE'
+  | 'EXTERNAL_RECORDS_SHEET_INVALID';
 
 export const applicationProblems = {
   APPLICATION_NOT_FOUND: { status: 404, title: '申报书不存在' },
@@ -32,6 +35,9 @@ export const applicationProblems = {
   RECEIPT_NOT_FOUND: { status: 404, title: '该申报书尚未提交，没有申报书回执' },
   DUPLICATE_CHECK_NOT_RUN: { status: 409, title: '查重尚未运行' },
   DUPLICATE_CHECK_PENDING: { status: 409, title: '查重尚未完成，不能受理' },
+  FILE_REQUIRED: { status: 400, title: '请上传文件' },
+  FILE_TOO_LARGE: { status: 413, title: '文件过大' },
+  EXTERNAL_RECORDS_SHEET_INVALID: { status: 422, title: '表格与外部记录导入模板不一致' },
 } satisfies ProblemCatalogue<ApplicationCode>;
 
 export const applicationProblem = problems(applicationProblems);

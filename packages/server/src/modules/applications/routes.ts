@@ -13,12 +13,16 @@ import {
   applicationVersionContentResponse,
   applicationVersionListResponse,
   draftSavedResponse,
+  EXTERNAL_SOURCE_TYPES,
+  externalRecordImportResponse,
+  externalRecordListResponse,
   receiptVerificationResponse,
 } from '@kechuang/domain';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
-import { pdfResponse } from '../../http/excel.js';
+import { pdfResponse, workbookResponse } from '../../http/excel.js';
 import { createApplication } from './create-application.js';
+import { importExternalRecords, sendExternalRecordsTemplate, listExternalRecords, uploadedWorkbook } from './external-records.js';
 import { checkStatus, enqueueDuplicateCheck, readDuplicateReport, requestDuplicateCheck, runDuplicateCheck } from './duplicate-check.js';
 import { listApplications, readApplication } from './read-application.js';
 import { readReceipt, verifyReceipt } from './receipts.js';
@@ -173,4 +177,22 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
     await runDuplicateCheck(db, { applicationId, version }, request.log);
     return { applicationId, version, status: await checkStatus(db, applicationId, version) };
   });
+
+  // 查重档案的外部记录（人才项目、上级项目、往年项目）: officers import and list them.
+  const review = { access: { permission: 'application.review' as const } };
+  const dedupeTags = ['查重'];
+  r.get('/api/dedupe/external-records/template.xlsx', { schema: { tags: dedupeTags, summary: '下载查重外部记录导入模板', response: workbookResponse }, config: review }, async (_request, reply) => sendExternalRecordsTemplate(reply));
+  r.post('/api/dedupe/external-records/import', {
+    schema: { tags: dedupeTags, summary: '导入查重外部记录（multipart 上传 .xlsx；有效行在一个事务中导入，错误行逐行返回行号、列和原因；已导入的记录编号不覆盖）', response: { 200: externalRecordImportResponse } },
+    config: review,
+  }, async (request) => importExternalRecords(db, actorOf(request), await uploadedWorkbook(request)));
+  r.get('/api/dedupe/external-records', {
+    schema: {
+      tags: dedupeTags,
+      summary: '查重档案中的外部记录（分页，可按来源类型筛选）',
+      querystring: z.object({ sourceType: z.enum(EXTERNAL_SOURCE_TYPES, { error: '来源类型无效' }).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) }),
+      response: { 200: externalRecordListResponse },
+    },
+    config: review,
+  }, async (request) => listExternalRecords(db, request.query));
 }
