@@ -107,6 +107,14 @@ export async function importExternalRecords(db: Db, actor: Actor, file: Buffer, 
     seen.set(key, row.line);
     valid.push({ line: row.line, record: parsed.record });
   }
+  return storeExternalRecords(db, actor, valid, errors, now);
+}
+
+/**
+ * Stores checked records in one transaction with its audit event (a failure stores none); a record number already
+ * imported for its kind becomes a row error instead. The import and the demo seed both come through here.
+ */
+export async function storeExternalRecords(db: Db, actor: Actor, valid: readonly { line: number; record: ExternalRecord }[], errors: ExternalRowError[] = [], now = new Date()): Promise<{ saved: number; errors: ExternalRowError[] }> {
   return db.transaction(async (tx) => {
     const existing = await existingRecordNos(tx, valid.map((v) => v.record));
     let saved = 0;
