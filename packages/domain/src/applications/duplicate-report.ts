@@ -164,6 +164,8 @@ export interface DuplicateReportInput {
 
 // Shown through the domain's exact decimals: the engine's ratio read as the decimal it prints as, ×100, half-up.
 const pct = (r: number) => formatPercent(mulDecimal(decimalFromNumber(r), '100'), 1);
+/** A ratio of a report (0.305) as it is shown everywhere ('30.5%'): the report's own wording and the web page agree. */
+export const formatDuplicateRatio = pct;
 
 /** Maps a range of an archived text to the section it lies in (or the whole text when it spans several). */
 function sideIn(doc: ArchivableText, start: number, end: number): SpanSide {

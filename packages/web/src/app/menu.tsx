@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
@@ -42,6 +43,7 @@ interface MenuRule extends Omit<MenuEntry, 'children'> {
 const MENU: MenuRule[] = [
   { path: '/', name: '首页', icon: <HomeOutlined /> },
   { path: '/applications', name: '申报书', icon: <FileDoneOutlined />, permission: 'application.read' },
+  { path: '/dedupe/external-records', name: '查重外部记录', icon: <FileSearchOutlined />, permission: 'application.review' },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },
   { path: '/organisation/members', name: '成员与邀请', icon: <TeamOutlined />, permission: 'organisation.members' },
   { path: '/users', name: '用户管理', icon: <UserSwitchOutlined />, permission: 'user.manage' },

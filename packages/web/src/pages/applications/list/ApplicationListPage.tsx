@@ -7,7 +7,7 @@ import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-
 import { APPLICATION_STATE_LABELS, APPLICATION_STATES, type ApplicationState } from '@kechuang/domain';
 import { Button, Tag, Typography } from 'antd';
 import { useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import type { ApplicationList, ApplicationSummary } from '../../../api/types';
 import { useApiErrorHandler } from '../../../api/form-errors';
@@ -42,6 +42,7 @@ export default function ApplicationListPage() {
   const onError = useApiErrorHandler();
   const [params] = useSearchParams();
   const canApply = me.permissions.includes('application.apply');
+  const canReview = me.permissions.includes('application.review');
 
   const columns: ProColumns<ApplicationSummary>[] = [
     { title: '申报编号', dataIndex: 'applicationNo', search: false, width: 150, copyable: true },
@@ -89,6 +90,7 @@ export default function ApplicationListPage() {
               <Button key="receipt" type="link" size="small" icon={<DownloadOutlined />} onClick={() => void api.download(`/applications/${r.id}/receipt`, undefined, `${r.applicationNo}.pdf`).catch(onError)}>
                 申报书回执
               </Button>,
+              ...(canReview ? [<Link key="dedupe" to={`/applications/${r.id}/duplicate-report`}>查重报告</Link>] : []),
             ]
           : [],
     },
