@@ -76,20 +76,6 @@ export default function DuplicateReportPage() {
       ) : r ? (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Summary report={r} answer={report.data!} />
-          <ProCard title="各部分复制比" size="small" variant="outlined">
-            <Table
-              size="small"
-              rowKey="key"
-              pagination={false}
-              dataSource={r.sections}
-              columns={[
-                { title: '部分', dataIndex: 'title', ellipsis: true },
-                { title: '字数', dataIndex: 'chars', width: 90, align: 'right' },
-                { title: '复制比（单一来源最高）', dataIndex: 'copyRatio', width: 190, align: 'right', render: (v: number) => pct(v) },
-                { title: '', dataIndex: 'flagged', width: 100, render: (f: boolean) => (f ? <Tag color="red">超过阈值</Tag> : null) },
-              ]}
-            />
-          </ProCard>
           <ProCard title="比对来源（按相似度排序）" size="small" variant="outlined">
             <Table<Match>
               size="small"
@@ -102,7 +88,8 @@ export default function DuplicateReportPage() {
               columns={[
                 { title: '来源', dataIndex: 'title', ellipsis: true },
                 { title: '关系', dataIndex: 'relationLabel', width: 130, render: (v: string, m) => <Tag color={m.relation === 'ownRevision' ? 'blue' : m.flagged ? 'red' : 'default'}>{m.relation === 'ownRevision' ? `${v}（修订，不计复制）` : v}</Tag> },
-                { title: '整体相似度', dataIndex: 'jaccard', width: 110, align: 'right', render: (v: number) => pct(v) },
+                // Whole-text similarity is computed only for near-duplicates (≥ the engine's floor); below it, a dash.
+                { title: '整体相似度', dataIndex: 'jaccard', width: 110, align: 'right', render: (v: number) => (v > 0 ? pct(v) : '—') },
                 { title: '复制比', dataIndex: 'copyRatio', width: 90, align: 'right', render: (v: number) => pct(v) },
                 { title: '段落', key: 'passages', width: 70, align: 'right', render: (_, m) => m.passages.length },
                 { title: '提示', dataIndex: 'flags', width: 260, ellipsis: true, render: (f: string[]) => (f.length ? <Typography.Text type="danger" ellipsis={{ tooltip: f.join('；') }}>{f.join('；')}</Typography.Text> : '—') },
@@ -110,6 +97,21 @@ export default function DuplicateReportPage() {
             />
           </ProCard>
           {match ? <PassagesSideBySide match={match} /> : null}
+          <ProCard title="各部分复制比" size="small" variant="outlined">
+            <Table
+              size="small"
+              rowKey="key"
+              pagination={{ pageSize: 8, hideOnSinglePage: true, size: 'small' }}
+              // The sections above a threshold first, then in the template's order.
+              dataSource={[...r.sections].sort((a, b) => Number(b.flagged) - Number(a.flagged) || Number(b.copyRatio > 0) - Number(a.copyRatio > 0))}
+              columns={[
+                { title: '部分', dataIndex: 'title', ellipsis: true },
+                { title: '字数', dataIndex: 'chars', width: 90, align: 'right' },
+                { title: '复制比（单一来源最高）', dataIndex: 'copyRatio', width: 190, align: 'right', render: (v: number) => pct(v) },
+                { title: '', dataIndex: 'flagged', width: 100, render: (f: boolean) => (f ? <Tag color="red">超过阈值</Tag> : null) },
+              ]}
+            />
+          </ProCard>
         </Space>
       ) : null}
     </PageContainer>

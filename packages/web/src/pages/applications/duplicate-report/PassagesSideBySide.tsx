@@ -16,7 +16,7 @@ export function PassagesSideBySide({ match }: { match: Match }) {
       extra={<Tag color={match.relation === 'ownRevision' ? 'blue' : 'red'}>{match.relation === 'ownRevision' ? `${match.relationLabel}：修订，不计为复制` : match.relationLabel}</Tag>}
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        整体相似度 {formatDuplicateRatio(match.jaccard)}，本申报书 {formatDuplicateRatio(match.containment)} 的内容见于该来源，来自该来源的复制比 {formatDuplicateRatio(match.copyRatio)}。
+        {match.jaccard > 0 ? `整体相似度 ${formatDuplicateRatio(match.jaccard)}，本申报书 ${formatDuplicateRatio(match.containment)} 的内容见于该来源，` : '整体未达近似重复，'}来自该来源的复制比 {formatDuplicateRatio(match.copyRatio)}。
         {match.sections.length ? ` 涉及：${match.sections.map((s) => `「${s.title}」${formatDuplicateRatio(s.containment)}`).join('，')}。` : ''}
       </Typography.Paragraph>
       {match.passages.length === 0 ? (

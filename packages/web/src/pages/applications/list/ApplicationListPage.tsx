@@ -68,10 +68,12 @@ export default function ApplicationListPage() {
       dataIndex: 'state',
       valueType: 'select',
       valueEnum: Object.fromEntries(APPLICATION_STATES.map((s) => [s, APPLICATION_STATE_LABELS[s]])),
-      width: 110,
+      // Wide enough for the longest label (已提交（待单位审核）) as a tag.
+      width: 160,
       render: (_, r) => <Tag color={STATE_COLOURS[r.state]}>{r.stateLabel}</Tag>,
     },
-    { title: '下一步', key: 'next', search: false, width: 200, ellipsis: true, render: (_, r) => nextStep(r) },
+    // An officer's queue needs the organisation and the 查重 link more than the applicant's next step (1280 px).
+    { title: '下一步', key: 'next', search: false, width: 200, ellipsis: true, hideInTable: canReview, render: (_, r) => nextStep(r) },
     { title: '申报单位', key: 'organisation', search: false, width: 170, ellipsis: true, hideInTable: !me.permissions.includes('application.review') && !me.permissions.includes('application.recommend'), render: (_, r) => r.organisation.name ?? '—' },
     {
       title: '提交 / 保存时间',
@@ -83,12 +85,12 @@ export default function ApplicationListPage() {
     {
       title: '操作',
       valueType: 'option',
-      width: 120,
+      width: canReview ? 150 : 120,
       render: (_, r) =>
         r.submittedVersion !== null
           ? [
               <Button key="receipt" type="link" size="small" icon={<DownloadOutlined />} onClick={() => void api.download(`/applications/${r.id}/receipt`, undefined, `${r.applicationNo}.pdf`).catch(onError)}>
-                申报书回执
+                {canReview ? '回执' : '申报书回执'}
               </Button>,
               ...(canReview ? [<Link key="dedupe" to={`/applications/${r.id}/duplicate-report`}>查重报告</Link>] : []),
             ]
