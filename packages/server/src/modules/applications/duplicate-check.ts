@@ -259,7 +259,10 @@ async function checkInTransaction(tx: Tx, input: { applicationId: string; versio
   return { report: stored, index: { index, highWater: meta!.highWater, docs: meta!.docs, updatedAt: meta!.updatedAt.getTime() } };
 }
 
-/** Officers only: the report of the latest submitted version; anyone else on the applicant side gets 404. */
+/**
+ * Officers only: the report of the latest submitted version; anyone else on the applicant side gets 404. While the
+ * check is queued or running the answer is 409 with `checkStatus` (not `status`, which is the problem's HTTP status).
+ */
 export async function readDuplicateReport(db: Db, auth: AuthContext, id: string) {
   const row = await visibleApplication(db, auth, id);
   // The report quotes other organisations' texts: an applicant (or 推荐单位) must not learn it exists.
@@ -267,7 +270,7 @@ export async function readDuplicateReport(db: Db, auth: AuthContext, id: string)
   const check = row.submittedVersion === null ? undefined : (await db.select().from(duplicateChecks).where(and(eq(duplicateChecks.applicationId, id), eq(duplicateChecks.version, row.submittedVersion))))[0];
   if (!check) throw applicationProblem('DUPLICATE_CHECK_NOT_RUN', '该申报书尚未提交，或本次提交没有查重记录');
   if (check.status !== 'done') {
-    throw applicationProblem('DUPLICATE_CHECK_NOT_RUN', check.status === 'failed' ? `查重运行失败（${check.error ?? '原因未知'}），请重新发起查重` : '查重正在排队或运行中，请稍后再看', undefined, { status: check.status, version: check.version });
+    throw applicationProblem('DUPLICATE_CHECK_NOT_RUN', check.status === 'failed' ? `查重运行失败（${check.error ?? '原因未知'}），请重新发起查重` : '查重正在排队或运行中，请稍后再看', undefined, { checkStatus: check.status, version: check.version });
   }
   return { status: check.status, version: check.version, queuedAt: check.queuedAt.toISOString(), finishedAt: check.finishedAt?.toISOString() ?? null, report: check.report as StoredReport };
 }
@@ -276,7 +279,7 @@ export async function readDuplicateReport(db: Db, auth: AuthContext, id: string)
 export async function assertDuplicateCheckDone(tx: Tx, row: ApplicationRow): Promise<void> {
   const [check] = row.submittedVersion === null ? [] : await tx.select({ status: duplicateChecks.status }).from(duplicateChecks).where(and(eq(duplicateChecks.applicationId, row.id), eq(duplicateChecks.version, row.submittedVersion)));
   if (check?.status === 'done') return;
-  throw applicationProblem('DUPLICATE_CHECK_PENDING', check?.status === 'failed' ? '本次提交的查重运行失败，请重新发起查重，完成后再受理' : '本次提交的查重尚未完成，完成后才能受理（形式审查须参考查重结果）', undefined, { status: check?.status ?? null });
+  throw applicationProblem('DUPLICATE_CHECK_PENDING', check?.status === 'failed' ? '本次提交的查重运行失败，请重新发起查重，完成后再受理' : '本次提交的查重尚未完成，完成后才能受理（形式审查须参考查重结果）', undefined, { checkStatus: check?.status ?? null });
 }
 
 /**

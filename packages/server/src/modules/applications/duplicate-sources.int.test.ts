@@ -208,3 +208,14 @@ describe('查重 ignores the call’s template text (BL-9)', () => {
     expect(bare.query(other['background.trends']).copyRatio).toBeGreaterThan(0.3);
   });
 });
+
+describe('查重 report while the check is pending (BL-9)', () => {
+  it('BL-9: a queued check answers 409 with checkStatus, and the problem keeps its HTTP status', async () => {
+    const a = await submit(applicant, contentWith(70));
+    const res = await officer.get(`/api/applications/${a.id}/duplicate-report`);
+    expect(res.statusCode).toBe(409);
+    expect(problem(res)).toMatchObject({ code: 'DUPLICATE_CHECK_NOT_RUN', status: 409, checkStatus: 'queued', version: a.version });
+    await runDuplicateCheck(t.db, a);
+    expect((await officer.get(`/api/applications/${a.id}/duplicate-report`)).statusCode).toBe(200);
+  });
+});

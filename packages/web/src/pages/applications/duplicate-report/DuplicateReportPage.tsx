@@ -92,7 +92,7 @@ export default function DuplicateReportPage() {
                 { title: '整体相似度', dataIndex: 'jaccard', width: 110, align: 'right', render: (v: number) => (v > 0 ? pct(v) : '—') },
                 { title: '复制比', dataIndex: 'copyRatio', width: 90, align: 'right', render: (v: number) => pct(v) },
                 { title: '段落', key: 'passages', width: 70, align: 'right', render: (_, m) => m.passages.length },
-                { title: '提示', dataIndex: 'flags', width: 260, ellipsis: true, render: (f: string[]) => (f.length ? <Typography.Text type="danger" ellipsis={{ tooltip: f.join('；') }}>{f.join('；')}</Typography.Text> : '—') },
+                { title: '提示', dataIndex: 'flags', width: 260, ellipsis: true, render: (f: string[]) => (f.length ? <Typography.Text ellipsis={{ tooltip: f.join('；') }}>{f.join('；')}</Typography.Text> : '—') },
               ]}
             />
           </ProCard>
@@ -120,7 +120,7 @@ export default function DuplicateReportPage() {
 
 function pendingStatus(error: unknown): string | null {
   if (!(error instanceof ApiError) || error.code !== 'DUPLICATE_CHECK_NOT_RUN') return null;
-  const s = error.extra.status;
+  const s = error.extra.checkStatus;
   return typeof s === 'string' ? s : null;
 }
 
