@@ -45,6 +45,8 @@ export * from './files/file-type.js';
 export * from './notifications/messages.js';
 export * from './applications/formal-review.js';
 export * from './applications/queue.js';
+export * from './applications/duplicate-template.js';
+export * from './applications/external-records.js';
 
 // Applied on load, so every consumer of the shared schemas (server, web, seed, tests) gets Chinese messages.
 import { useChineseValidationMessages } from './common/zod-chinese.js';

@@ -35,8 +35,9 @@ async function main(): Promise<void> {
   await seedProgrammes(database.db);
   await seedPlans(database.db);
   if (config.seedDemo) {
-    const seeded = await seedDemo(database.db);
+    const seeded = await seedDemo(database.db, new Date(), { applications: true });
     if (seeded.users || seeded.organisations) console.log(`演示数据已初始化：${seeded.organisations} 个单位，${seeded.users} 个账号（密码 Demo@2026）`);
+    if (seeded.applications) console.log(`演示申报书已初始化：${seeded.applications} 份（各状态各有，含两例查重命中）`);
   } else {
     for (const a of await bootstrapAdministrators(database.db)) {
       console.log(`已创建 ${a.username}，一次性初始密码：${a.password}（首次登录须修改；此密码不会再次显示）`);

@@ -21,11 +21,26 @@ import type { FormSection } from '../programmes/proposal-template.js';
 export const DUPLICATE_THRESHOLDS = Object.freeze({ copyRatio: 0.3, jaccard: 0.5, sectionContainment: 0.8, passageChars: 50 });
 export type DuplicateThresholds = typeof DUPLICATE_THRESHOLDS;
 
-/** Sources the archive does not hold yet: listed in every report as not checked, so nobody assumes they were. */
-export const DUPLICATE_SOURCES_NOT_CHECKED = Object.freeze([
-  { sourceType: 'project', label: '已立项项目库', reason: '项目库尚未接入查重档案' },
-  { sourceType: 'external', label: '外部导入记录（人才项目、上级项目、历史项目）', reason: '外部记录尚未导入查重档案' },
-]);
+/** Kinds of text the archive holds: submitted applications and the external records imported from Excel. */
+export const EXTERNAL_SOURCE_TYPES = ['talent', 'higherLevel', 'pastProject'] as const;
+export type ExternalSourceType = (typeof EXTERNAL_SOURCE_TYPES)[number];
+export const DUPLICATE_SOURCE_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  application: '已提交的申报书',
+  project: '已立项项目库',
+  talent: '人才项目',
+  higherLevel: '上级项目',
+  pastProject: '往年项目',
+});
+
+/**
+ * Sources a report lists as not checked, so nobody assumes they were: the project library until it joins the
+ * archive, and each external kind of which no record has been imported yet.
+ */
+export function duplicateSourcesNotChecked(counts: Readonly<Record<string, number>>): { sourceType: string; label: string; reason: string }[] {
+  const out = [{ sourceType: 'project', label: DUPLICATE_SOURCE_LABELS.project!, reason: '项目库尚未接入查重档案' }];
+  for (const t of EXTERNAL_SOURCE_TYPES) if (!(counts[t] ?? 0)) out.push({ sourceType: t, label: `外部导入记录：${DUPLICATE_SOURCE_LABELS[t]}`, reason: `尚未导入${DUPLICATE_SOURCE_LABELS[t]}记录` });
+  return out;
+}
 
 export interface ArchivedSection {
   key: string;
@@ -127,7 +142,8 @@ export interface DuplicateReport {
   flags: string[];
   sections: { key: string; title: string; chars: number; copyRatio: number; flagged: boolean }[];
   matches: DuplicateMatch[];
-  sourcesChecked: { archivedTexts: number };
+  /** How many archived texts were compared, in all and per kind (submitted applications, each external kind). */
+  sourcesChecked: { archivedTexts: number; bySource: { sourceType: string; label: string; count: number }[] };
   sourcesNotChecked: { sourceType: string; label: string; reason: string }[];
 }
 
@@ -141,11 +157,15 @@ export interface DuplicateReportInput {
   perSection: { key: string; result: DedupeResult }[];
   archived: ReadonlyMap<string, ArchivedDoc>;
   archivedTexts: number;
+  /** Archived texts compared, per source type (absent: all counted as applications). */
+  sourceCounts?: Readonly<Record<string, number>>;
   thresholds?: DuplicateThresholds;
 }
 
 // Shown through the domain's exact decimals: the engine's ratio read as the decimal it prints as, ×100, half-up.
 const pct = (r: number) => formatPercent(mulDecimal(decimalFromNumber(r), '100'), 1);
+/** A ratio of a report (0.305) as it is shown everywhere ('30.5%'): the report's own wording and the web page agree. */
+export const formatDuplicateRatio = pct;
 
 /** Maps a range of an archived text to the section it lies in (or the whole text when it spans several). */
 function sideIn(doc: ArchivableText, start: number, end: number): SpanSide {
@@ -201,6 +221,7 @@ export function buildDuplicateReport(input: DuplicateReportInput): DuplicateRepo
   }
   // Copying from others first, then by similarity; own revisions after, for reference.
   matches.sort((a, b) => Number(b.relation === 'other') - Number(a.relation === 'other') || Number(b.flagged) - Number(a.flagged) || Math.max(b.jaccard, b.copyRatio) - Math.max(a.jaccard, a.copyRatio) || (a.docId < b.docId ? -1 : 1));
+  const counts = input.sourceCounts ?? { application: input.archivedTexts };
   const flags: string[] = [];
   if (input.wholeOthers.copyRatio >= th.copyRatio) flags.push(`文字复制比 ${pct(input.wholeOthers.copyRatio)}，达到阈值 ${pct(th.copyRatio)}`);
   const flaggedSources = matches.filter((m) => m.flagged).length;
@@ -221,7 +242,7 @@ export function buildDuplicateReport(input: DuplicateReportInput): DuplicateRepo
     flags,
     sections,
     matches,
-    sourcesChecked: { archivedTexts: input.archivedTexts },
-    sourcesNotChecked: DUPLICATE_SOURCES_NOT_CHECKED.map((s) => ({ ...s })),
+    sourcesChecked: { archivedTexts: input.archivedTexts, bySource: Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([sourceType, count]) => ({ sourceType, label: DUPLICATE_SOURCE_LABELS[sourceType] ?? sourceType, count })) },
+    sourcesNotChecked: duplicateSourcesNotChecked(counts),
   };
 }

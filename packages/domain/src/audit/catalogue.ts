@@ -98,6 +98,7 @@ const STATIC_ACTIONS = {
   'application.attachment.delete': { label: '删除申报书附件', context: 'applications' },
   'application.formalReview': { label: '记录形式审查结果', context: 'applications' },
   'call.formalReviewSettings': { label: '修改形式审查设置', context: 'programmes' },
+  'dedupe.externalRecords.import': { label: '导入查重外部记录', context: 'applications' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */
@@ -160,6 +161,7 @@ export const AUDIT_ENTITY_LABELS = {
   portfolio_reported: '上报统计数',
   town_evaluation: '镇街评价',
   application: '申报书',
+  dedupe_archive: '查重档案',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];

@@ -96,3 +96,16 @@ export type {
   MonVerdict,
   MonYearValue,
 } from '@kechuang/domain';
+
+// 查重 (BL-9): the report is the domain's DuplicateReport as stored; external records from the shared schemas.
+export type DuplicateReportView = import('@kechuang/domain').DuplicateReport & { applicationId: string; version: number; checkedAt: string };
+export interface DuplicateReportAnswer {
+  status: 'queued' | 'running' | 'done' | 'failed';
+  version: number;
+  queuedAt: string;
+  finishedAt: string | null;
+  report: DuplicateReportView;
+}
+export type ExternalRecordList = z.infer<typeof import('@kechuang/domain').externalRecordListResponse>;
+export type ExternalRecordItem = ExternalRecordList['items'][number];
+export type ExternalRecordImportResult = z.infer<typeof import('@kechuang/domain').externalRecordImportResponse>;

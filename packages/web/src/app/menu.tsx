@@ -11,6 +11,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
@@ -46,6 +47,7 @@ const MENU: MenuRule[] = [
   // The bureau's views across organisations (the API counts only what a caller may see, so others gain nothing).
   { path: '/applications/counts', name: '条目申报数', icon: <OrderedListOutlined />, permission: 'application.review' },
   { path: '/applications/statistics', name: '申报统计', icon: <BarChartOutlined />, permission: 'application.review' },
+  { path: '/dedupe/external-records', name: '查重外部记录', icon: <FileSearchOutlined />, permission: 'application.review' },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },
   { path: '/organisation/members', name: '成员与邀请', icon: <TeamOutlined />, permission: 'organisation.members' },
   { path: '/users', name: '用户管理', icon: <UserSwitchOutlined />, permission: 'user.manage' },

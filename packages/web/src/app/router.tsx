@@ -30,6 +30,8 @@ const CallEditPage = lazy(() => import('../pages/calls/edit/CallEditPage'));
 const ApplicationListPage = lazy(() => import('../pages/applications/list/ApplicationListPage'));
 const ApplicationCountsPage = lazy(() => import('../pages/applications/counts/ApplicationCountsPage'));
 const ApplicationStatisticsPage = lazy(() => import('../pages/applications/statistics/ApplicationStatisticsPage'));
+const DuplicateReportPage = lazy(() => import('../pages/applications/duplicate-report/DuplicateReportPage'));
+const ExternalRecordsPage = lazy(() => import('../pages/dedupe/external-records/ExternalRecordsPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
 const MonitoringPlanListPage = lazy(() => import('../pages/monitoring/plans/PlanListPage'));
@@ -101,6 +103,8 @@ export const router = createBrowserRouter([
       { path: 'applications', element: guarded(ApplicationListPage, 'application.read') },
       { path: 'applications/counts', element: guarded(ApplicationCountsPage, 'application.read') },
       { path: 'applications/statistics', element: guarded(ApplicationStatisticsPage, 'application.read') },
+      { path: 'applications/:id/duplicate-report', element: guarded(DuplicateReportPage, 'application.review') },
+      { path: 'dedupe/external-records', element: guarded(ExternalRecordsPage, 'application.review') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
       { path: 'monitoring/plans', element: guarded(MonitoringPlanListPage, 'monitoring.read') },

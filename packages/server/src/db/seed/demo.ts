@@ -11,6 +11,7 @@ import { insertUser } from '../../modules/accounts/create-user.js';
 import { hashPassword } from '../../modules/accounts/passwords.js';
 import { users } from '../../modules/accounts/schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../modules/audit/record.js';
+import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoMonitoring } from './demo-monitoring.js';
 import { findOrganisationByCreditCode, insertOrganisation } from '../../modules/organisations/service.js';
 
@@ -71,7 +72,11 @@ async function seedDemoCall(db: Db, now: Date): Promise<boolean> {
   return true;
 }
 
-export async function seedDemo(db: Db, now = new Date()): Promise<{ organisations: number; users: number; calls: number }> {
+/**
+ * `applications`: also the demo applications with their 查重 reports (demo-applications.ts). The server's
+ * SEED_DEMO start asks for them; test databases leave them out (each test builds its own applications).
+ */
+export async function seedDemo(db: Db, now = new Date(), opts: { applications?: boolean } = {}): Promise<{ organisations: number; users: number; calls: number; applications: number }> {
   let orgCount = 0;
   let userCount = 0;
   const actor = { ...SYSTEM_ACTOR, name: 'system.seed' };
@@ -100,5 +105,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<{ organisation
   });
   const callCount = (await seedDemoCall(db, now)) ? 1 : 0;
   await seedDemoMonitoring(db, now);
-  return { organisations: orgCount, users: userCount, calls: callCount };
+  const apps = opts.applications ? await seedDemoApplications(db, now) : null;
+  return { organisations: orgCount, users: userCount, calls: callCount, applications: apps ? Object.keys(apps.ids).length : 0 };
 }

@@ -118,7 +118,7 @@ describe('查重 on every submission (BL-9)', () => {
     expect(m.flagged).toBe(true);
     expect(r.flagged).toBe(true);
     expect(r.copyRatio).toBeGreaterThan(0);
-    expect(r.sourcesNotChecked.map((s: { sourceType: string }) => s.sourceType)).toEqual(['project', 'external']);
+    expect(r.sourcesNotChecked.map((s: { sourceType: string }) => s.sourceType)).toEqual(['project', 'talent', 'higherLevel', 'pastProject']);
     const [audit] = await rawSql(t.db, `select actor_name from audit_events where action = 'application.duplicateCheck' and entity_id = '${copy.id}'`);
     expect(audit!.actor_name).toBe('system.duplicateCheck');
   });

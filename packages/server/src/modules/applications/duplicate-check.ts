@@ -7,7 +7,7 @@
  * audit event.
  */
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
-import { archivableText, buildDuplicateReport, dedupe, hasPermission, type ApplicationContent, type ArchivedDoc, type ArchivedSection, type DuplicateReport, type FormSection } from '@kechuang/domain';
+import { archivableText, buildDuplicateReport, dedupe, duplicateTemplateOptions, EXTERNAL_SOURCE_TYPES, externalRecordTitle, type ExternalSourceType, hasPermission, sameTemplateOptions, type ApplicationContent, type ArchivedDoc, type ArchivedSection, type DuplicateReport, type FormSection } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import type { JobSender } from '../../jobs/queue.js';
@@ -15,6 +15,7 @@ import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/record.js';
 import { visibleApplication, type ApplicationRow } from './access.js';
 import { applicationProblem } from './errors.js';
 import { loadCallContext } from './call-context.js';
+import { callTemplateTexts } from '../programmes/template-texts.js';
 import { applicationVersions, dedupeArchive, dedupeIndexSnapshots, duplicateChecks } from './schema.js';
 
 const { DedupeIndex } = dedupe;
@@ -70,12 +71,17 @@ export async function enqueueDuplicateCheck(jobs: JobSender | undefined, log: Du
 }
 
 type ArchiveRow = typeof dedupeArchive.$inferSelect;
-const toDoc = (r: ArchiveRow): ArchivedDoc => ({ docId: r.docId, sourceType: r.sourceType, title: r.title, organisationId: r.organisationId, applicationId: r.applicationId, version: r.version, text: r.text, sections: r.sections as ArchivedSection[] });
+// An external record reads in a report with its kind, organisation, year and number.
+const docTitle = (r: ArchiveRow) => ((EXTERNAL_SOURCE_TYPES as readonly string[]).includes(r.sourceType) ? externalRecordTitle({ sourceType: r.sourceType as ExternalSourceType, title: r.title, organisationName: r.organisationName ?? '', year: r.year ?? 0, recordNo: r.recordNo ?? '' }) : r.title);
+const toDoc = (r: ArchiveRow): ArchivedDoc => ({ docId: r.docId, sourceType: r.sourceType, title: docTitle(r), organisationId: r.organisationId, applicationId: r.applicationId, version: r.version, text: r.text, sections: r.sections as ArchivedSection[] });
 
 export interface IndexUse {
   mode: 'loaded' | 'rebuilt';
-  /** Why it was rebuilt: no snapshot, bytes that failed their checksum, or a snapshot that does not match the archive. */
-  reason: 'missing' | 'corrupt' | 'inconsistent' | null;
+  /**
+   * Why it was rebuilt: no snapshot, bytes that failed their checksum, a snapshot that does not match the archive,
+   * or one normalised with other template text than the calls now hold (a call was added or its form changed).
+   */
+  reason: 'missing' | 'corrupt' | 'inconsistent' | 'template' | null;
   /** Loaded from this process's memory (the snapshot row was still the one it stored) rather than from the bytes. */
   cached: boolean;
   docs: number;
@@ -103,10 +109,11 @@ export function forgetCachedIndex(): void {
 }
 
 /** The persisted index if present and consistent with the archive up to its high-water mark, else null with why. */
-async function loadPersisted(tx: Tx, cached: CachedIndex | undefined): Promise<{ index: Index; highWater: number; fromCache: boolean } | { index: null; reason: NonNullable<IndexUse['reason']> }> {
+async function loadPersisted(tx: Tx, cached: CachedIndex | undefined, options: TemplateOptions): Promise<{ index: Index; highWater: number; fromCache: boolean } | { index: null; reason: NonNullable<IndexUse['reason']> }> {
   const [meta] = await tx.select({ highWater: dedupeIndexSnapshots.highWater, docs: dedupeIndexSnapshots.docs, updatedAt: dedupeIndexSnapshots.updatedAt }).from(dedupeIndexSnapshots).where(eq(dedupeIndexSnapshots.name, INDEX_NAME));
   if (!meta) return { index: null, reason: 'missing' };
   if (cached && cached.highWater === meta.highWater && cached.docs === meta.docs && cached.updatedAt === meta.updatedAt.getTime() && cached.index.size === meta.docs) {
+    if (!sameTemplateOptions(options, cached.index.normaliseOptions)) return { index: null, reason: 'template' };
     return { index: cached.index, highWater: cached.highWater, fromCache: true };
   }
   const [snap] = await tx.select({ bytes: dedupeIndexSnapshots.bytes }).from(dedupeIndexSnapshots).where(eq(dedupeIndexSnapshots.name, INDEX_NAME));
@@ -116,12 +123,15 @@ async function loadPersisted(tx: Tx, cached: CachedIndex | undefined): Promise<{
   } catch {
     return { index: null, reason: 'corrupt' };
   }
+  if (!sameTemplateOptions(options, index.normaliseOptions)) return { index: null, reason: 'template' };
   // Every archived text up to the mark must be in it, and nothing else: a row committed late below the mark
   // (or an archive restored from another backup) shows as a different count.
   const [{ n } = { n: -1 }] = await tx.select({ n: sql<number>`count(*)::int` }).from(dedupeArchive).where(lte(dedupeArchive.seq, meta.highWater));
   if (n !== index.size || n !== meta.docs) return { index: null, reason: 'inconsistent' };
   return { index, highWater: meta.highWater, fromCache: false };
 }
+
+type TemplateOptions = ReturnType<typeof duplicateTemplateOptions>;
 
 async function* archiveRows(tx: Tx, from: number, below: number | null): AsyncGenerator<ArchiveRow> {
   // Pages keep a rebuild's memory to the index plus one page of texts.
@@ -175,8 +185,10 @@ async function checkInTransaction(tx: Tx, input: { applicationId: string; versio
   if (!current) throw new Error(`查重档案中没有 ${input.applicationId} 第${input.version}版`);
   const cur = current.seq;
 
-  // 1. The index over everything archived before this text: persisted (caught up) or rebuilt.
-  const persisted = await loadPersisted(tx, cached);
+  // 1. The index over the whole archive (persisted and caught up, or rebuilt), normalised with every call's form
+  // text so what applicants copy from a call's template never counts (BL-9).
+  const options = duplicateTemplateOptions(await callTemplateTexts(tx));
+  const persisted = await loadPersisted(tx, cached, options);
   let index: Index;
   let highWater: number;
   let use: IndexUse;
@@ -187,20 +199,31 @@ async function checkInTransaction(tx: Tx, input: { applicationId: string; versio
     use = { mode: 'loaded', reason: null, cached: persisted.fromCache, docs: 0, highWater: 0 };
   } else {
     const docs: { id: string; text: string }[] = [];
-    for await (const r of archiveRows(tx, 0, cur)) docs.push({ id: r.docId, text: r.text });
-    index = DedupeIndex.build(docs);
-    highWater = cur - 1;
+    highWater = 0;
+    for await (const r of archiveRows(tx, 0, null)) {
+      docs.push({ id: r.docId, text: r.text });
+      highWater = r.seq;
+    }
+    index = DedupeIndex.build(docs, {}, options);
     use = { mode: 'rebuilt', reason: persisted.reason, cached: false, docs: 0, highWater: 0 };
     changed = true;
   }
-  if (highWater < cur - 1) {
-    for await (const r of archiveRows(tx, highWater, cur)) index.add(r.docId, r.text);
-    highWater = cur - 1;
+  for await (const r of archiveRows(tx, highWater, null)) {
+    index.add(r.docId, r.text);
+    highWater = r.seq;
     changed = true;
   }
 
-  // 2. Compare only with what was archived before (a re-check excludes this text and what came after it).
-  const later = highWater >= cur ? (await tx.select({ id: dedupeArchive.docId }).from(dedupeArchive).where(and(gte(dedupeArchive.seq, cur), lte(dedupeArchive.seq, highWater)))).map((r) => r.id) : [];
+  // 2. Compare with the applications submitted before this text, and with every external record whenever it was
+  // imported (a re-check sees records imported since); never with itself or applications submitted after it.
+  const laterApp = and(gte(dedupeArchive.seq, cur), lte(dedupeArchive.seq, highWater), sql`(${dedupeArchive.sourceType} = 'application' or ${dedupeArchive.seq} = ${cur})`);
+  const later = (await tx.select({ id: dedupeArchive.docId }).from(dedupeArchive).where(laterApp)).map((r) => r.id);
+  const counted = await tx
+    .select({ sourceType: dedupeArchive.sourceType, n: sql<number>`count(*)::int` })
+    .from(dedupeArchive)
+    .where(and(lte(dedupeArchive.seq, highWater), sql`not (${laterApp})`))
+    .groupBy(dedupeArchive.sourceType);
+  const sourceCounts = Object.fromEntries(counted.map((c) => [c.sourceType, c.n]));
   const own = (await tx.select({ id: dedupeArchive.docId }).from(dedupeArchive).where(and(eq(dedupeArchive.organisationId, current.organisationId ?? '00000000-0000-0000-0000-000000000000'), lt(dedupeArchive.seq, cur)))).map((r) => r.id);
   const query = toDoc(current);
   const whole = index.query(query.text, { excludeIds: later });
@@ -211,14 +234,9 @@ async function checkInTransaction(tx: Tx, input: { applicationId: string; versio
   for (const r of [whole, ...perSection.map((p) => p.result)]) for (const m of [...r.nearDuplicates, ...r.sources, ...r.passages]) ids.add(m.docId);
   const archived = new Map<string, ArchivedDoc>();
   if (ids.size) for (const r of await tx.select().from(dedupeArchive).where(inArray(dedupeArchive.docId, [...ids]))) archived.set(r.docId, toDoc(r));
-  const report = buildDuplicateReport({ organisationId: current.organisationId ?? '', query, whole, wholeOthers, perSection, archived, archivedTexts: index.size - later.length });
+  const report = buildDuplicateReport({ organisationId: current.organisationId ?? '', query, whole, wholeOthers, perSection, archived, archivedTexts: index.size - later.length, sourceCounts });
 
-  // 3. Add this text (and anything archived after it meanwhile), then store the index with its mark.
-  for await (const r of archiveRows(tx, highWater, null)) {
-    index.add(r.docId, r.text);
-    highWater = r.seq;
-    changed = true;
-  }
+  // 3. Store the index (it already holds this text and everything archived since) with its mark.
   if (changed) {
     const bytes = Buffer.from(index.serialise());
     await tx
@@ -241,7 +259,10 @@ async function checkInTransaction(tx: Tx, input: { applicationId: string; versio
   return { report: stored, index: { index, highWater: meta!.highWater, docs: meta!.docs, updatedAt: meta!.updatedAt.getTime() } };
 }
 
-/** Officers only: the report of the latest submitted version; anyone else on the applicant side gets 404. */
+/**
+ * Officers only: the report of the latest submitted version; anyone else on the applicant side gets 404. While the
+ * check is queued or running the answer is 409 with `checkStatus` (not `status`, which is the problem's HTTP status).
+ */
 export async function readDuplicateReport(db: Db, auth: AuthContext, id: string) {
   const row = await visibleApplication(db, auth, id);
   // The report quotes other organisations' texts: an applicant (or 推荐单位) must not learn it exists.
@@ -249,7 +270,7 @@ export async function readDuplicateReport(db: Db, auth: AuthContext, id: string)
   const check = row.submittedVersion === null ? undefined : (await db.select().from(duplicateChecks).where(and(eq(duplicateChecks.applicationId, id), eq(duplicateChecks.version, row.submittedVersion))))[0];
   if (!check) throw applicationProblem('DUPLICATE_CHECK_NOT_RUN', '该申报书尚未提交，或本次提交没有查重记录');
   if (check.status !== 'done') {
-    throw applicationProblem('DUPLICATE_CHECK_NOT_RUN', check.status === 'failed' ? `查重运行失败（${check.error ?? '原因未知'}），请重新发起查重` : '查重正在排队或运行中，请稍后再看', undefined, { status: check.status, version: check.version });
+    throw applicationProblem('DUPLICATE_CHECK_NOT_RUN', check.status === 'failed' ? `查重运行失败（${check.error ?? '原因未知'}），请重新发起查重` : '查重正在排队或运行中，请稍后再看', undefined, { checkStatus: check.status, version: check.version });
   }
   return { status: check.status, version: check.version, queuedAt: check.queuedAt.toISOString(), finishedAt: check.finishedAt?.toISOString() ?? null, report: check.report as StoredReport };
 }
@@ -258,7 +279,7 @@ export async function readDuplicateReport(db: Db, auth: AuthContext, id: string)
 export async function assertDuplicateCheckDone(tx: Tx, row: ApplicationRow): Promise<void> {
   const [check] = row.submittedVersion === null ? [] : await tx.select({ status: duplicateChecks.status }).from(duplicateChecks).where(and(eq(duplicateChecks.applicationId, row.id), eq(duplicateChecks.version, row.submittedVersion)));
   if (check?.status === 'done') return;
-  throw applicationProblem('DUPLICATE_CHECK_PENDING', check?.status === 'failed' ? '本次提交的查重运行失败，请重新发起查重，完成后再受理' : '本次提交的查重尚未完成，完成后才能受理（形式审查须参考查重结果）', undefined, { status: check?.status ?? null });
+  throw applicationProblem('DUPLICATE_CHECK_PENDING', check?.status === 'failed' ? '本次提交的查重运行失败，请重新发起查重，完成后再受理' : '本次提交的查重尚未完成，完成后才能受理（形式审查须参考查重结果）', undefined, { checkStatus: check?.status ?? null });
 }
 
 /**

@@ -24,7 +24,10 @@ type ApplicationCode =
   | 'ATTACHMENT_SLOT_FULL'
   | 'FORMAL_REVIEW_INVALID'
   | 'FORMAL_REVIEW_NOT_OPEN'
-  | 'FORMAL_REVIEW_INCOMPLETE';
+  | 'FORMAL_REVIEW_INCOMPLETE'
+  | 'FILE_REQUIRED'
+  | 'FILE_TOO_LARGE'
+  | 'EXTERNAL_RECORDS_SHEET_INVALID';
 
 export const applicationProblems = {
   APPLICATION_NOT_FOUND: { status: 404, title: '申报书不存在' },
@@ -50,6 +53,9 @@ export const applicationProblems = {
   FORMAL_REVIEW_INVALID: { status: 422, title: '形式审查结果填写有误' },
   FORMAL_REVIEW_NOT_OPEN: { status: 409, title: '当前状态下不能记录形式审查结果' },
   FORMAL_REVIEW_INCOMPLETE: { status: 409, title: '形式审查尚未全部通过，不能受理' },
+  FILE_REQUIRED: { status: 400, title: '请上传文件' },
+  FILE_TOO_LARGE: { status: 413, title: '文件过大' },
+  EXTERNAL_RECORDS_SHEET_INVALID: { status: 422, title: '表格与外部记录导入模板不一致' },
 } satisfies ProblemCatalogue<ApplicationCode>;
 
 export const applicationProblem = problems(applicationProblems);

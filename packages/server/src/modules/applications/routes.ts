@@ -18,6 +18,9 @@ import {
   draftSavedResponse,
   FORMAL_REVIEW_ITEM_KEYS,
   formalReviewResponse,
+  EXTERNAL_SOURCE_TYPES,
+  externalRecordImportResponse,
+  externalRecordListResponse,
   receiptVerificationResponse,
   type ApplicationSortKey,
 } from '@kechuang/domain';
@@ -27,6 +30,7 @@ import { pdfResponse, sendWorkbook, workbookResponse } from '../../http/excel.js
 import { kickNotificationDispatch } from '../notifications/outbox.js';
 import { attachmentRoutes } from './attachment-routes.js';
 import { createApplication } from './create-application.js';
+import { importExternalRecords, sendExternalRecordsTemplate, listExternalRecords, uploadedWorkbook } from './external-records.js';
 import { checkStatus, enqueueDuplicateCheck, readDuplicateReport, requestDuplicateCheck, runDuplicateCheck } from './duplicate-check.js';
 import { readFormalReview, recordFormalReview } from './formal-review.js';
 import { exportQueue, listQueue, QUEUE_EXPORT_COLUMNS } from './queue.js';
@@ -79,9 +83,9 @@ const duplicateReportResponse = z.object({
         passages: z.array(z.object({ chars: z.number().int(), query: spanSide, source: spanSide })),
       }),
     ),
-    sourcesChecked: z.object({ archivedTexts: z.number().int() }),
+    sourcesChecked: z.object({ archivedTexts: z.number().int(), bySource: z.array(z.object({ sourceType: z.string(), label: z.string(), count: z.number().int() })) }),
     sourcesNotChecked: z.array(z.object({ sourceType: z.string(), label: z.string(), reason: z.string() })),
-    index: z.object({ mode: z.enum(['loaded', 'rebuilt']), reason: z.enum(['missing', 'corrupt', 'inconsistent']).nullable(), cached: z.boolean(), docs: z.number().int(), highWater: z.number().int() }),
+    index: z.object({ mode: z.enum(['loaded', 'rebuilt']), reason: z.enum(['missing', 'corrupt', 'inconsistent', 'template']).nullable(), cached: z.boolean(), docs: z.number().int(), highWater: z.number().int() }),
   }),
 });
 const versionParams = idParams.extend({ version: z.coerce.number({ error: '版本号须为数字' }).int('版本号须为整数').min(1, '版本号须大于0') });
@@ -237,4 +241,21 @@ export function applicationRoutes(app: FastifyInstance, ctx: AppContext): void {
     await runDuplicateCheck(db, { applicationId, version }, request.log);
     return { applicationId, version, status: await checkStatus(db, applicationId, version) };
   });
+
+  // 查重档案的外部记录（人才项目、上级项目、往年项目）: officers import and list them.
+  const dedupeTags = ['查重'];
+  r.get('/api/dedupe/external-records/template.xlsx', { schema: { tags: dedupeTags, summary: '下载查重外部记录导入模板', response: workbookResponse }, config: review }, async (_request, reply) => sendExternalRecordsTemplate(reply));
+  r.post('/api/dedupe/external-records/import', {
+    schema: { tags: dedupeTags, summary: '导入查重外部记录（multipart 上传 .xlsx；有效行在一个事务中导入，错误行逐行返回行号、列和原因；已导入的记录编号不覆盖）', response: { 200: externalRecordImportResponse } },
+    config: review,
+  }, async (request) => importExternalRecords(db, actorOf(request), await uploadedWorkbook(request)));
+  r.get('/api/dedupe/external-records', {
+    schema: {
+      tags: dedupeTags,
+      summary: '查重档案中的外部记录（分页，可按来源类型筛选）',
+      querystring: z.object({ sourceType: z.enum(EXTERNAL_SOURCE_TYPES, { error: '来源类型无效' }).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) }),
+      response: { 200: externalRecordListResponse },
+    },
+    config: review,
+  }, async (request) => listExternalRecords(db, request.query));
 }

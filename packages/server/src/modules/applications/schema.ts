@@ -60,7 +60,7 @@ export const applicationReceipts = pgTable('application_receipts', {
 
 /**
  * 查重 archive (BL-9): every text the checks compare against — each submitted application version's text
- * sections today; projects and imported external records later (source_type). `seq` orders the archive, so a
+ * sections, and external records imported from Excel (人才项目, 上级项目, 往年项目); projects later (source_type). `seq` orders the archive, so a
  * check compares only against what was archived before it and the persisted index knows its high-water mark.
  */
 export const dedupeArchive = pgTable('dedupe_archive', {
@@ -75,8 +75,19 @@ export const dedupeArchive = pgTable('dedupe_archive', {
   /** The sections joined in template order; `sections` gives each one's key, title and range in it. */
   text: text('text').notNull(),
   sections: jsonb('sections').notNull(),
+  /** External records (talent, higherLevel, pastProject) only: as the imported sheet gives them. */
+  recordNo: text('record_no'),
+  organisationName: text('organisation_name'),
+  creditCode: text('credit_code'),
+  year: integer('year'),
+  importedBy: uuid('imported_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('dedupe_archive_organisation_idx').on(t.organisationId), index('dedupe_archive_application_idx').on(t.applicationId, t.version)]);
+}, (t) => [
+  index('dedupe_archive_organisation_idx').on(t.organisationId),
+  index('dedupe_archive_application_idx').on(t.applicationId, t.version),
+  // A record number is imported once per kind: the archive is append-only (the index's high-water mark relies on it).
+  uniqueIndex('dedupe_archive_record_idx').on(t.sourceType, t.recordNo),
+]);
 
 /** The serialised DedupeIndex over archive rows with seq ≤ high_water (all of them, no gaps). */
 export const dedupeIndexSnapshots = pgTable('dedupe_index_snapshots', {

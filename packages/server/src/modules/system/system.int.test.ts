@@ -31,7 +31,7 @@ describe('system', () => {
 
   it('seeding the demo data twice changes nothing the second time', async () => {
     const before = await rawSql(t.db, 'select (select count(*) from users)::int as u, (select count(*) from organisations)::int as o');
-    expect(await seedDemo(t.db)).toEqual({ organisations: 0, users: 0, calls: 0 });
+    expect(await seedDemo(t.db)).toEqual({ organisations: 0, users: 0, calls: 0, applications: 0 });
     expect(await seedProgrammes(t.db)).toBe(0);
     expect(await rawSql(t.db, 'select (select count(*) from users)::int as u, (select count(*) from organisations)::int as o')).toEqual(before);
     expect(before[0]).toEqual({ u: 10, o: 5 }); // one account per role, the recommender (推荐单位) included

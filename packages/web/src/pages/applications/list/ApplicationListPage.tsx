@@ -54,6 +54,7 @@ export default function ApplicationListPage() {
   // Who sees other organisations' applications: the organisation column and filter are for them.
   const seesOthers = me.permissions.includes('application.review') || me.permissions.includes('application.recommend');
   const table = useServerTable<ApplicationQueueItem>({ path: '/applications', sortable: SORTABLE, defaultSort: '-submittedAt', exportPath: '/applications/export.xlsx', exportName: '申报书列表.xlsx' });
+  const canReview = me.permissions.includes('application.review');
 
   const columns: ProColumns<ApplicationQueueItem>[] = [
     { title: '所属指南', dataIndex: 'callId', valueType: 'select', valueEnum: options.calls, hideInTable: true, initialValue: initialCallId, fieldProps: { 'aria-label': '所属指南', onChange: (v: string | undefined) => setCallId(v) } },
@@ -142,13 +143,14 @@ export default function ApplicationListPage() {
     {
       title: '操作',
       valueType: 'option',
-      width: 80,
+      width: canReview ? 140 : 80,
       render: (_, r) =>
         r.submittedVersion !== null
           ? [
               <Button key="receipt" type="link" size="small" icon={<DownloadOutlined />} onClick={() => void api.download(`/applications/${r.id}/receipt`, undefined, `${r.applicationNo}.pdf`).catch(onError)}>
                 回执
               </Button>,
+              ...(canReview ? [<Link key="dedupe" to={`/applications/${r.id}/duplicate-report`}>查重报告</Link>] : []),
             ]
           : [],
     },
