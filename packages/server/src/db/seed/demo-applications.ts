@@ -10,7 +10,9 @@ import { exampleBeilunContent, parseExternalRecordRow, shanghaiDate, type Applic
 import type { AuthContext } from '../../http/auth.js';
 import { insertUser } from '../../modules/accounts/create-user.js';
 import { users } from '../../modules/accounts/schema.js';
+import { listAttachments, uploadAttachment } from '../../modules/applications/attachments.js';
 import { createApplication } from '../../modules/applications/create-application.js';
+import { readFormalReview, recordFormalReview } from '../../modules/applications/formal-review.js';
 import { runDuplicateCheck } from '../../modules/applications/duplicate-check.js';
 import { storeExternalRecords } from '../../modules/applications/external-records.js';
 import { applications } from '../../modules/applications/schema.js';
@@ -111,6 +113,12 @@ export async function seedDemoApplications(db: Db, now = new Date()): Promise<De
   const draft = async (who: typeof a, body: ApplicationContent) => {
     const id = await createApplication(db, who.auth, who.actor, { callId: call.id, guidelineItemCode: 'BL-2026-02', categoryCode: 'chain' }, now);
     await saveDraft(db, who.auth, who.actor, id, { baseVersion: 1, content: body }, now);
+    // The call's required materials, as the applicant uploads them (a one-page 演示 PDF per slot).
+    const { slots } = await listAttachments(db, who.auth, id, now);
+    for (const slot of slots.filter((s) => s.required)) {
+      const bytes = Buffer.from(`%PDF-1.4\n% ${slot.label}（演示）\n%%EOF\n`, 'utf8');
+      await uploadAttachment(db, who.auth, who.actor, id, slot.kind, async () => ({ filename: `${slot.label}（演示）.pdf`, bytes }), now);
+    }
     return id;
   };
   const submit = async (who: typeof a, id: string) => {
@@ -123,6 +131,8 @@ export async function seedDemoApplications(db: Db, now = new Date()): Promise<De
   const accepted = await draft(a, content(1, '大型一体化压铸模具随形冷却与寿命提升关键技术（演示）', { 'foundation.conditions': `${prose(11, 1)}${COPIED_PARAGRAPH}${prose(12, 1)}` }));
   await submit(a, accepted);
   await transitionApplication(db, a.auth, a.actor, accepted, 'endorse', {}, now);
+  const checklist = await readFormalReview(db, officer.auth, accepted, now);
+  await recordFormalReview(db, officer.auth, officer.actor, accepted, checklist.items.map((i) => ({ key: i.key, pass: true, reason: '经核实符合要求（演示）' })), now);
   await transitionApplication(db, officer.auth, officer.actor, accepted, 'accept', { comment: '形式审查通过（演示）' }, now);
   // B: copies A's paragraph into its own 工作条件 section — flagged.
   const pasteCopy = await draft(b, content(2, '新能源汽车一体化压铸件智能制造关键技术（演示）', { 'foundation.conditions': `${prose(21, 1)}${COPIED_PARAGRAPH}` }));
