@@ -28,6 +28,7 @@ const CallListPage = lazy(() => import('../pages/calls/list/CallListPage'));
 const CallDetailPage = lazy(() => import('../pages/calls/detail/CallDetailPage'));
 const CallEditPage = lazy(() => import('../pages/calls/edit/CallEditPage'));
 const ApplicationListPage = lazy(() => import('../pages/applications/list/ApplicationListPage'));
+const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
 const MonitoringPlanListPage = lazy(() => import('../pages/monitoring/plans/PlanListPage'));
@@ -97,6 +98,7 @@ export const router = createBrowserRouter([
       { path: 'calls/:id', element: guarded(CallDetailPage, 'call.manage') },
       { path: 'calls/:id/edit', element: guarded(CallEditPage, 'call.manage') },
       { path: 'applications', element: guarded(ApplicationListPage, 'application.read') },
+      { path: 'applications/:id', element: guarded(ApplicationDetailPage, 'application.read') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
       { path: 'monitoring/plans', element: guarded(MonitoringPlanListPage, 'monitoring.read') },

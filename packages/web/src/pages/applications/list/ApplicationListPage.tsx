@@ -7,7 +7,7 @@ import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-
 import { APPLICATION_STATE_LABELS, APPLICATION_STATES, type ApplicationState } from '@kechuang/domain';
 import { Button, Tag, Typography } from 'antd';
 import { useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../../api/client';
 import type { ApplicationList, ApplicationSummary } from '../../../api/types';
 import { useApiErrorHandler } from '../../../api/form-errors';
@@ -44,7 +44,7 @@ export default function ApplicationListPage() {
   const canApply = me.permissions.includes('application.apply');
 
   const columns: ProColumns<ApplicationSummary>[] = [
-    { title: '申报编号', dataIndex: 'applicationNo', search: false, width: 150, copyable: true },
+    { title: '申报编号', dataIndex: 'applicationNo', search: false, width: 150, render: (_, r) => <Link to={`/applications/${r.id}`}>{r.applicationNo}</Link> },
     {
       title: '项目名称 / 申报指南',
       dataIndex: 'title',
@@ -53,7 +53,9 @@ export default function ApplicationListPage() {
       // The call and item sit under the title: at 1280 px every working column stays on screen.
       render: (_, r) => (
         <div style={{ minWidth: 0 }}>
-          <Typography.Text ellipsis={{ tooltip: r.title }}>{r.title || '（未填写项目名称）'}</Typography.Text>
+          <Link to={`/applications/${r.id}`}>
+            <Typography.Text ellipsis={{ tooltip: r.title }}>{r.title || '（未填写项目名称）'}</Typography.Text>
+          </Link>
           <br />
           <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ fontSize: 12 }}>
             {r.call.title}

@@ -1,0 +1,80 @@
+/** The editor's tabs: the structured parts, one tab per section of the call's template, 附件, and 形式审查 for officers. */
+import type { FormSection } from '@kechuang/domain';
+import { Badge, Descriptions, List, Tabs, Typography } from 'antd';
+import { ATTACHMENT_KIND_LABELS } from '@kechuang/domain';
+import type { Call } from '../../../api/programmes';
+import type { ApplicationDetail } from '../../../api/types';
+import { PART_TABS, tabOf, type Content, type Reason } from './model';
+import { BasicInfoForm } from './parts/BasicInfoForm';
+import { BudgetPart } from './parts/BudgetGrid';
+import { IndicatorsTable, YearlyPlanTable } from './parts/PlanTables';
+import { ReasonAlerts } from './parts/ReasonAlerts';
+import { TeamTables, PartnersTable } from './parts/TeamPartners';
+import { TextSection } from './parts/TextSections';
+import { TopicsPart } from './parts/TopicsPart';
+
+interface Props {
+  tab: string;
+  setTab: (t: string) => void;
+  detail: ApplicationDetail;
+  call: Call | undefined;
+  sections: readonly FormSection[];
+  content: Content;
+  setContent: (u: (c: Content) => Content) => void;
+  disabled: boolean;
+  reasons: readonly Reason[];
+  isOfficer: boolean;
+}
+
+/** A dot on a tab that holds a return reason, so none is missed. */
+const label = (text: string, key: string, reasons: readonly Reason[]) => (reasons.some((r) => tabOf(r.field) === key) ? <Badge dot offset={[4, 0]}>{text}</Badge> : text);
+
+export function EditorTabs({ tab, setTab, detail, call, sections, content, setContent, disabled, reasons, isOfficer }: Props) {
+  const part = { content, setContent, disabled, reasons };
+  const panes: Record<string, React.ReactNode> = {
+    basic: <BasicInfoForm {...part} call={call} />,
+    indicators: <IndicatorsTable {...part} />,
+    plan: <YearlyPlanTable {...part} />,
+    team: <TeamTables {...part} />,
+    partners: <PartnersTable {...part} />,
+    budget: <BudgetPart {...part} hasTopics={detail.call.hasTopics} />,
+    topics: <TopicsPart {...part} />,
+    attachments: (
+      <>
+        <ReasonAlerts reasons={reasons} field="attachments" />
+        {/* mounted at merge: AttachmentSlots */}
+        <Descriptions size="small" column={1} bordered title="本指南要求的附件">
+          {(call?.requiredAttachments ?? []).map((k) => (
+            <Descriptions.Item key={k} label={ATTACHMENT_KIND_LABELS[k]}>
+              {(content.attachments ?? []).filter((a) => a.slot === k).map((a) => a.fileName).join('、') || <Typography.Text type="danger">未上传</Typography.Text>}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+        <List size="small" header="已上传的附件" dataSource={content.attachments ?? []} locale={{ emptyText: '尚无附件' }} renderItem={(a) => <List.Item>{`${ATTACHMENT_KIND_LABELS[a.slot]}：${a.fileName}`}</List.Item>} />
+      </>
+    ),
+  };
+  const items = [
+    ...PART_TABS.filter((t) => t.key !== 'topics' || detail.call.hasTopics).map((t) => ({ key: t.key, label: label(t.label, t.key, reasons), children: panes[t.key] })),
+    ...sections.map((s, i) => ({
+      key: `sec-${s.key}`,
+      label: label(`${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? i + 1}、${s.title.length > 8 ? `${s.title.slice(0, 8)}…` : s.title}`, `sec-${s.key}`, reasons),
+      children: <TextSection section={s} {...part} />,
+    })),
+    ...(isOfficer && detail.submittedVersion !== null
+      ? [
+          {
+            key: 'formal-review',
+            label: '形式审查',
+            children: (
+              <>
+                {/* mounted at merge: FormalReviewPanel */}
+                <Typography.Paragraph type="secondary">形式审查按本指南的审查清单逐项记录通过或不通过及理由；受理前须完成查重。</Typography.Paragraph>
+              </>
+            ),
+          },
+        ]
+      : []),
+  ];
+  return <Tabs activeKey={tab} onChange={setTab} items={items} size="small" destroyOnHidden={false} />;
+}
