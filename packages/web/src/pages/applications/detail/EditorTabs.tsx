@@ -27,7 +27,8 @@ interface Props {
 }
 
 /** A dot on a tab that holds a return reason, so none is missed. */
-const label = (text: string, key: string, reasons: readonly Reason[]) => (reasons.some((r) => tabOf(r.field) === key) ? <Badge dot offset={[4, 0]}>{text}</Badge> : text);
+const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const label = (text: string, key: string, reasons: readonly Reason[]) => (reasons.some((r) => (key === 'text' ? r.field.startsWith('sections.') : tabOf(r.field) === key)) ? <Badge dot offset={[4, 0]}>{text}</Badge> : text);
 
 export function EditorTabs({ tab, setTab, detail, call, sections, content, setContent, disabled, reasons, isOfficer }: Props) {
   const part = { content, setContent, disabled, reasons };
@@ -56,11 +57,23 @@ export function EditorTabs({ tab, setTab, detail, call, sections, content, setCo
   };
   const items = [
     ...PART_TABS.filter((t) => t.key !== 'topics' || detail.call.hasTopics).map((t) => ({ key: t.key, label: label(t.label, t.key, reasons), children: panes[t.key] })),
-    ...sections.map((s, i) => ({
-      key: `sec-${s.key}`,
-      label: label(`${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? i + 1}、${s.title.length > 8 ? `${s.title.slice(0, 8)}…` : s.title}`, `sec-${s.key}`, reasons),
-      children: <TextSection section={s} {...part} />,
-    })),
+    {
+      key: 'text',
+      label: label('申报书正文', 'text', reasons),
+      children: (
+        <Tabs
+          tabPosition="left"
+          size="small"
+          activeKey={tab.startsWith('sec-') ? tab : `sec-${sections[0]?.key ?? ''}`}
+          onChange={setTab}
+          items={sections.map((s, i) => ({
+            key: `sec-${s.key}`,
+            label: <span style={{ display: 'inline-block', width: 140, whiteSpace: 'normal', textAlign: 'left' }}>{label(`${CN[i] ?? i + 1}、${s.title}`, `sec-${s.key}`, reasons)}</span>,
+            children: <TextSection section={s} {...part} />,
+          }))}
+        />
+      ),
+    },
     ...(isOfficer && detail.submittedVersion !== null
       ? [
           {
@@ -76,5 +89,6 @@ export function EditorTabs({ tab, setTab, detail, call, sections, content, setCo
         ]
       : []),
   ];
-  return <Tabs activeKey={tab} onChange={setTab} items={items} size="small" destroyOnHidden={false} />;
+  // The template's sections sit under one tab, each its own inner tab: thirteen tabs in a row would not fit 1280 px.
+  return <Tabs activeKey={tab.startsWith('sec-') ? 'text' : tab} onChange={(k) => setTab(k === 'text' ? `sec-${sections[0]?.key ?? ''}` : k)} items={items} size="small" destroyOnHidden={false} />;
 }

@@ -34,7 +34,7 @@ export function BudgetLinesGrid({ path, lines, onChange, disabled }: { path: str
         rowKey="subject"
         dataSource={data}
         columns={[
-          { title: '预算科目', key: 'subject', width: 200, render: (_, r) => BUDGET_SUBJECT_LABELS[r.subject] },
+          { title: '预算科目', key: 'subject', width: 150, render: (_, r) => BUDGET_SUBJECT_LABELS[r.subject] },
           ...BUDGET_SOURCES.map((source) => ({
             title: `${BUDGET_SOURCE_LABELS[source]}（万元）`,
             key: source,
