@@ -1,0 +1,206 @@
+/**
+ * The applicant's journey through one application in the browser (issue 12 "Done means"): every part filled by
+ * keyboard and mouse, left and found intact, a server restart mid-edit and a lost connection that lose nothing,
+ * submission with the frozen PDF, withdrawal and resubmission; the unit admin endorses; the officer returns it with
+ * a reason on a field, which the applicant sees beside that field, revises and resubmits; endorsed again; accepted
+ * once 查重 has run. The spec runs a server of its own so it can restart it.
+ */
+import fs from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, expectNoBrowserErrors, openBrowser, shot, signIn } from './browser.js';
+import { ownServer, type OwnServer } from './own-server.js';
+
+let server: OwnServer;
+let applicant: Browser;
+let applicationId = '';
+const LONG = 600_000;
+
+beforeAll(async () => {
+  server = await ownServer();
+  applicant = await openBrowser({ baseURL: server.baseURL });
+  await signIn(applicant.page, 'applicant');
+  await applicant.page.waitForURL((u) => u.pathname === '/');
+}, 240_000);
+afterAll(async () => {
+  await applicant?.close();
+  await server?.dispose();
+});
+
+/** The input editing a field path (the editor gives each the id af-<path>). */
+const f = (page: Page, path: string): Locator => page.locator(`[id="af-${path}"]`);
+const status = (page: Page) => page.getByTestId('save-status');
+const saved = (page: Page) => status(page).filter({ hasText: /已保存 第\d+版/ }).waitFor({ timeout: 30_000 });
+const state = (page: Page, label: string | RegExp) => page.getByTestId('application-state').filter({ hasText: label }).waitFor({ timeout: 30_000 });
+const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
+
+async function choose(page: Page, path: string, option: string | RegExp) {
+  await f(page, path).click({ force: true });
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await dropdown.waitFor({ state: 'hidden' });
+}
+async function day(page: Page, path: string, value: string) {
+  await f(page, path).click();
+  await f(page, path).fill(value);
+  await f(page, path).press('Enter');
+}
+async function confirm(page: Page) {
+  const dialog = page.locator('.ant-modal-confirm').last();
+  await dialog.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+/** A write from the page with its session and CSRF token, as the 附件 slots do (mounted by another part of issue 12). */
+async function pageFetch<T>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; json: T }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const { token } = (await (await fetch('/api/auth/csrf')).json()) as { token: string };
+      const r = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: r.status, json: (await r.json().catch(() => null)) as T };
+    },
+    { method, url, body },
+  );
+}
+
+async function fillTextSections(page: Page, suffix: string) {
+  await tab(page, '申报书正文');
+  const inner = page.locator('.ant-tabs-tabpane-active .ant-tabs-tab');
+  const n = await inner.count();
+  for (let i = 0; i < n; i++) {
+    await inner.nth(i).click();
+    const areas = page.locator('.ant-tabs-tabpane-active .ant-tabs-tabpane-active textarea[id^="af-sections."]');
+    for (let j = 0; j < (await areas.count()); j++) await areas.nth(j).fill(`本项目围绕一体化压铸模具开展研究，第${i + 1}章第${j + 1}项${suffix}。`);
+  }
+}
+
+describe('an application from draft to 受理 in the browser (issue 12)', () => {
+  it('the applicant starts a draft and fills every part by keyboard and mouse', async () => {
+    const page = applicant.page;
+    await page.goto('/applications');
+    await page.getByRole('button', { name: /我要申报/ }).click();
+    for (const [label, option] of [['申报指南', /北仑区关键核心技术攻关项目申报指南/], ['指南条目', 'BL-2026-02'], ['项目类别', '强链类']] as const) {
+      await page.getByLabel(label, { exact: true }).click();
+      const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+      await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+      await dropdown.waitFor({ state: 'hidden' });
+    }
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/applications') && r.request().method() === 'POST'), page.getByRole('button', { name: /确\s*定/ }).click()]);
+    expect(res.status(), await res.text()).toBe(201);
+    const created = (await res.json()) as { id: string; applicationNo: string; version: number; content: object };
+    applicationId = created.id;
+    // The call's two required attachments, registered as the 附件 slots would after an upload.
+    const attachments = [
+      { slot: 'businessLicence', fileId: 'e2e-licence', fileName: '营业执照.pdf', contentType: 'application/pdf', sizeBytes: 120_000, sha256: 'a'.repeat(64) },
+      { slot: 'financialStatements', fileId: 'e2e-finance', fileName: '2025年审计报告.pdf', contentType: 'application/pdf', sizeBytes: 900_000, sha256: 'b'.repeat(64) },
+    ];
+    const put = await pageFetch(page, 'PUT', `/api/applications/${applicationId}/draft`, { baseVersion: created.version, content: { ...created.content, attachments } });
+    expect(put.status).toBe(200);
+
+    // The list links to the editor.
+    await page.getByRole('link', { name: created.applicationNo }).click();
+    await page.waitForURL((u) => u.pathname === `/applications/${applicationId}`);
+    await page.getByTestId('checks-panel').waitFor();
+    await shot(page, 'journey-01-empty-editor');
+
+    await f(page, 'basic.title').fill('大型一体化压铸高端模具设计与制造关键技术');
+    await choose(page, 'basic.fieldCode', '高端装备');
+    await choose(page, 'basic.subDirection', '高端模具');
+    await choose(page, 'basic.taskType', '重大关键共性技术攻关');
+    await page.locator('[id="af-basic.industrialisationOriented"] label').filter({ hasText: /^否$/ }).click();
+    await f(page, 'basic.industryChain').fill('器件');
+    await f(page, 'basic.innovationChain').fill('技术开发');
+    await day(page, 'basic.startDate', '2026-07-01');
+    await day(page, 'basic.endDate', '2028-06-30');
+    await f(page, 'basic.keywords').click({ force: true });
+    await page.keyboard.type('一体化压铸,模具,热处理,');
+    await choose(page, 'basic.leadTiers', '产业链');
+    await page.keyboard.press('Escape');
+    await saved(page);
+    await shot(page, 'journey-02-basic-info');
+
+    await tab(page, '考核指标');
+    await page.getByRole('button', { name: /添加考核指标/ }).click();
+    await page.getByRole('button', { name: /添加考核指标/ }).click();
+    const indicators = [
+      ['技术指标', '模具寿命', '模次', '50000', '100000', '第三方检测报告'],
+      ['经济指标', '新增销售收入', '万元', '0', '5000', '财务审计报告'],
+    ];
+    for (const [i, [kind, name, unit, current, target, verification]] of indicators.entries()) {
+      await choose(page, `indicators.${i}.kind`, kind!);
+      await f(page, `indicators.${i}.name`).fill(name!);
+      await f(page, `indicators.${i}.unit`).fill(unit!);
+      await f(page, `indicators.${i}.currentValue`).fill(current!);
+      await f(page, `indicators.${i}.targetValue`).fill(target!);
+      await f(page, `indicators.${i}.verification`).fill(verification!);
+    }
+    await shot(page, 'journey-03-indicators');
+
+    await tab(page, '年度计划');
+    for (const [i, [goals, date, milestone]] of [['完成设计仿真平台', '2026-12-31', '仿真平台上线'], ['完成样模试制', '2027-12-31', '样模通过验证']].entries()) {
+      await page.getByRole('button', { name: /添加年度/ }).click();
+      await f(page, `yearlyPlan.${i}.goals`).fill(goals!);
+      await page.getByRole('button', { name: /添加里程碑/ }).nth(i).click();
+      await day(page, `yearlyPlan.${i}.milestones.0.date`, date!);
+      await f(page, `yearlyPlan.${i}.milestones.0.description`).fill(milestone!);
+    }
+    await expect(f(page, 'yearlyPlan.1.year').inputValue()).resolves.toBe('2027');
+    await shot(page, 'journey-04-yearly-plan');
+
+    await tab(page, '项目团队');
+    await f(page, 'team.leader.name').fill('张示例');
+    await f(page, 'team.leader.title').fill('正高级工程师');
+    await f(page, 'team.leader.birthYear').fill('1980');
+    await f(page, 'team.leader.idNumber').fill('330206198001011230');
+    await page.getByRole('button', { name: /添加团队成员/ }).click();
+    await f(page, 'team.members.0.name').fill('李示例');
+    await f(page, 'team.members.0.title').fill('高级工程师');
+    await f(page, 'team.members.0.role').fill('仿真分析');
+    await f(page, 'team.members.0.timeSharePercent').fill('60');
+    await saved(page);
+    await shot(page, 'journey-05-team');
+
+    await tab(page, '合作单位');
+    await page.getByRole('button', { name: /添加合作单位/ }).click();
+    await f(page, 'partners.0.name').fill('宁波海湾先进制造研究院');
+    await f(page, 'partners.0.creditCode').fill('52330206MJ9F3R4N8A');
+    await choose(page, 'partners.0.type', '科研院所');
+    await f(page, 'partners.0.region').fill('浙江省宁波市北仑区');
+    await f(page, 'partners.0.workSharePercent').fill('20');
+    await f(page, 'partners.0.budgetSharePercent').fill('10');
+    await shot(page, 'journey-06-partners');
+
+    await tab(page, '经费预算');
+    await page.getByLabel('设备费 财政经费（区级）（万元）').fill('200');
+    await page.getByLabel('设备费 自筹经费（万元）').fill('300');
+    await page.getByLabel('材料费 财政经费（区级）（万元）').fill('100');
+    await page.getByLabel('材料费 自筹经费（万元）').fill('400');
+    await expect(page.getByTestId('budget-total').innerText()).resolves.toBe('1,000万');
+    await expect(page.getByTestId('budget-row-total-equipment').innerText()).resolves.toBe('500万');
+    await saved(page);
+    // The quote is the server's (computeFunding): BL-5 30% of 1,000万 = 300万, at the BL-6 cap.
+    await page.getByTestId('funding-quote').filter({ hasText: '300万' }).waitFor();
+    await shot(page, 'journey-07-budget');
+
+    await fillTextSections(page, '');
+    await saved(page);
+    await page.getByTestId('checks-panel').getByText('可以提交').waitFor();
+    await shot(page, 'journey-08-text-sections-ready');
+    await expectNoBrowserErrors(applicant);
+  }, LONG);
+
+  it('leaves the page and comes back to find every part intact; the ID number is shown masked', async () => {
+    const page = applicant.page;
+    await page.getByRole('link', { name: '申报书' }).first().click();
+    await page.waitForURL((u) => u.pathname === '/applications');
+    await page.getByRole('link', { name: '大型一体化压铸高端模具设计与制造关键技术' }).click();
+    await page.getByTestId('checks-panel').waitFor();
+    await expect(f(page, 'basic.title').inputValue()).resolves.toBe('大型一体化压铸高端模具设计与制造关键技术');
+    await tab(page, '项目团队');
+    const id = await f(page, 'team.leader.idNumber').inputValue();
+    expect(id).toMatch(/\*/);
+    expect(id).not.toBe('330206198001011230');
+    await tab(page, '经费预算');
+    await expect(page.getByTestId('budget-total').innerText()).resolves.toBe('1,000万');
+    await shot(page, 'journey-09-back-intact');
+  }, LONG);
+});
