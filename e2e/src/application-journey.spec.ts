@@ -13,6 +13,8 @@ import { ownServer, type OwnServer } from './own-server.js';
 
 let server: OwnServer;
 let applicant: Browser;
+let admin: Browser | undefined;
+let officer: Browser | undefined;
 let applicationId = '';
 const LONG = 600_000;
 
@@ -24,6 +26,8 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await applicant?.close();
+  await admin?.close();
+  await officer?.close();
   await server?.dispose();
 });
 
@@ -34,10 +38,12 @@ const saved = (page: Page) => status(page).filter({ hasText: /已保存 第\d+�
 const state = (page: Page, label: string | RegExp) => page.getByTestId('application-state').filter({ hasText: label }).waitFor({ timeout: 30_000 });
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true }).click();
 
-async function choose(page: Page, path: string, option: string | RegExp) {
+async function choose(page: Page, path: string, option: string | RegExp, multiple = false) {
   await f(page, path).click({ force: true });
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
   await dropdown.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  // A multiple select stays open for more choices.
+  if (multiple) await page.keyboard.press('Escape');
   await dropdown.waitFor({ state: 'hidden' });
 }
 async function day(page: Page, path: string, value: string) {
@@ -113,8 +119,7 @@ describe('an application from draft to 受理 in the browser (issue 12)', () => 
     await day(page, 'basic.endDate', '2028-06-30');
     await f(page, 'basic.keywords').click({ force: true });
     await page.keyboard.type('一体化压铸,模具,热处理,');
-    await choose(page, 'basic.leadTiers', '产业链');
-    await page.keyboard.press('Escape');
+    await choose(page, 'basic.leadTiers', '产业链', true);
     await saved(page);
     await shot(page, 'journey-02-basic-info');
 
@@ -202,5 +207,142 @@ describe('an application from draft to 受理 in the browser (issue 12)', () => 
     await tab(page, '经费预算');
     await expect(page.getByTestId('budget-total').innerText()).resolves.toBe('1,000万');
     await shot(page, 'journey-09-back-intact');
+  }, LONG);
+
+  it('a server restart mid-edit loses nothing: the edit typed while it is down is kept and sent when it is back', async () => {
+    const page = applicant.page;
+    await tab(page, '申报书正文');
+    const area = f(page, 'sections.background.trends');
+    await area.fill('重启前输入：结合国家重大需求，分析国内外发展趋势。');
+    await server.stop();
+    const typedWhileDown = '服务器重启期间输入：结合国家重大需求，分析国内外一体化压铸发展趋势。';
+    await area.fill(typedWhileDown);
+    await status(page).filter({ hasText: '连接中断' }).waitFor({ timeout: 30_000 });
+    await shot(page, 'journey-10-server-down-kept-locally');
+    await server.start();
+    // The editor retries by itself; nothing to click.
+    await saved(page);
+    await page.reload();
+    await page.getByTestId('checks-panel').waitFor();
+    await tab(page, '申报书正文');
+    await expect(f(page, 'sections.background.trends').inputValue()).resolves.toBe(typedWhileDown);
+    // The refused connections while the server was down are the point of this test, not errors of the page.
+    applicant.errors.splice(0, applicant.errors.length, ...applicant.errors.filter((e) => !/ERR_CONNECTION_REFUSED|ERR_INTERNET_DISCONNECTED|ERR_FAILED|ERR_EMPTY_RESPONSE|Failed to load resource/.test(e)));
+  }, LONG);
+
+  it('a dropped connection and a closed tab lose nothing: the edit is offered back and sent', async () => {
+    let page = applicant.page;
+    await page.route('**/api/applications/*/draft', (r) => r.abort('internetdisconnected'));
+    const unsent = '断网后输入并关闭了页面的内容：宁波相关产业基础与需求分析。';
+    await tab(page, '申报书正文');
+    await f(page, 'sections.background.localBase').fill(unsent);
+    await status(page).filter({ hasText: '连接中断' }).waitFor({ timeout: 30_000 });
+    await page.close();
+    page = await applicant.context.newPage();
+    applicant.page = page;
+    page.on('pageerror', (e) => applicant.errors.push(`pageerror: ${e.message}`));
+    await page.goto(`/applications/${applicationId}`);
+    const offer = page.locator('.ant-modal-confirm').filter({ hasText: '恢复未保存的内容' });
+    await offer.waitFor();
+    await shot(page, 'journey-11-offered-back');
+    await offer.getByRole('button', { name: /恢\s*复/ }).click();
+    await saved(page);
+    await tab(page, '申报书正文');
+    await expect(f(page, 'sections.background.localBase').inputValue()).resolves.toBe(unsent);
+  }, LONG);
+
+  it('submits, downloads the frozen PDF receipt, withdraws and submits again', async () => {
+    const page = applicant.page;
+    await page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await confirm(page);
+    await state(page, '已提交');
+    await shot(page, 'journey-12-submitted');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载申报书回执/ }).click()]);
+    expect(fs.readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    await page.getByRole('button', { name: /^撤\s*回$/ }).click();
+    await confirm(page);
+    await state(page, '草稿');
+    await shot(page, 'journey-13-withdrawn');
+    await page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await confirm(page);
+    await state(page, '已提交');
+    await expectNoBrowserErrors(applicant);
+  }, LONG);
+
+  it('the unit admin endorses it', async () => {
+    admin = await openBrowser({ baseURL: server.baseURL });
+    await signIn(admin.page, 'unitadmin');
+    await admin.page.goto(`/applications/${applicationId}`);
+    await admin.page.getByRole('button', { name: /审核通过/ }).click();
+    await confirm(admin.page);
+    await state(admin.page, '单位已审核');
+    await shot(admin.page, 'journey-14-endorsed');
+    await expectNoBrowserErrors(admin);
+  }, LONG);
+
+  it('the officer returns it with a reason on one field', async () => {
+    officer = await openBrowser({ baseURL: server.baseURL });
+    await signIn(officer.page, 'officer');
+    const page = officer.page;
+    await page.goto(`/applications/${applicationId}`);
+    await page.getByRole('button', { name: '查重报告' }).waitFor();
+    await page.getByRole('button', { name: /^退\s*回$/ }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '退回修改' });
+    await modal.getByLabel('第1条理由对应的栏目').click();
+    await page.keyboard.type('项目目标');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '项目实施思路 · 项目目标' }).click();
+    await modal.getByLabel('第1条退回理由').fill('项目目标须量化，写明寿命、精度等可考核的数值');
+    await shot(page, 'journey-15-return-reasons');
+    await modal.getByRole('button', { name: /确认退回/ }).click();
+    await state(page, '已退回修改');
+    await expectNoBrowserErrors(officer);
+  }, LONG);
+
+  it('the applicant sees the reason beside the field, revises and resubmits; the unit admin endorses again', async () => {
+    const page = applicant.page;
+    await page.reload();
+    await state(page, '已退回修改');
+    const summary = page.getByTestId('return-summary');
+    await summary.getByText('项目目标须量化').waitFor();
+    await summary.getByRole('link', { name: /项目目标/ }).click();
+    const beside = page.getByTestId('return-reason-sections.plan.goals');
+    await beside.getByText('项目目标须量化，写明寿命、精度等可考核的数值').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('af-sections.plan.goals');
+    await shot(page, 'journey-16-reason-beside-field');
+    await f(page, 'sections.plan.goals').fill('模具寿命由5万模次提高到10万模次，型面精度达到±0.05毫米。');
+    await saved(page);
+    await page.getByRole('button', { name: /^重新提交$/ }).click();
+    await confirm(page);
+    await state(page, '已提交');
+    await shot(page, 'journey-17-resubmitted');
+    await expectNoBrowserErrors(applicant);
+
+    await admin!.page.reload();
+    await admin!.page.getByRole('button', { name: /审核通过/ }).click();
+    await confirm(admin!.page);
+    await state(admin!.page, '单位已审核');
+  }, LONG);
+
+  it('the officer accepts it once 查重 has run', async () => {
+    const page = officer!.page;
+    // The check runs as a job after the submission commits; acceptance is refused until it is done.
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const r = await page.evaluate(async (id) => {
+        const detail = (await (await fetch(`/api/applications/${id}`)).json()) as { submittedVersion: number };
+        const report = (await (await fetch(`/api/applications/${id}/duplicate-report`)).json()) as { status?: string; version?: number };
+        return { ...report, submittedVersion: detail.submittedVersion };
+      }, applicationId);
+      if (r.status === 'done' && r.version === r.submittedVersion) break;
+      if (Date.now() > deadline) throw new Error(`查重 not done: ${JSON.stringify(r)}`);
+      await page.waitForTimeout(2000);
+    }
+    await page.reload();
+    await page.getByRole('button', { name: /^受\s*理$/ }).click();
+    await confirm(page);
+    await state(page, '已受理');
+    await shot(page, 'journey-18-accepted');
+    await expectNoBrowserErrors(officer!);
   }, LONG);
 });
