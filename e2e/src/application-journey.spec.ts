@@ -71,10 +71,13 @@ async function pageFetch<T>(page: Page, method: string, url: string, body?: unkn
 async function fillTextSections(page: Page, suffix: string) {
   await tab(page, '申报书正文');
   const inner = page.locator('.ant-tabs-tabpane-active .ant-tabs-tab');
+  await inner.first().waitFor();
   const n = await inner.count();
+  expect(n).toBeGreaterThan(0);
   for (let i = 0; i < n; i++) {
     await inner.nth(i).click();
     const areas = page.locator('.ant-tabs-tabpane-active .ant-tabs-tabpane-active textarea[id^="af-sections."]');
+    await areas.first().waitFor();
     for (let j = 0; j < (await areas.count()); j++) await areas.nth(j).fill(`本项目围绕一体化压铸模具开展研究，第${i + 1}章第${j + 1}项${suffix}。`);
   }
 }
@@ -242,6 +245,12 @@ describe('an application from draft to 受理 in the browser (issue 12)', () => 
     applicant.page = page;
     page.on('pageerror', (e) => applicant.errors.push(`pageerror: ${e.message}`));
     await page.goto(`/applications/${applicationId}`);
+    // Closing the browser's last tab may end its session cookie too: then the applicant signs in again first.
+    await page.getByTestId('checks-panel').or(page.getByPlaceholder(/用户名/)).first().waitFor();
+    if (new URL(page.url()).pathname === '/login') {
+      await signIn(page, 'applicant');
+      await page.goto(`/applications/${applicationId}`);
+    }
     const offer = page.locator('.ant-modal-confirm').filter({ hasText: '恢复未保存的内容' });
     await offer.waitFor();
     await shot(page, 'journey-11-offered-back');
