@@ -70,13 +70,14 @@ async function pageFetch<T>(page: Page, method: string, url: string, body?: unkn
 
 async function fillTextSections(page: Page, suffix: string) {
   await tab(page, '申报书正文');
-  const inner = page.locator('.ant-tabs-tabpane-active .ant-tabs-tab');
+  // The template's sections are inner tabs numbered 一、二、…
+  const inner = page.getByRole('tab', { name: /^[一二三四五六七八九十]、/ });
   await inner.first().waitFor();
   const n = await inner.count();
   expect(n).toBeGreaterThan(0);
   for (let i = 0; i < n; i++) {
     await inner.nth(i).click();
-    const areas = page.locator('.ant-tabs-tabpane-active .ant-tabs-tabpane-active textarea[id^="af-sections."]');
+    const areas = page.locator('textarea[id^="af-sections."]:visible');
     await areas.first().waitFor();
     for (let j = 0; j < (await areas.count()); j++) await areas.nth(j).fill(`本项目围绕一体化压铸模具开展研究，第${i + 1}章第${j + 1}项${suffix}。`);
   }
