@@ -17,7 +17,7 @@ import { ApiError } from '../../../api/errors';
 import { ForbiddenResult, NotFoundResult } from '../../../components/ErrorResults';
 import { PageLoading } from '../../../components/PageLoading';
 import { ActionBar } from './ActionBar';
-import { ChecksPanel } from './ChecksPanel';
+import { ChecksPanel, fieldLinkProps } from './ChecksPanel';
 import { ConflictModal } from './ConflictModal';
 import { EditorTabs } from './EditorTabs';
 import { fieldLabel, focusPath, tabOf } from './model';
@@ -107,7 +107,7 @@ function DetailView({ detail, call }: { detail: ApplicationDetail; call: Call | 
             <ol style={{ margin: 0, paddingLeft: 20 }}>
               {reasons.map((r, i) => (
                 <li key={i}>
-                  <Typography.Link onClick={() => pick(r.field)}>{fieldLabel(r.field, sections)}</Typography.Link>：{r.reason}
+                  <Typography.Link {...fieldLinkProps(r.field, pick)}>{fieldLabel(r.field, sections)}</Typography.Link>：{r.reason}
                 </li>
               ))}
             </ol>

@@ -6,7 +6,16 @@ import { CheckCircleTwoTone, WarningOutlined } from '@ant-design/icons';
 import { formatWan, type ApplicationCheck, type CheckProblem, type FormSection } from '@kechuang/domain';
 import { Card, Descriptions, List, Tag, Typography } from 'antd';
 import { CallCountdown } from '../../../components/call/CallCountdown';
-import { fieldLabel } from './model';
+import { fieldId, fieldLabel } from './model';
+
+/** A link to a field: a real href, so it is reachable by keyboard, handled in the page. */
+export const fieldLinkProps = (field: string, onPick: (field: string) => void) => ({
+  href: `#${fieldId(field)}`,
+  onClick: (e: React.MouseEvent) => {
+    e.preventDefault();
+    onPick(field);
+  },
+});
 
 export function ProblemList({ problems, sections, onPick }: { problems: readonly CheckProblem[]; sections: readonly FormSection[]; onPick: (field: string) => void }) {
   return (
@@ -17,7 +26,7 @@ export function ProblemList({ problems, sections, onPick }: { problems: readonly
       renderItem={(p) => (
         <List.Item style={{ padding: '4px 0' }}>
           {p.field ? (
-            <Typography.Link onClick={() => onPick(p.field!)} style={{ fontSize: 13 }}>
+            <Typography.Link {...fieldLinkProps(p.field, onPick)} style={{ fontSize: 13 }}>
               <Tag color="orange" style={{ marginRight: 4 }}>
                 {p.rule}
               </Tag>
@@ -43,8 +52,9 @@ export function ChecksPanel({ checks, opensAt, sections, onPick, stale }: { chec
       title="实时校验"
       extra={stale ? <Typography.Text type="secondary">保存后更新</Typography.Text> : checks.ready ? <Tag color="success">可以提交</Tag> : <Tag color="warning">{checks.problems.length} 处问题</Tag>}
       data-testid="checks-panel"
-      styles={{ body: { maxHeight: 'calc(100vh - 260px)', overflowY: 'auto' } }}
     >
+      {/* Scrolls on its own beside the form; focusable so a keyboard can scroll it too. */}
+      <div tabIndex={0} role="region" aria-label="实时校验结果" style={{ maxHeight: 'calc(100vh - 260px)', overflowY: 'auto' }}>
       <div style={{ marginBottom: 8 }}>{opensAt ? <CallCountdown opensAt={opensAt} closesAt={checks.deadline.closesAt} /> : <Typography.Text>{checks.deadline.label}</Typography.Text>}</div>
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label="测算补助">
@@ -69,7 +79,7 @@ export function ChecksPanel({ checks, opensAt, sections, onPick, stale }: { chec
             未填写的章节（{checks.missingSections.length}）
           </Typography.Title>
           {checks.missingSections.map((m) => (
-            <Typography.Link key={m.key} onClick={() => onPick(`sections.${m.key}`)} style={{ display: 'block', fontSize: 13 }}>
+            <Typography.Link key={m.key} {...fieldLinkProps(`sections.${m.key}`, onPick)} style={{ display: 'block', fontSize: 13 }}>
               {m.title}
             </Typography.Link>
           ))}
@@ -81,7 +91,7 @@ export function ChecksPanel({ checks, opensAt, sections, onPick, stale }: { chec
             缺少的附件
           </Typography.Title>
           {checks.missingAttachments.map((m) => (
-            <Typography.Link key={m.kind} onClick={() => onPick(`attachments.${m.kind}`)} style={{ display: 'block', fontSize: 13 }}>
+            <Typography.Link key={m.kind} {...fieldLinkProps(`attachments.${m.kind}`, onPick)} style={{ display: 'block', fontSize: 13 }}>
               {m.label}
             </Typography.Link>
           ))}
@@ -91,6 +101,7 @@ export function ChecksPanel({ checks, opensAt, sections, onPick, stale }: { chec
         问题（{checks.problems.length}）
       </Typography.Title>
       <ProblemList problems={checks.problems} sections={sections} onPick={onPick} />
+      </div>
     </Card>
   );
 }
