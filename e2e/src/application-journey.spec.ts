@@ -267,6 +267,34 @@ describe('an application from draft to 受理 in the browser (issue 12)', () => 
     forgetConnectionErrors();
   }, LONG);
 
+  it('a save from another window meets 409: both versions side by side, 保留我的修改 saves on the new base; two versions compared', async () => {
+    const page = applicant.page;
+    type Detail = { version: number; content: { basic: { keywords: string[] } & Record<string, unknown> } & Record<string, unknown> };
+    const detail = await page.evaluate(async (id) => (await (await fetch(`/api/applications/${id}`)).json()) as Detail, applicationId);
+    const other = await pageFetch(page, 'PUT', `/api/applications/${applicationId}/draft`, { baseVersion: detail.version, content: { ...detail.content, basic: { ...detail.content.basic, keywords: [...detail.content.basic.keywords, '另一窗口'] } } });
+    expect(other.status).toBe(200);
+    await tab(page, '基本信息');
+    await f(page, 'basic.title').fill('大型一体化压铸高端模具设计与制造关键技术研究');
+    const modal = page.locator('.ant-modal').filter({ hasText: '申报书已在别处保存了更新的版本' });
+    await modal.waitFor();
+    await modal.getByText('大型一体化压铸高端模具设计与制造关键技术研究').waitFor();
+    await modal.getByText('另一窗口').waitFor();
+    await shot(page, 'journey-11b-conflict');
+    await modal.getByRole('button', { name: /保留我的修改/ }).click();
+    await saved(page);
+    await expect(f(page, 'basic.title').inputValue()).resolves.toBe('大型一体化压铸高端模具设计与制造关键技术研究');
+
+    await page.getByRole('button', { name: /版本记录/ }).click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '版本记录' });
+    await drawer.getByRole('button', { name: /比\s*较/ }).click();
+    const diff = drawer.getByTestId('version-diff');
+    await diff.getByText('项目名称').first().waitFor();
+    await diff.getByText('大型一体化压铸高端模具设计与制造关键技术研究').waitFor();
+    await shot(page, 'journey-11c-versions-compared');
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+  }, LONG);
+
   it('submits, downloads the frozen PDF receipt, withdraws and submits again', async () => {
     const page = applicant.page;
     await page.getByRole('button', { name: /^提\s*交$/ }).click();

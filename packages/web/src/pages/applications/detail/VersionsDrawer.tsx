@@ -70,13 +70,13 @@ export function VersionsDrawer({ applicationId, open, onClose, sections, current
         </Button>
       </Space>
       {cmp ? (
+        <div data-testid="version-diff">
         <Table
           size="small"
           bordered
           rowKey={(c) => `${c.path}-${c.kind}`}
           dataSource={cmp.changes}
           pagination={{ pageSize: 10, size: 'small' }}
-          data-testid="version-diff"
           locale={{ emptyText: `第${cmp.from}版与第${cmp.to}版内容相同` }}
           columns={[
             { title: '栏目', dataIndex: 'path', width: 180, render: (p: string) => fieldLabel(p, sections) },
@@ -85,6 +85,7 @@ export function VersionsDrawer({ applicationId, open, onClose, sections, current
             { title: `第${cmp.to}版`, dataIndex: 'after', render: (v: unknown) => <Typography.Text style={{ background: '#f6ffed' }}>{showValue(v)}</Typography.Text> },
           ]}
         />
+        </div>
       ) : null}
     </Drawer>
   );
