@@ -56,11 +56,14 @@ function DetailView({ detail, call }: { detail: ApplicationDetail; call: Call | 
   const reasons = detail.state === 'returned' ? detail.returnReasons : [];
   const isOfficer = me.permissions.includes('application.review');
 
-  const pick = useCallback((field: string) => {
-    setTab(tabOf(field));
-    // After the tab's panel rendered.
-    window.setTimeout(() => focusPath(field), 80);
-  }, []);
+  const pick = useCallback(
+    (field: string) => {
+      setTab(tabOf(field, sections));
+      // After the tab's panel rendered.
+      window.setTimeout(() => focusPath(field), 80);
+    },
+    [sections],
+  );
 
   return (
     <PageContainer
@@ -132,7 +135,7 @@ function DetailView({ detail, call }: { detail: ApplicationDetail; call: Call | 
           </Card>
         </Col>
         <Col flex="300px">
-          <ChecksPanel checks={detail.checks} opensAt={call?.opensAt} sections={sections} onPick={pick} stale={draft.status !== 'saved'} />
+          <ChecksPanel checks={detail.checks} opensAt={call?.opensAt} sections={sections} onPick={pick} stale={draft.status !== 'saved'} editable={editable} />
         </Col>
       </Row>
       <ConflictModal conflict={draft.conflict} baseVersion={draft.version} sections={sections} onKeepMine={draft.keepMine} onTakeTheirs={draft.takeTheirs} />

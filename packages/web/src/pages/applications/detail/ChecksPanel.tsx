@@ -44,13 +44,13 @@ export function ProblemList({ problems, sections, onPick }: { problems: readonly
   );
 }
 
-export function ChecksPanel({ checks, opensAt, sections, onPick, stale }: { checks: ApplicationCheck; opensAt: string | undefined; sections: readonly FormSection[]; onPick: (field: string) => void; stale: boolean }) {
+export function ChecksPanel({ checks, opensAt, sections, onPick, stale, editable }: { checks: ApplicationCheck; opensAt: string | undefined; sections: readonly FormSection[]; onPick: (field: string) => void; stale: boolean; editable: boolean }) {
   const f = checks.funding;
   return (
     <Card
       size="small"
       title="实时校验"
-      extra={stale ? <Typography.Text type="secondary">保存后更新</Typography.Text> : checks.ready ? <Tag color="success">可以提交</Tag> : <Tag color="warning">{checks.problems.length} 处问题</Tag>}
+      extra={stale ? <Typography.Text type="secondary">保存后更新</Typography.Text> : checks.ready ? <Tag color="success">{editable ? '可以提交' : '校验通过'}</Tag> : <Tag color="warning">{checks.problems.length} 处问题</Tag>}
       data-testid="checks-panel"
     >
       {/* Scrolls on its own beside the form; focusable so a keyboard can scroll it too. */}

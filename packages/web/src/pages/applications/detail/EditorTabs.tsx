@@ -28,7 +28,7 @@ interface Props {
 
 /** A dot on a tab that holds a return reason, so none is missed. */
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const label = (text: string, key: string, reasons: readonly Reason[]) => (reasons.some((r) => (key === 'text' ? r.field.startsWith('sections.') : tabOf(r.field) === key)) ? <Badge dot offset={[4, 0]}>{text}</Badge> : text);
+const label = (text: string, key: string, reasons: readonly Reason[], sections: readonly FormSection[]) => (reasons.some((r) => (key === 'text' ? r.field.startsWith('sections.') : tabOf(r.field, sections) === key)) ? <Badge dot offset={[4, 0]}>{text}</Badge> : text);
 
 export function EditorTabs({ tab, setTab, detail, call, sections, content, setContent, disabled, reasons, isOfficer }: Props) {
   const part = { content, setContent, disabled, reasons };
@@ -56,10 +56,10 @@ export function EditorTabs({ tab, setTab, detail, call, sections, content, setCo
     ),
   };
   const items = [
-    ...PART_TABS.filter((t) => t.key !== 'topics' || detail.call.hasTopics).map((t) => ({ key: t.key, label: label(t.label, t.key, reasons), children: panes[t.key] })),
+    ...PART_TABS.filter((t) => t.key !== 'topics' || detail.call.hasTopics).map((t) => ({ key: t.key, label: label(t.label, t.key, reasons, sections), children: panes[t.key] })),
     {
       key: 'text',
-      label: label('申报书正文', 'text', reasons),
+      label: label('申报书正文', 'text', reasons, sections),
       children: (
         <Tabs
           tabPosition="left"
@@ -68,7 +68,7 @@ export function EditorTabs({ tab, setTab, detail, call, sections, content, setCo
           onChange={setTab}
           items={sections.map((s, i) => ({
             key: `sec-${s.key}`,
-            label: <span style={{ display: 'inline-block', width: 140, whiteSpace: 'normal', textAlign: 'left' }}>{label(`${CN[i] ?? i + 1}、${s.title}`, `sec-${s.key}`, reasons)}</span>,
+            label: <span style={{ display: 'inline-block', width: 140, whiteSpace: 'normal', textAlign: 'left' }}>{label(`${CN[i] ?? i + 1}、${s.title}`, `sec-${s.key}`, reasons, sections)}</span>,
             children: <TextSection section={s} {...part} />,
           }))}
         />

@@ -22,10 +22,17 @@ export const PART_TABS: { key: string; label: string; prefix: string }[] = [
   { key: 'attachments', label: '附件', prefix: 'attachments' },
 ];
 
-/** The tab that holds a dotted field path ('sections.plan.goals' → 'sec-plan'). */
-export function tabOf(field: string): string {
+/**
+ * The tab that holds a dotted field path ('sections.plan.goals' → 'sec-plan'): a text item's tab is the template
+ * section that lists it (a call's own template need not prefix item keys with the section's).
+ */
+export function tabOf(field: string, sections: readonly FormSection[] = []): string {
   const [head, second] = field.split('.');
-  if (head === 'sections' && second) return `sec-${second}`;
+  if (head === 'sections' && second) {
+    const key = field.slice('sections.'.length);
+    const owner = sections.find((s) => s.key === key || s.items.some((i) => i.key === key));
+    return `sec-${owner?.key ?? second}`;
+  }
   if (head === 'lead' || head === 'outOfCity') return 'basic';
   return PART_TABS.find((t) => t.prefix === head)?.key ?? 'basic';
 }
