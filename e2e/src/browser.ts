@@ -21,7 +21,8 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(): Promise<Browser> {
+/** `baseURL`: a spec that runs a server of its own (to restart it) points the browser there. */
+export async function openBrowser(options: { baseURL?: string } = {}): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-chromium-'));
@@ -29,7 +30,7 @@ export async function openBrowser(): Promise<Browser> {
     executablePath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    baseURL: inject('baseURL'),
+    baseURL: options.baseURL ?? inject('baseURL'),
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

@@ -32,6 +32,7 @@ const ApplicationCountsPage = lazy(() => import('../pages/applications/counts/Ap
 const ApplicationStatisticsPage = lazy(() => import('../pages/applications/statistics/ApplicationStatisticsPage'));
 const DuplicateReportPage = lazy(() => import('../pages/applications/duplicate-report/DuplicateReportPage'));
 const ExternalRecordsPage = lazy(() => import('../pages/dedupe/external-records/ExternalRecordsPage'));
+const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
 const MonitoringPlanListPage = lazy(() => import('../pages/monitoring/plans/PlanListPage'));
@@ -105,6 +106,7 @@ export const router = createBrowserRouter([
       { path: 'applications/statistics', element: guarded(ApplicationStatisticsPage, 'application.read') },
       { path: 'applications/:id/duplicate-report', element: guarded(DuplicateReportPage, 'application.review') },
       { path: 'dedupe/external-records', element: guarded(ExternalRecordsPage, 'application.review') },
+      { path: 'applications/:id', element: guarded(ApplicationDetailPage, 'application.read') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
       { path: 'monitoring/plans', element: guarded(MonitoringPlanListPage, 'monitoring.read') },

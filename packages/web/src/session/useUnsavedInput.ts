@@ -11,7 +11,8 @@ import { useSession } from '../app/session';
 import { formatDateTime } from '../lib/time';
 import { forgetUnsavedInput, readUnsavedInput, registerUnsavedValues } from './unsaved';
 
-export function useUnsavedInput<T>(scope: string, values: T, restore: (saved: T) => void): void {
+/** `describe` words the offer when the input was kept for another reason than the session (a closed tab, a lost network). */
+export function useUnsavedInput<T>(scope: string, values: T, restore: (saved: T) => void, describe?: (savedAt: string) => string): void {
   const me = useSession();
   const { pathname, search } = useLocation();
   const page = pathname + search;
@@ -20,6 +21,8 @@ export function useUnsavedInput<T>(scope: string, values: T, restore: (saved: T)
   current.current = values;
   const restoreRef = useRef(restore);
   restoreRef.current = restore;
+  const describeRef = useRef(describe);
+  describeRef.current = describe;
 
   useEffect(() => registerUnsavedValues(scope, () => current.current), [scope]);
 
@@ -29,7 +32,7 @@ export function useUnsavedInput<T>(scope: string, values: T, restore: (saved: T)
     if (!record || !(scope in record.values)) return;
     const dialog = modal.confirm({
       title: '恢复未保存的内容',
-      content: `登录超时前（${formatDateTime(record.savedAt)}），您在本页填写的内容尚未保存，已暂存在本机。恢复到页面后，请检查并重新保存。`,
+      content: describeRef.current?.(record.savedAt) ?? `登录超时前（${formatDateTime(record.savedAt)}），您在本页填写的内容尚未保存，已暂存在本机。恢复到页面后，请检查并重新保存。`,
       okText: '恢复',
       cancelText: '放弃',
       onOk: () => {
