@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dedupe, exampleBeilunContent, type ApplicationContent } from '@kechuang/domain';
-import { createTestApp, DEMO_PASSWORD, problem, rawSql, type TestApp, type TestClient } from '../../../test/helpers.js';
+import { createTestApp, DEMO_PASSWORD, problem, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../../test/helpers.js';
 import { insertUser } from '../accounts/create-user.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { SYSTEM_ACTOR } from '../audit/record.js';
@@ -60,6 +60,7 @@ async function submit(client: TestClient, content: ApplicationContent): Promise<
   const id = created.json().id as string;
   const saved = await client.put(`/api/applications/${id}/draft`, { baseVersion: created.json().version, content });
   expect(saved.statusCode, saved.body).toBe(200);
+  await uploadRequiredAttachments(client, id);
   const res = await client.post(`/api/applications/${id}/submit`);
   expect(res.statusCode, res.body).toBe(200);
   return { applicationId: id, id, version: res.json().version as number };
