@@ -14,6 +14,19 @@ async function apiCall(page: Page, method: 'POST' | 'PUT', url: string, data?: u
   return res.json() as Promise<{ id: string }>;
 }
 
+/** The call's required materials, uploaded as the 附件 slots do (a one-line PDF each). */
+async function uploadRequired(page: Page, id: string) {
+  const { slots } = (await (await page.request.get(`/api/applications/${id}/attachments`)).json()) as { slots: { kind: string; label: string; required: boolean }[] };
+  for (const slot of slots.filter((s) => s.required)) {
+    const { token } = (await (await page.request.get('/api/auth/csrf')).json()) as { token: string };
+    const res = await page.request.post(`/api/applications/${id}/attachments/${slot.kind}`, {
+      headers: { 'x-csrf-token': token },
+      multipart: { file: { name: `${slot.label}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${slot.label}\n%%EOF\n`) } },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+}
+
 /** An applicant's applications made through the API: two submitted on BL-2026-02 and a draft on BL-2026-01. */
 async function arrangeApplications() {
   const a = await openBrowser();
@@ -26,6 +39,7 @@ async function arrangeApplications() {
       const content = exampleBeilunContent();
       content.budget!.lines = content.budget!.lines!.map((l, i) => ({ ...l, fiscalDistrictYuan: i === 0 ? fiscal * 10_000 : 0 }));
       await apiCall(a.page, 'PUT', `/api/applications/${id}/draft`, { baseVersion: 1, content });
+      await uploadRequired(a.page, id);
       await apiCall(a.page, 'POST', `/api/applications/${id}/submit`);
     }
     await apiCall(a.page, 'POST', '/api/applications', { callId, guidelineItemCode: 'BL-2026-01', categoryCode: 'chain' });

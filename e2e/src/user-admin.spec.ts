@@ -27,11 +27,16 @@ async function createUser(page: Page, username: string, name: string, roleLabel:
   const modal = page.locator('.ant-modal').filter({ hasText: '新建用户' });
   await modal.getByLabel('用户名', { exact: true }).fill(username);
   await modal.getByLabel('姓名', { exact: true }).fill(name);
-  await modal.getByLabel('角色', { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: roleLabel }).first().click();
-  // The role must show as chosen before the form is sent; a click that landed while the dropdown was still opening
-  // would otherwise leave the roles empty, and the form would refuse to send.
-  await modal.locator('.ant-select-selection-item').filter({ hasText: roleLabel }).first().waitFor();
+  // The role must show as chosen before the form is sent; a click that lands while the dropdown is still opening
+  // (a loaded machine) is lost, so open and choose again until the choice shows — at most three times.
+  const chosen = modal.locator('.ant-select-selection-item').filter({ hasText: roleLabel }).first();
+  for (let attempt = 1; ; attempt++) {
+    await modal.getByLabel('角色', { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: roleLabel }).first().click();
+    const shown = await chosen.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (shown) break;
+    if (attempt === 3) throw new Error(`role ${roleLabel} was not chosen after three tries`);
+  }
   await modal.locator('.ant-modal-title').click(); // close the multi-select's dropdown
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
   const [res] = await Promise.all([

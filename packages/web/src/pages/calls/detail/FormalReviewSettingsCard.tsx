@@ -87,8 +87,9 @@ export function FormalReviewSettingsCard({ callId }: { callId: string }) {
         </Button>
       }
     >
+      {/* A desk's table: on a phone it scrolls inside the card instead of widening the page. */}
       <Form form={form} component={false}>
-        <Table rowKey="key" size="small" columns={columns} dataSource={FORMAL_REVIEW_ITEM_KEYS.map((key) => ({ key }))} pagination={false} tableLayout="fixed" />
+        <Table rowKey="key" size="small" columns={columns} dataSource={FORMAL_REVIEW_ITEM_KEYS.map((key) => ({ key }))} pagination={false} tableLayout="fixed" scroll={{ x: 720 }} />
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         受理前，经办人须对适用的每一项记录通过或不通过。修改设置只影响尚未受理的申报书。
