@@ -31,10 +31,11 @@ async function createUser(page: Page, username: string, name: string, roleLabel:
   // (a loaded machine) is lost, so open and choose again until the choice shows — at most three times.
   const chosen = modal.locator('.ant-select-selection-item').filter({ hasText: roleLabel }).first();
   for (let attempt = 1; ; attempt++) {
-    await modal.getByLabel('角色', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: roleLabel }).first().click();
-    const shown = await chosen.waitFor({ timeout: 5_000 }).then(() => true, () => false);
-    if (shown) break;
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await modal.getByLabel('角色', { exact: true }).click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: roleLabel }).first();
+    // A multi-select toggles: never click an option that a slow first click already selected.
+    if (!(await option.getAttribute('class'))?.includes('ant-select-item-option-selected')) await option.click();
+    if (await chosen.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
     if (attempt === 3) throw new Error(`role ${roleLabel} was not chosen after three tries`);
   }
   await modal.locator('.ant-modal-title').click(); // close the multi-select's dropdown
