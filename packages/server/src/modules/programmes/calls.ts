@@ -3,7 +3,7 @@
  * exact Asia/Shanghai window, then closed and archived. Publishing freezes the version's rules (BL-1).
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, ilike, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import {
   CALL_STATUS_LABELS,
   ruleSetInForce,
@@ -28,6 +28,7 @@ import { calls, guidelineItems, programmes, programmeVersions } from './schema.j
 import { findProgramme, findVersion, versionInForce } from './service.js';
 
 type CallRow = typeof calls.$inferSelect;
+type GuidelineItemRow = typeof guidelineItems.$inferSelect;
 type ItemRow = typeof guidelineItems.$inferSelect;
 
 export interface CallInput {
@@ -267,15 +268,19 @@ export async function closeExpiredCalls(db: Db, actor: Actor, now = new Date()):
  * own version when none is in force yet). Other contexts read calls through this, never the tables.
  */
 export async function callForApplications(db: Tx, id: string, at: Date) {
-  const [call] = await db.select().from(calls).where(eq(calls.id, id));
-  if (!call) throw programmeProblem('CALL_NOT_FOUND');
-  const [items, [programme], versions] = await Promise.all([
-    db.select().from(guidelineItems).where(eq(guidelineItems.callId, id)).orderBy(asc(guidelineItems.sortOrder)),
-    db.select().from(programmes).where(eq(programmes.id, call.programmeId)),
-    db.select().from(programmeVersions).where(eq(programmeVersions.programmeId, call.programmeId)),
-  ]);
-  const own = versions.find((v) => v.id === call.versionId)!;
-  const asRuleSet = (v: typeof own) => ({ programmeCode: programme!.code, version: v.version, documentNo: v.documentNo, effectiveFrom: v.effectiveFrom, parameters: v.parameters as RuleSetParameters });
-  const inForce = ruleSetInForce({ versions: versions.map(asRuleSet) }, at) ?? asRuleSet(own);
-  return { call, items, programme: programme!, ruleSet: inForce };
+  // One round trip, not four: every read, autosave and submission of an application needs this, so the items
+  // and the programme's versions come as JSON aggregates beside the call and programme rows.
+  const items = sql<GuidelineItemRow[]>`coalesce((select json_agg(json_build_object('id', ${guidelineItems.id}, 'callId', ${guidelineItems.callId}, 'code', ${guidelineItems.code}, 'title', ${guidelineItems.title}, 'description', ${guidelineItems.description}, 'fieldCode', ${guidelineItems.fieldCode}, 'bountyYuan', ${guidelineItems.bountyYuan}, 'sortOrder', ${guidelineItems.sortOrder}) order by ${guidelineItems.sortOrder}) from ${guidelineItems} where ${guidelineItems.callId} = ${calls.id}), '[]'::json)`;
+  const versions = sql<{ id: string; version: string; documentNo: string; effectiveFrom: string; parameters: unknown }[]>`coalesce((select json_agg(json_build_object('id', ${programmeVersions.id}, 'version', ${programmeVersions.version}, 'documentNo', ${programmeVersions.documentNo}, 'effectiveFrom', ${programmeVersions.effectiveFrom}, 'parameters', ${programmeVersions.parameters})) from ${programmeVersions} where ${programmeVersions.programmeId} = ${calls.programmeId}), '[]'::json)`;
+  const [row] = await db
+    .select({ call: calls, programme: programmes, items, versions })
+    .from(calls)
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .where(eq(calls.id, id));
+  if (!row) throw programmeProblem('CALL_NOT_FOUND');
+  const { call, programme } = row;
+  const own = row.versions.find((v) => v.id === call.versionId)!;
+  const asRuleSet = (v: typeof own) => ({ programmeCode: programme.code, version: v.version, documentNo: v.documentNo, effectiveFrom: v.effectiveFrom, parameters: v.parameters as RuleSetParameters });
+  const inForce = ruleSetInForce({ versions: row.versions.map(asRuleSet) }, at) ?? asRuleSet(own);
+  return { call, items: row.items, programme, ruleSet: inForce };
 }
