@@ -5,7 +5,7 @@
  * is changing under it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import {
   ATTACHMENT_FILE_KINDS,
   ATTACHMENT_KINDS,
@@ -20,6 +20,7 @@ import {
   type StoredAttachment,
 } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
+import { compiledSelect } from '../../db/compiled.js';
 import type { AuthContext } from '../../http/auth.js';
 import type { UploadedFile } from '../../http/upload.js';
 import { recordAudit, type Actor } from '../audit/record.js';
@@ -42,12 +43,17 @@ const present = (r: AttachmentRow) => ({
 });
 
 /** The working set of an application's files (those not taken out after a return), oldest first. */
-export async function storedAttachments(tx: Tx, applicationId: string): Promise<(StoredAttachment & { uploadedAt: Date; uploadedBy: string | null })[]> {
-  const rows = await tx
+/** Read by every autosave, submission and read: compiled once (db/compiled.ts). */
+const workingSet = compiledSelect('application_attachments_working_set', (db) =>
+  db
     .select()
     .from(applicationAttachments)
-    .where(and(eq(applicationAttachments.applicationId, applicationId), isNull(applicationAttachments.removedAt)))
-    .orderBy(asc(applicationAttachments.uploadedAt), asc(applicationAttachments.id));
+    .where(and(eq(applicationAttachments.applicationId, sql.placeholder('applicationId')), isNull(applicationAttachments.removedAt)))
+    .orderBy(asc(applicationAttachments.uploadedAt), asc(applicationAttachments.id)),
+);
+
+export async function storedAttachments(tx: Tx, applicationId: string): Promise<(StoredAttachment & { uploadedAt: Date; uploadedBy: string | null })[]> {
+  const rows = await workingSet(tx, { applicationId });
   return rows.map((r) => ({ ...present(r), uploadedAt: r.uploadedAt }));
 }
 

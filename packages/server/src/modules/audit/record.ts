@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { auditEventHash, chainOf, type AuditAction, type AuditEntityType, type AuditEventContent } from '@kechuang/domain';
 import type { Tx } from '../../db/client.js';
+import { compiledSelect } from '../../db/compiled.js';
 import { auditChainHeads, auditEvents } from './schema.js';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -45,10 +46,13 @@ export function serialiseAuditAppends(on: boolean): void {
   singleChain = on;
 }
 
+/** Every write takes its chain's head: compiled once (db/compiled.ts). */
+const lockedHead = compiledSelect('audit_chain_head_for_update', (db) => db.select().from(auditChainHeads).where(eq(auditChainHeads.chain, sql.placeholder('chain'))).for('update'));
+
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
   const chain = chainOf(input.entityType, input.entityId);
   if (singleChain) await tx.execute(sql`select pg_advisory_xact_lock(${SINGLE_CHAIN_LOCK})`);
-  const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chain, chain)).for('update');
+  const [head] = await lockedHead(tx, { chain });
   if (!head) throw new Error(`audit chain ${chain} has no head row; migrations incomplete`);
   const changes = input.changes && Object.keys(input.changes).length ? plain(input.changes) : null;
   const content: AuditEventContent = {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { changedFields, hasPermission, type OrganisationCreate, type OrganisationProfile } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
+import { compiledSelect } from '../../db/compiled.js';
 import type { AuthContext } from '../../http/auth.js';
 import { commonProblem } from '../../http/problem.js';
 import { recordAudit, type Actor } from '../audit/record.js';
@@ -10,8 +11,11 @@ import { organisationProblem } from './errors.js';
 import type { OrganisationRow } from './present.js';
 import { organisations } from './schema.js';
 
+/** Read with every application read and submission (its lead): compiled once (db/compiled.ts). */
+const organisationById = compiledSelect('organisation_by_id', (db) => db.select().from(organisations).where(eq(organisations.id, sql.placeholder('id'))));
+
 export async function findOrganisation(db: Tx, id: string): Promise<OrganisationRow | null> {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  const [row] = await organisationById(db, { id });
   return row ?? null;
 }
 

@@ -22,6 +22,7 @@ import {
   type SelectionMode,
 } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
+import { compiledSelect } from '../../db/compiled.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { programmeProblem } from './errors.js';
 import { calls, guidelineItems, programmes, programmeVersions } from './schema.js';
@@ -262,6 +263,17 @@ export async function closeExpiredCalls(db: Db, actor: Actor, now = new Date()):
   return due.length;
 }
 
+/** The call, programme, items and versions in one round trip, compiled once (db/compiled.ts). */
+const callWithRules = compiledSelect('call_with_rules', (db) => {
+  const items = sql<GuidelineItemRow[]>`coalesce((select json_agg(json_build_object('id', ${guidelineItems.id}, 'callId', ${guidelineItems.callId}, 'code', ${guidelineItems.code}, 'title', ${guidelineItems.title}, 'description', ${guidelineItems.description}, 'fieldCode', ${guidelineItems.fieldCode}, 'bountyYuan', ${guidelineItems.bountyYuan}, 'sortOrder', ${guidelineItems.sortOrder}) order by ${guidelineItems.sortOrder}) from ${guidelineItems} where ${guidelineItems.callId} = ${calls.id}), '[]'::json)`;
+  const versions = sql<{ id: string; version: string; documentNo: string; effectiveFrom: string; parameters: unknown }[]>`coalesce((select json_agg(json_build_object('id', ${programmeVersions.id}, 'version', ${programmeVersions.version}, 'documentNo', ${programmeVersions.documentNo}, 'effectiveFrom', ${programmeVersions.effectiveFrom}, 'parameters', ${programmeVersions.parameters})) from ${programmeVersions} where ${programmeVersions.programmeId} = ${calls.programmeId}), '[]'::json)`;
+  return db
+    .select({ call: calls, programme: programmes, items, versions })
+    .from(calls)
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .where(eq(calls.id, sql.placeholder('id')));
+});
+
 /**
  * A call as the applications context needs it: the row, its guideline items, its programme and the rule set
  * in force at `at` (BL-1: an application is judged by the version in force when it is submitted; the call's
@@ -270,13 +282,7 @@ export async function closeExpiredCalls(db: Db, actor: Actor, now = new Date()):
 export async function callForApplications(db: Tx, id: string, at: Date) {
   // One round trip, not four: every read, autosave and submission of an application needs this, so the items
   // and the programme's versions come as JSON aggregates beside the call and programme rows.
-  const items = sql<GuidelineItemRow[]>`coalesce((select json_agg(json_build_object('id', ${guidelineItems.id}, 'callId', ${guidelineItems.callId}, 'code', ${guidelineItems.code}, 'title', ${guidelineItems.title}, 'description', ${guidelineItems.description}, 'fieldCode', ${guidelineItems.fieldCode}, 'bountyYuan', ${guidelineItems.bountyYuan}, 'sortOrder', ${guidelineItems.sortOrder}) order by ${guidelineItems.sortOrder}) from ${guidelineItems} where ${guidelineItems.callId} = ${calls.id}), '[]'::json)`;
-  const versions = sql<{ id: string; version: string; documentNo: string; effectiveFrom: string; parameters: unknown }[]>`coalesce((select json_agg(json_build_object('id', ${programmeVersions.id}, 'version', ${programmeVersions.version}, 'documentNo', ${programmeVersions.documentNo}, 'effectiveFrom', ${programmeVersions.effectiveFrom}, 'parameters', ${programmeVersions.parameters})) from ${programmeVersions} where ${programmeVersions.programmeId} = ${calls.programmeId}), '[]'::json)`;
-  const [row] = await db
-    .select({ call: calls, programme: programmes, items, versions })
-    .from(calls)
-    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
-    .where(eq(calls.id, id));
+  const [row] = await callWithRules(db, { id });
   if (!row) throw programmeProblem('CALL_NOT_FOUND');
   const { call, programme } = row;
   const own = row.versions.find((v) => v.id === call.versionId)!;
