@@ -7,6 +7,7 @@
  *
  * Only for queries whose SQL shape is fixed: every value that varies must be a `sql.placeholder`.
  */
+import type { SQL } from 'drizzle-orm';
 import type { Tx } from './client.js';
 
 interface PreparedLike {
@@ -35,5 +36,17 @@ export function compiledSelect<R>(name: string, build: (db: Tx) => BuilderLike<R
     const q = session.prepareQuery(compiled.query, compiled.fields, name, true);
     q.joinsNotNullableMap = compiled.joins;
     return q.execute(values) as Promise<R>;
+  };
+}
+
+/**
+ * A statement (no result rows needed: inserts, updates, data-modifying WITH) built by `build` with placeholders,
+ * compiled at first use and run as `name` thereafter, on the session it is given.
+ */
+export function compiledStatement(name: string, build: (db: Tx) => SQL) {
+  let query: { sql: string; params: unknown[] } | null = null;
+  return async (db: Tx, values: Record<string, unknown>): Promise<void> => {
+    if (!query) query = (db as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(build(db));
+    await (db as unknown as { session: SessionLike }).session.prepareQuery(query, undefined, name, false).execute(values);
   };
 }
