@@ -7,7 +7,7 @@
  *
  * Only for queries whose SQL shape is fixed: every value that varies must be a `sql.placeholder`.
  */
-import type { SQL } from 'drizzle-orm';
+import { getTableName, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Tx } from './client.js';
 
 interface PreparedLike {
@@ -49,4 +49,12 @@ export function compiledStatement(name: string, build: (db: Tx) => SQL) {
     if (!query) query = (db as unknown as { dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } } }).dialect.sqlToQuery(build(db));
     await (db as unknown as { session: SessionLike }).session.prepareQuery(query, undefined, name, false).execute(values);
   };
+}
+
+/**
+ * An outer query's column as `"table"."column"`, for a correlated subquery: drizzle writes a single-table select's
+ * columns unqualified, and an unqualified name inside the subquery would bind to the subquery's own table.
+ */
+export function outerColumn(column: AnyColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;
 }

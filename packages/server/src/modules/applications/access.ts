@@ -52,7 +52,7 @@ const ownApplicationForUpdate = compiledSelect('application_of_organisation_for_
 );
 
 /** The caller sees applications of its own organisation and nothing else (no reviewer or recommender scope). */
-function onlyOwnOrganisation(auth: AuthContext): string | null {
+export function onlyOwnOrganisation(auth: AuthContext): string | null {
   const org = auth.user.organisationId;
   if (!org || !hasPermission(auth.roles, 'application.apply') || hasPermission(auth.roles, 'application.review') || recommenderScope(auth)) return null;
   return org;
