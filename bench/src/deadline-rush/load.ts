@@ -8,6 +8,9 @@ import autocannon from 'autocannon';
 import { exampleBeilunContent } from '@kechuang/domain';
 import type { Applicant } from './setup.js';
 
+const env = process.env;
+let shown = 0;
+
 export interface Ack {
   id: string;
   version: number;
@@ -124,6 +127,7 @@ export async function drive(urls: string[], pool: DraftPool, opts: { connections
     onResponse: (status, body, context) => {
       const ctx = context as Ctx;
       finish(ctx, status);
+      if (status !== 200 && env.BENCH_RUSH_DEBUG && !shown++) console.error(`submit ${status}: ${body}`);
       if (status === 200) {
         const done = JSON.parse(body) as { version: number; contentHash: string };
         r.submits++;

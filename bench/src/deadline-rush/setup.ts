@@ -98,6 +98,14 @@ export async function createDrafts(client: pg.Client, baseUrl: string, who: Appl
      select n.id, 1, v.content, v.content_hash, v.saved_by from unnest($1::uuid[]) as n(id), application_versions v where v.application_id = $2 and v.version = 1`,
     [ids, template],
   );
+  // The required files, as uploads store them: a submission weighs the stored files, never the draft's claim.
+  await client.query(
+    `insert into application_attachments (id, application_id, kind, file_name, content_type, size, sha256, content, uploaded_by)
+     select gen_random_uuid(), n.id, k.kind, k.kind || '.pdf', 'application/pdf', length($3::bytea), encode(sha256($3::bytea), 'hex'), $3::bytea, a.created_by
+       from unnest($1::uuid[]) as n(id), applications a, calls c, jsonb_array_elements_text(c.required_attachments) as k(kind)
+      where a.id = $2 and c.id = a.call_id`,
+    [ids, template, Buffer.from('%PDF-1.4\n%bench\n%%EOF\n')],
+  );
   await client.query('commit');
   return ids;
 }

@@ -1,7 +1,8 @@
 /** Sessions live in the database, keyed by the SHA-256 of the cookie value, so any app node can serve any request. */
 import { randomBytes } from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
+import { compiledSelect } from '../../db/compiled.js';
 import { sha256Hex } from '../audit/record.js';
 import { sessions, users } from './schema.js';
 
@@ -29,11 +30,16 @@ export type SessionLookup =
   | { kind: 'expired' }
   | { kind: 'ok'; sessionId: string; user: typeof users.$inferSelect; expiresAt: Date };
 
+/** Every signed-in request runs this: compiled once (db/compiled.ts). */
+const sessionWithUser = compiledSelect('session_with_user', (db) =>
+  db.select({ s: sessions, u: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sql.placeholder('id'))),
+);
+
 /** Resolves a cookie token; ends sessions that were idle too long, outlived their maximum age, or whose user was disabled. */
 export async function lookupSession(db: Db, token: string | undefined, idleMinutes: number): Promise<SessionLookup> {
   if (!token) return { kind: 'none' };
   const id = sha256Hex(token);
-  const [row] = await db.select({ s: sessions, u: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id));
+  const [row] = await sessionWithUser(db, { id });
   if (!row) return { kind: 'expired' };
   const now = Date.now();
   if (row.s.expiresAt.getTime() <= now || now - row.s.lastSeenAt.getTime() > idleMinutes * 60_000 || row.u.status !== 'active') {

@@ -5,7 +5,7 @@
  * is changing under it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   ATTACHMENT_FILE_KINDS,
   ATTACHMENT_KINDS,
@@ -20,6 +20,7 @@ import {
   type StoredAttachment,
 } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
+import { compiledSelect, outerColumn } from '../../db/compiled.js';
 import type { AuthContext } from '../../http/auth.js';
 import type { UploadedFile } from '../../http/upload.js';
 import { recordAudit, type Actor } from '../audit/record.js';
@@ -42,12 +43,23 @@ const present = (r: AttachmentRow) => ({
 });
 
 /** The working set of an application's files (those not taken out after a return), oldest first. */
-export async function storedAttachments(tx: Tx, applicationId: string): Promise<(StoredAttachment & { uploadedAt: Date; uploadedBy: string | null })[]> {
-  const rows = await tx
+/** Read by every autosave, submission and read: compiled once (db/compiled.ts). */
+const workingSet = compiledSelect('application_attachments_working_set', (db) =>
+  db
     .select()
     .from(applicationAttachments)
-    .where(and(eq(applicationAttachments.applicationId, applicationId), isNull(applicationAttachments.removedAt)))
-    .orderBy(asc(applicationAttachments.uploadedAt), asc(applicationAttachments.id));
+    .where(and(eq(applicationAttachments.applicationId, sql.placeholder('applicationId')), isNull(applicationAttachments.removedAt)))
+    .orderBy(asc(applicationAttachments.uploadedAt), asc(applicationAttachments.id)),
+);
+
+/** Subquery: the working set of one application (as storedAttachments gives it, less the upload details), as JSON. */
+export function workingSetJson(applicationId: AnyColumn): SQL<StoredAttachment[]> {
+  const f = applicationAttachments;
+  return sql`coalesce((select json_agg(json_build_object('id', ${f.id}, 'kind', ${f.kind}, 'fileName', ${f.fileName}, 'size', ${f.size}, 'contentType', ${f.contentType}, 'sha256', ${f.sha256}) order by ${f.uploadedAt}, ${f.id}) from ${f} where ${f.applicationId} = ${outerColumn(applicationId)} and ${f.removedAt} is null), '[]'::json)`;
+}
+
+export async function storedAttachments(tx: Tx, applicationId: string): Promise<(StoredAttachment & { uploadedAt: Date; uploadedBy: string | null })[]> {
+  const rows = await workingSet(tx, { applicationId });
   return rows.map((r) => ({ ...present(r), uploadedAt: r.uploadedAt }));
 }
 

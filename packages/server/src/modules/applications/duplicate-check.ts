@@ -9,6 +9,7 @@
 import { and, asc, eq, gt, gte, inArray, lt, lte, sql } from 'drizzle-orm';
 import { archivableText, buildDuplicateReport, dedupe, duplicateTemplateOptions, EXTERNAL_SOURCE_TYPES, externalRecordTitle, type ExternalSourceType, hasPermission, sameTemplateOptions, type ApplicationContent, type ArchivedDoc, type ArchivedSection, type DuplicateReport, type FormSection } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
+import { compiledStatement } from '../../db/compiled.js';
 import type { AuthContext } from '../../http/auth.js';
 import type { JobSender } from '../../jobs/queue.js';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../audit/record.js';
@@ -33,20 +34,26 @@ export const DUPLICATE_CHECK_JOB = 'application-duplicate-check';
 export const archiveDocId = (applicationId: string, version: number) => `application:${applicationId}:${version}`;
 
 /** Inside the submission's transaction: archive the frozen version's text and queue its check. */
+/** The archived text and its queued check in one statement, compiled once (db/compiled.ts): part of every submission. */
+const archiveAndQueue = compiledStatement('archive_submitted_version', (db) => {
+  const p = sql.placeholder;
+  const archive = db.insert(dedupeArchive).values({ docId: p('docId'), sourceType: 'application', applicationId: p('applicationId'), version: p('version'), organisationId: p('organisationId'), title: p('title'), text: p('text'), sections: p('sections'), createdAt: p('now') });
+  const queue = db.insert(duplicateChecks).values({ applicationId: p('applicationId'), version: p('version'), status: 'queued', queuedAt: p('now') });
+  return sql`with archived as (${archive.getSQL()}) ${queue.getSQL()}`;
+});
+
 export async function archiveSubmittedVersion(tx: Tx, row: ApplicationRow, version: number, content: ApplicationContent, formSections: readonly FormSection[], now: Date): Promise<void> {
   const a = archivableText(content.sections, formSections);
-  await tx.insert(dedupeArchive).values({
+  await archiveAndQueue(tx, {
     docId: archiveDocId(row.id, version),
-    sourceType: 'application',
     applicationId: row.id,
     version,
     organisationId: row.organisationId,
     title: `${content.basic?.title?.trim() || row.applicationNo}（${row.applicationNo} 第${version}版）`,
     text: a.text,
     sections: a.sections,
-    createdAt: now,
+    now,
   });
-  await tx.insert(duplicateChecks).values({ applicationId: row.id, version, status: 'queued', queuedAt: now });
 }
 
 export interface DuplicateCheckLog {

@@ -5,6 +5,7 @@
 import { isApplicationEditable, canActAs, withStoredAttachments, type ApplicationContent, type ApplicationState } from '@kechuang/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { compiledStatement } from '../../db/compiled.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { visibleApplication } from './access.js';
@@ -13,6 +14,18 @@ import { contentHash } from './content-hash.js';
 import { applicationProblem } from './errors.js';
 import { maskContent, unmaskContent } from './present.js';
 import { applications, applicationVersions } from './schema.js';
+
+/**
+ * The version and the working row in one statement: one round trip, and the content is serialised and sent
+ * once (the row takes it from the inserted version); a data-modifying WITH always runs to completion.
+ * Compiled once (db/compiled.ts): autosave is the commonest request at a deadline.
+ */
+const saveVersion = compiledStatement('save_draft_version', (db) => {
+  const p = sql.placeholder;
+  const insert = db.insert(applicationVersions).values({ applicationId: p('id'), version: p('version'), content: p('content'), contentHash: p('hash'), savedBy: p('savedBy'), savedAt: p('savedAt') }).returning({ content: applicationVersions.content });
+  const advance = db.update(applications).set({ content: sql`(select content from saved)`, currentVersion: p('version') as unknown as number, updatedAt: p('savedAt') as unknown as Date }).where(and(eq(applications.id, p('id')), eq(applications.currentVersion, p('baseVersion'))));
+  return sql`with saved as (${insert.getSQL()}) ${advance.getSQL()}`;
+});
 
 export async function saveDraft(db: Db, auth: AuthContext, actor: Actor, id: string, input: { baseVersion: number; content: ApplicationContent }, now = new Date()) {
   return db.transaction(async (tx) => {
@@ -31,11 +44,7 @@ export async function saveDraft(db: Db, auth: AuthContext, actor: Actor, id: str
     const content = withStoredAttachments(unmaskContent(input.content, row.content as ApplicationContent), await storedAttachments(tx, id));
     const version = row.currentVersion + 1;
     const hash = contentHash(content);
-    // The version and the working row in one statement: one round trip, and the content is serialised and sent
-    // once (the row takes it from the inserted version); a data-modifying WITH always runs to completion.
-    const insert = tx.insert(applicationVersions).values({ applicationId: id, version, content, contentHash: hash, savedBy: auth.user.id, savedAt: now }).returning({ content: applicationVersions.content });
-    const advance = tx.update(applications).set({ content: sql`(select content from saved)`, currentVersion: version, updatedAt: now }).where(and(eq(applications.id, id), eq(applications.currentVersion, row.currentVersion)));
-    await tx.execute(sql`with saved as (${insert.getSQL()}) ${advance.getSQL()}`);
+    await saveVersion(tx, { id, version, content, hash, savedBy: auth.user.id, savedAt: now, baseVersion: row.currentVersion });
     await recordAudit(tx, actor, { action: 'application.save', entityType: 'application', entityId: id, detail: { version, contentHash: hash } });
     return { version, savedAt: now.toISOString(), contentHash: hash };
   });

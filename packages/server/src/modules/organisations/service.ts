@@ -1,8 +1,9 @@
 /** Organisation profiles: creation at registration, the unit admin's edits, the bureau's list. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { changedFields, hasPermission, type OrganisationCreate, type OrganisationProfile } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
+import { compiledSelect, outerColumn } from '../../db/compiled.js';
 import type { AuthContext } from '../../http/auth.js';
 import { commonProblem } from '../../http/problem.js';
 import { recordAudit, type Actor } from '../audit/record.js';
@@ -10,8 +11,19 @@ import { organisationProblem } from './errors.js';
 import type { OrganisationRow } from './present.js';
 import { organisations } from './schema.js';
 
+/** Read with every application read and submission (its lead): compiled once (db/compiled.ts). */
+const organisationById = compiledSelect('organisation_by_id', (db) => db.select().from(organisations).where(eq(organisations.id, sql.placeholder('id'))));
+
+/**
+ * Subquery for another context's read of one of its records: what an application's checks need of its lead
+ * organisation, as JSON (null when missing), so that read takes one round trip, not two.
+ */
+export function organisationLeadJson(id: AnyColumn): SQL<{ name: string; type: string; region: string; creditCode: string } | null> {
+  return sql`(select json_build_object('name', ${organisations.name}, 'type', ${organisations.type}, 'region', ${organisations.region}, 'creditCode', ${organisations.creditCode}) from ${organisations} where ${organisations.id} = ${outerColumn(id)})`;
+}
+
 export async function findOrganisation(db: Tx, id: string): Promise<OrganisationRow | null> {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  const [row] = await organisationById(db, { id });
   return row ?? null;
 }
 

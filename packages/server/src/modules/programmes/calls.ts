@@ -3,7 +3,7 @@
  * exact Asia/Shanghai window, then closed and archived. Publishing freezes the version's rules (BL-1).
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, ilike, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import {
   CALL_STATUS_LABELS,
   ruleSetInForce,
@@ -22,12 +22,14 @@ import {
   type SelectionMode,
 } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
+import { compiledSelect } from '../../db/compiled.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { programmeProblem } from './errors.js';
 import { calls, guidelineItems, programmes, programmeVersions } from './schema.js';
 import { findProgramme, findVersion, versionInForce } from './service.js';
 
 type CallRow = typeof calls.$inferSelect;
+type GuidelineItemRow = typeof guidelineItems.$inferSelect;
 type ItemRow = typeof guidelineItems.$inferSelect;
 
 export interface CallInput {
@@ -261,21 +263,30 @@ export async function closeExpiredCalls(db: Db, actor: Actor, now = new Date()):
   return due.length;
 }
 
+/** The call, programme, items and versions in one round trip, compiled once (db/compiled.ts). */
+const callWithRules = compiledSelect('call_with_rules', (db) => {
+  const items = sql<GuidelineItemRow[]>`coalesce((select json_agg(json_build_object('id', ${guidelineItems.id}, 'callId', ${guidelineItems.callId}, 'code', ${guidelineItems.code}, 'title', ${guidelineItems.title}, 'description', ${guidelineItems.description}, 'fieldCode', ${guidelineItems.fieldCode}, 'bountyYuan', ${guidelineItems.bountyYuan}, 'sortOrder', ${guidelineItems.sortOrder}) order by ${guidelineItems.sortOrder}) from ${guidelineItems} where ${guidelineItems.callId} = ${calls.id}), '[]'::json)`;
+  const versions = sql<{ id: string; version: string; documentNo: string; effectiveFrom: string; parameters: unknown }[]>`coalesce((select json_agg(json_build_object('id', ${programmeVersions.id}, 'version', ${programmeVersions.version}, 'documentNo', ${programmeVersions.documentNo}, 'effectiveFrom', ${programmeVersions.effectiveFrom}, 'parameters', ${programmeVersions.parameters})) from ${programmeVersions} where ${programmeVersions.programmeId} = ${calls.programmeId}), '[]'::json)`;
+  return db
+    .select({ call: calls, programme: programmes, items, versions })
+    .from(calls)
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .where(eq(calls.id, sql.placeholder('id')));
+});
+
 /**
  * A call as the applications context needs it: the row, its guideline items, its programme and the rule set
  * in force at `at` (BL-1: an application is judged by the version in force when it is submitted; the call's
  * own version when none is in force yet). Other contexts read calls through this, never the tables.
  */
 export async function callForApplications(db: Tx, id: string, at: Date) {
-  const [call] = await db.select().from(calls).where(eq(calls.id, id));
-  if (!call) throw programmeProblem('CALL_NOT_FOUND');
-  const [items, [programme], versions] = await Promise.all([
-    db.select().from(guidelineItems).where(eq(guidelineItems.callId, id)).orderBy(asc(guidelineItems.sortOrder)),
-    db.select().from(programmes).where(eq(programmes.id, call.programmeId)),
-    db.select().from(programmeVersions).where(eq(programmeVersions.programmeId, call.programmeId)),
-  ]);
-  const own = versions.find((v) => v.id === call.versionId)!;
-  const asRuleSet = (v: typeof own) => ({ programmeCode: programme!.code, version: v.version, documentNo: v.documentNo, effectiveFrom: v.effectiveFrom, parameters: v.parameters as RuleSetParameters });
-  const inForce = ruleSetInForce({ versions: versions.map(asRuleSet) }, at) ?? asRuleSet(own);
-  return { call, items, programme: programme!, ruleSet: inForce };
+  // One round trip, not four: every read, autosave and submission of an application needs this, so the items
+  // and the programme's versions come as JSON aggregates beside the call and programme rows.
+  const [row] = await callWithRules(db, { id });
+  if (!row) throw programmeProblem('CALL_NOT_FOUND');
+  const { call, programme } = row;
+  const own = row.versions.find((v) => v.id === call.versionId)!;
+  const asRuleSet = (v: typeof own) => ({ programmeCode: programme.code, version: v.version, documentNo: v.documentNo, effectiveFrom: v.effectiveFrom, parameters: v.parameters as RuleSetParameters });
+  const inForce = ruleSetInForce({ versions: row.versions.map(asRuleSet) }, at) ?? asRuleSet(own);
+  return { call, items: row.items, programme, ruleSet: inForce };
 }
