@@ -22,7 +22,9 @@ describe('an applicant starts an application (我要申报) from the workbench l
     const page = b.page;
     await page.locator('.ant-menu-item').filter({ hasText: /^申报书$/ }).click();
     await pageTitle(page, '申报书').waitFor();
-    const before = await rows(page).count();
+    // Counted by the server, not the rows on screen: the table may still be loading, and other specs add applications.
+    const total = () => page.evaluate(async () => ((await (await fetch('/api/applications?pageSize=1')).json()) as { total: number }).total);
+    const before = await total();
     await page.getByRole('button', { name: /我要申报/ }).click();
     await choose(page, '申报指南', /北仑区关键核心技术攻关项目申报指南/);
     await choose(page, '指南条目', 'BL-2026-02');
@@ -33,7 +35,7 @@ describe('an applicant starts an application (我要申报) from the workbench l
     const created = (await res.json()) as { applicationNo: string };
     const row = rows(page).filter({ hasText: created.applicationNo });
     await row.waitFor();
-    expect(await rows(page).count()).toBe(before + 1);
+    expect(await total()).toBe(before + 1);
     await expect(row.innerText()).resolves.toMatch(/草稿[\s\S]*完善并提交/);
     await shot(page, 'applications-list');
     expectNoBrowserErrors(b);
