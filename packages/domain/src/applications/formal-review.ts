@@ -10,6 +10,7 @@
  * settings, defaulting to one project per leader within a programme and ten partners.
  */
 import { z } from 'zod';
+import { formatDuplicateRatio } from './duplicate-report.js';
 import { ATTACHMENT_KIND_LABELS, type AttachmentKind } from '../programmes/proposal-template.js';
 
 export const FORMAL_REVIEW_ITEM_KEYS = ['materialsComplete', 'commitmentSigned', 'leaderTitle', 'concurrentProjects', 'partnersCount', 'duplicateCheck'] as const;
@@ -105,7 +106,8 @@ export interface FormalReviewResult {
   passed: boolean;
 }
 
-const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+// The report's own exact percentage, so the checklist and the 查重 report never show two different figures.
+const pct = formatDuplicateRatio;
 
 function compute(key: FormalReviewItemKey, s: FormalReviewSettings, f: FormalReviewFacts): { pass: boolean; detail: string } | null {
   switch (key) {

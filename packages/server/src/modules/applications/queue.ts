@@ -11,6 +11,7 @@ import {
   isWaitingFor,
   orderQueue,
   projectBudget,
+  yuanToWan,
   type ApplicationContent,
   type ApplicationSortKey,
   type ApplicationState,
@@ -160,7 +161,6 @@ export async function listQueue(db: Db, auth: AuthContext, f: QueueFilter & { pa
 type ExportRow = Awaited<ReturnType<typeof matchingRows>>['rows'][number] & { ctx: CallContext };
 
 /** Amounts in 万元 as numbers Excel can sum: 元 / 10,000 is exact in four decimals. */
-const wan = (yuan: number) => Math.round(yuan) / 10_000;
 
 export const QUEUE_EXPORT_COLUMNS: ExcelColumn<ExportRow>[] = [
   { header: '申报编号', width: 18, value: (r) => r.applicationNo },
@@ -175,7 +175,7 @@ export const QUEUE_EXPORT_COLUMNS: ExcelColumn<ExportRow>[] = [
   { header: '申报单位', width: 30, value: (r) => r.organisationName },
   { header: '统一社会信用代码', width: 22, value: (r) => r.creditCode },
   { header: '状态', width: 18, value: (r) => APPLICATION_STATE_LABELS[r.state] },
-  { header: '申请财政经费（万元）', width: 18, value: (r) => wan(r.requestedFiscalYuan) },
+  { header: '申请财政经费（万元）', width: 18, value: (r) => yuanToWan(r.requestedFiscalYuan) },
   { header: '提交时间', width: 20, value: (r) => (r.submittedAt ? formatShanghai(r.submittedAt) : '') },
   { header: '待我处理', width: 10, value: (r) => (isWaitingFor(r.actions) ? '是' : '') },
 ];
