@@ -76,11 +76,12 @@ export function FormalReviewPanel({ applicationId }: { applicationId: string }) 
   const onSave = () => save.mutate(chosen.map((i) => ({ key: i.key, pass: drafts[i.key]!.pass!, reason: drafts[i.key]!.reason.trim() || null })));
 
   const columns: ColumnsType<Item> = [
-    { title: '审查项', dataIndex: 'label', width: 220 },
+    // The editor's content column is about 650 px at 1280: fixed widths leave 理由 the rest.
+    { title: '审查项', dataIndex: 'label', width: 130 },
     {
       title: '自动核查',
       key: 'computed',
-      width: 300,
+      width: 190,
       render: (_, i) =>
         i.computed ? (
           <Space orientation="vertical" size={0}>
@@ -94,17 +95,29 @@ export function FormalReviewPanel({ applicationId }: { applicationId: string }) 
     {
       title: '审查结论',
       key: 'pass',
-      width: 170,
+      width: 150,
       render: (_, i) => (
-        <Radio.Group
-          aria-label={`${i.label}审查结论`}
-          value={drafts[i.key]?.pass ?? null}
-          onChange={(e) => set(i.key, { pass: e.target.value as boolean })}
-          options={[
-            { label: '通过', value: true },
-            { label: '不通过', value: false },
-          ]}
-        />
+        <Space orientation="vertical" size={2}>
+          <Radio.Group
+            aria-label={`${i.label}审查结论`}
+            value={drafts[i.key]?.pass ?? null}
+            onChange={(e) => set(i.key, { pass: e.target.value as boolean })}
+            options={[
+              { label: '通过', value: true },
+              { label: '不通过', value: false },
+            ]}
+          />
+          {i.recorded ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Tag color={i.recorded.pass ? 'success' : 'error'}>{i.recorded.pass ? '已记通过' : '已记不通过'}</Tag>
+              {i.recorded.by ?? '—'} {formatDateTime(i.recorded.at)}
+            </Typography.Text>
+          ) : (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              未记录
+            </Typography.Text>
+          )}
+        </Space>
       ),
     },
     {
@@ -124,22 +137,6 @@ export function FormalReviewPanel({ applicationId }: { applicationId: string }) 
           {fieldErrors[i.key] && <Typography.Text type="danger">{fieldErrors[i.key]}</Typography.Text>}
         </Space>
       ),
-    },
-    {
-      title: '记录',
-      key: 'recorded',
-      width: 150,
-      render: (_, i) =>
-        i.recorded ? (
-          <Space orientation="vertical" size={0}>
-            <Tag color={i.recorded.pass ? 'success' : 'error'}>{i.recorded.pass ? '已记通过' : '已记不通过'}</Tag>
-            <Typography.Text type="secondary">
-              {i.recorded.by ?? '—'} {formatDateTime(i.recorded.at)}
-            </Typography.Text>
-          </Space>
-        ) : (
-          <Typography.Text type="secondary">未记录</Typography.Text>
-        ),
     },
   ];
 
