@@ -36,7 +36,13 @@ export const applicationDetailResponse = applicationSummaryResponse.extend({
   content: domainShape<ApplicationContent>('申报书内容（结构见 applicationDraftSchema；身份证号已遮蔽）'),
   returnReasons: z.array(returnReasonResponse),
   returnedBy: z.string().nullable(),
-  ruleSet: z.object({ programmeCode: z.string(), version: z.string(), documentNo: z.string() }),
+  ruleSet: z.object({
+    programmeCode: z.string(),
+    version: z.string(),
+    documentNo: z.string(),
+    /** NB-4: the chain stages the programme's rule set accepts; empty when it names none (free text). */
+    chainAxes: z.object({ industryChain: z.array(z.string()), innovationChain: z.array(z.string()) }),
+  }),
   checks: domainShape<ApplicationCheck>('实时校验：经费测算、资格问题、配套比例、缺项与截止倒计时（结构见 checkApplication）'),
   actions: z.array(z.enum([...APPLICATION_EVENTS, 'edit'])),
 });

@@ -55,7 +55,12 @@ export function presentDetail(row: ApplicationRow, ctx: CallContext, auth: AuthC
     content: maskContent(content),
     returnReasons: (row.returnReasons as { field: string; reason: string }[] | null) ?? [],
     returnedBy: row.returnedBy,
-    ruleSet: { programmeCode: ctx.ruleSet.programmeCode, version: ctx.ruleSet.version, documentNo: ctx.ruleSet.documentNo },
+    ruleSet: {
+      programmeCode: ctx.ruleSet.programmeCode,
+      version: ctx.ruleSet.version,
+      documentNo: ctx.ruleSet.documentNo,
+      chainAxes: ctx.ruleSet.parameters.chainAxes,
+    },
     checks: checkApplication(content, ctx.checkCall, ctx.ruleSet, now, lead),
     actions: allowedApplicationActions(state, auth.roles, { now, call: workflowCall(ctx.call) }),
   };

@@ -34,7 +34,7 @@ const label = (text: string, key: string, reasons: readonly Reason[], sections: 
 export function EditorTabs({ tab, setTab, detail, call, sections, content, setContent, disabled, reasons, isOfficer }: Props) {
   const part = { content, setContent, disabled, reasons };
   const panes: Record<string, React.ReactNode> = {
-    basic: <BasicInfoForm {...part} call={call} />,
+    basic: <BasicInfoForm {...part} call={call} chainAxes={detail.ruleSet.chainAxes} />,
     indicators: <IndicatorsTable {...part} />,
     plan: <YearlyPlanTable {...part} />,
     team: <TeamTables {...part} />,

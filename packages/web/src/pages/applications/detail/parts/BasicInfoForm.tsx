@@ -7,7 +7,13 @@ import { fieldId, reasonsFor, type Content, type Reason } from '../model';
 
 type Basic = NonNullable<Content['basic']>;
 
-export function BasicInfoForm({ content, setContent, disabled, reasons, call }: { content: Content; setContent: (u: (c: Content) => Content) => void; disabled: boolean; reasons: readonly Reason[]; call: Call | undefined }) {
+/** NB-4 chain stages of the application's category; an axis with no stages is free text. */
+export interface ChainAxes {
+  industryChain: string[];
+  innovationChain: string[];
+}
+
+export function BasicInfoForm({ content, setContent, disabled, reasons, call, chainAxes }: { content: Content; setContent: (u: (c: Content) => Content) => void; disabled: boolean; reasons: readonly Reason[]; call: Call | undefined; chainAxes: ChainAxes }) {
   const b = content.basic ?? {};
   const set = (patch: Partial<Basic>) => setContent((c) => ({ ...c, basic: { ...c.basic, ...patch } }));
   const field = call?.fields.find((f) => f.code === b.fieldCode);
@@ -22,6 +28,13 @@ export function BasicInfoForm({ content, setContent, disabled, reasons, call }: 
       </Col>
     );
   };
+  // Where the rule set lists the stages (NB-4), the applicant picks one of them; the server checks it either way.
+  const chainInput = (axis: keyof ChainAxes, label: string, hint: string) =>
+    chainAxes[axis].length ? (
+      <Select id={fieldId(`basic.${axis}`)} aria-label={label} disabled={disabled} value={b[axis]} placeholder="请选择" options={chainAxes[axis].map((s) => ({ value: s, label: s }))} onChange={(v: string) => set({ [axis]: v })} />
+    ) : (
+      <Input id={fieldId(`basic.${axis}`)} value={b[axis] ?? ''} maxLength={50} disabled={disabled} placeholder={hint} onChange={(e) => set({ [axis]: e.target.value })} />
+    );
   const date = (key: 'startDate' | 'endDate', label: string) =>
     item(
       key,
@@ -69,8 +82,8 @@ export function BasicInfoForm({ content, setContent, disabled, reasons, call }: 
           true,
           <Radio.Group id={fieldId('basic.industrialisationOriented')} aria-label="是否以产业化为目标导向" disabled={disabled} value={b.industrialisationOriented} onChange={(e) => set({ industrialisationOriented: e.target.value as boolean })} options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />,
         )}
-        {item('industryChain', '产业链环节', true, <Input id={fieldId('basic.industryChain')} value={b.industryChain ?? ''} maxLength={50} disabled={disabled} placeholder="如：器件、整机、材料" onChange={(e) => set({ industryChain: e.target.value })} />)}
-        {item('innovationChain', '创新链环节', true, <Input id={fieldId('basic.innovationChain')} value={b.innovationChain ?? ''} maxLength={50} disabled={disabled} placeholder="如：基础研究、技术开发、成果转化" onChange={(e) => set({ innovationChain: e.target.value })} />)}
+        {item('industryChain', '产业链环节', true, chainInput('industryChain', '产业链环节', '如：器件、整机、材料'))}
+        {item('innovationChain', '创新链环节', true, chainInput('innovationChain', '创新链环节', '如：基础研究、技术开发、成果转化'))}
         {date('startDate', '开始日期')}
         {date('endDate', '结束日期')}
         {item(
