@@ -312,9 +312,9 @@ describe('who sees what', () => {
     expect(officers.some((a) => a.state === 'draft')).toBe(false);
   });
 
-  it('an applicant of another organisation gets 404 for the application, its versions and its receipt, and its actions change nothing', async () => {
+  it('an applicant of another organisation gets 404 for the application, its versions, its receipt and its 查重 report, and its actions change nothing', async () => {
     const id = await submitted();
-    for (const url of [`/api/applications/${id}`, `/api/applications/${id}/versions`, `/api/applications/${id}/versions/1`, `/api/applications/${id}/versions/compare?from=1&to=2`, `/api/applications/${id}/receipt`]) {
+    for (const url of [`/api/applications/${id}`, `/api/applications/${id}/versions`, `/api/applications/${id}/versions/1`, `/api/applications/${id}/versions/compare?from=1&to=2`, `/api/applications/${id}/receipt`, `/api/applications/${id}/duplicate-report`]) {
       const res = await otherApplicant.get(url);
       expect(res.statusCode, url).toBe(404);
       expect(problem(res).code).toBe('APPLICATION_NOT_FOUND');
