@@ -120,6 +120,9 @@ describe('the officer’s queue, counts and statistics', () => {
     const page = officer.page;
     await page.locator('.ant-menu-item').filter({ hasText: /^条目申报数$/ }).click();
     await pageTitle(page, '条目申报数').waitFor();
+    // The page opens on the first published call; another spec may have published a newer one, so name the demo call.
+    await page.goto(`/applications/counts?callId=${await callIdOf(page)}`);
+    await pageTitle(page, '条目申报数').waitFor();
     await rows(page).filter({ hasText: 'BL-2026-02' }).waitFor();
     await expect.poll(() => rows(page).filter({ hasText: 'BL-2026-02' }).innerText()).toContain('有竞争');
     expect(await rows(page).filter({ hasText: 'BL-2026-01' }).innerText()).toContain('不足2项');
@@ -144,6 +147,9 @@ describe('the officer’s queue, counts and statistics', () => {
   it('申报统计 draws category, field, organisation type and region charts', async () => {
     const page = officer.page;
     await page.locator('.ant-menu-item').filter({ hasText: /^申报统计$/ }).click();
+    await pageTitle(page, '申报统计').waitFor();
+    // The page opens on the first published call; another spec may have published a newer one, so name the demo call.
+    await page.goto(`/applications/statistics?callId=${await callIdOf(page)}`);
     await pageTitle(page, '申报统计').waitFor();
     await page.getByRole('img', { name: /^按类别/ }).waitFor();
     const chain = await page.evaluate(async (callId) => {
