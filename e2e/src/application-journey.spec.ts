@@ -379,17 +379,18 @@ describe('an application from draft to 受理 in the browser (issue 12)', () => 
   it('the officer accepts it once 查重 has run', async () => {
     const page = officer!.page;
     // The check runs as a job after the submission commits; acceptance is refused until it is done.
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      const r = await page.evaluate(async (id) => {
-        const detail = (await (await fetch(`/api/applications/${id}`)).json()) as { submittedVersion: number };
-        const report = (await (await fetch(`/api/applications/${id}/duplicate-report`)).json()) as { status?: string; version?: number };
-        return { ...report, submittedVersion: detail.submittedVersion };
-      }, applicationId);
-      if (r.status === 'done' && r.version === r.submittedVersion) break;
-      if (Date.now() > deadline) throw new Error(`查重 not done: ${JSON.stringify(r)}`);
-      await page.waitForTimeout(2000);
-    }
+    // Polls the server's state (the report of the latest submitted version is done), not a fixed sleep.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async (id) => {
+            const detail = (await (await fetch(`/api/applications/${id}`)).json()) as { submittedVersion: number };
+            const report = (await (await fetch(`/api/applications/${id}/duplicate-report`)).json()) as { status?: string; version?: number };
+            return report.status === 'done' && report.version === detail.submittedVersion;
+          }, applicationId),
+        { timeout: 180_000, interval: 1_000, message: '查重 of the latest submission is done' },
+      )
+      .toBe(true);
     await page.reload();
     // 形式审查: every item of the call's checklist recorded pass, with the officer's reason.
     await tab(page, '形式审查');
