@@ -51,3 +51,4 @@ export * from './applications/external-records.js';
 // Applied on load, so every consumer of the shared schemas (server, web, seed, tests) gets Chinese messages.
 import { useChineseValidationMessages } from './common/zod-chinese.js';
 useChineseValidationMessages();
+export * from './review/index.js';

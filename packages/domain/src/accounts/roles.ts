@@ -14,6 +14,7 @@ export const ROLES = [
   'sysadmin',
   'secadmin',
   'auditor',
+  'observer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -28,6 +29,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   sysadmin: '系统管理员',
   secadmin: '安全管理员',
   auditor: '审计管理员',
+  observer: '纪检监督',
 };
 
 export const PERMISSIONS = [
@@ -55,17 +57,24 @@ export const PERMISSIONS = [
   'application.endorse', // 单位管理员: endorse or return one's own organisation's submissions
   'application.recommend', // 推荐单位: recommend or return where the call requires recommendation
   'application.review', // 经办人: 形式审查, accept or return, read every application
+  'expert.profile', // 评审专家: keep one's own expert profile (专家库), declare conflicts (回避)
+  'expert.manage', // 经办人: the expert pool — import, activate, suspend, history, workload, ratings
+  'review.manage', // 经办人: review rounds — assignment, draws, rubric, aggregation, inspection, meetings, notice, funding plan, approval (立项)
+  'review.score', // 评审专家: open and score the applications assigned to oneself (不见面评审)
+  'review.observe', // 纪检监督 and leaders: witness draws and read every review step, never edit
+  'review.signoff', // 领导: sign off a decision meeting's minutes
+  'project.read', // approved projects (立项项目): bureau staff read all, an organisation its own
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  applicant: ['profile.read', 'organisation.read', 'application.read', 'application.apply'],
-  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members', 'application.read', 'application.apply', 'application.endorse'],
+  applicant: ['profile.read', 'organisation.read', 'application.read', 'application.apply', 'project.read'],
+  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members', 'application.read', 'application.apply', 'application.endorse', 'project.read'],
   // 推荐单位 (e.g. a district bureau or competent department) passes applications on to the bureau.
   recommender: ['profile.read', 'application.read', 'application.recommend'],
-  expert: ['profile.read'],
-  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage', 'application.read', 'application.review'],
-  leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read'],
+  expert: ['profile.read', 'expert.profile', 'review.score'],
+  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage', 'application.read', 'application.review', 'expert.manage', 'review.manage', 'review.observe', 'project.read'],
+  leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read', 'review.observe', 'review.signoff', 'project.read'],
   department: ['profile.read', 'monitoring.read', 'monitoring.report'],
   // 三员分立: the system administrator manages accounts but never reads the audit trail …
   sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll', 'admin.recover'],
@@ -74,6 +83,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // … and the auditor reads and exports the trail and nothing else; each takes part in recovering
   // the other two (dual control, see recovery.ts).
   auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify', 'admin.recover'],
+  // 纪检监督 (discipline inspection) witnesses every draw and reads every review step — it never edits, and it
+  // can open the salted pseudonyms of a published draw record.
+  observer: ['profile.read', 'review.observe'],
 };
 
 /** Roles whose holder belongs to an applicant organisation (申报单位). */

@@ -22,6 +22,7 @@ export const AUDIT_CONTEXT_LABELS = {
   programmes: '计划、指南与预算',
   monitoring: '规划监测',
   applications: '项目申报',
+  review: '评审与立项',
 } as const;
 export type AuditContext = keyof typeof AUDIT_CONTEXT_LABELS;
 
@@ -99,6 +100,8 @@ const STATIC_ACTIONS = {
   'application.formalReview': { label: '记录形式审查结果', context: 'applications' },
   'call.formalReviewSettings': { label: '修改形式审查设置', context: 'programmes' },
   'dedupe.externalRecords.import': { label: '导入查重外部记录', context: 'applications' },
+  'review.round.open': { label: '建立评审轮次', context: 'review' },
+  'review.round.advance': { label: '评审进入下一阶段', context: 'review' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */
@@ -162,6 +165,9 @@ export const AUDIT_ENTITY_LABELS = {
   town_evaluation: '镇街评价',
   application: '申报书',
   dedupe_archive: '查重档案',
+  reviewRound: '评审轮次',
+  expert: '评审专家',
+  project: '立项项目',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];

@@ -7,3 +7,4 @@ export * from '../modules/programmes/schema.js';
 export * from '../modules/monitoring/schema.js';
 export * from '../modules/applications/schema.js';
 export * from '../modules/notifications/schema.js';
+export * from '../modules/review/schema.js';

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, hasPermission, type Role } from '@kechuang/domain';
+import { openedRound } from '../../test/review-fixtures.js';
 import { createTestApp, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../test/helpers.js';
 import { DEMO_USERS } from '../db/seed/demo.js';
 import type { Access } from './auth.js';
@@ -94,6 +95,9 @@ beforeAll(async () => {
     '/api/monitoring/portfolio/reported/:id': await one(`select id from portfolio_reported limit 1`),
     '/api/monitoring/town-evaluations/:id': await one(`select id from town_evaluations limit 1`),
   };
+  // A review round on a closed call with accepted applications (closes the demo call: keep it after the drafts above).
+  const round = await openedRound(t, 4);
+  ids['/api/review/rounds/:roundId'] = round.roundId;
 }, 240_000);
 afterAll(() => t.close());
 

@@ -21,6 +21,8 @@ import {
   ProjectOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
+  NodeIndexOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
@@ -48,6 +50,15 @@ const MENU: MenuRule[] = [
   { path: '/applications/counts', name: '条目申报数', icon: <OrderedListOutlined />, permission: 'application.review' },
   { path: '/applications/statistics', name: '申报统计', icon: <BarChartOutlined />, permission: 'application.review' },
   { path: '/dedupe/external-records', name: '查重外部记录', icon: <FileSearchOutlined />, permission: 'application.review' },
+  {
+    // 评审与立项 (BL-8): every part of review adds its entry here.
+    path: '/review-group',
+    name: '评审与立项',
+    icon: <SolutionOutlined />,
+    children: [
+      { path: '/review', name: '评审轮次', icon: <NodeIndexOutlined />, permission: 'review.observe' },
+    ],
+  },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },
   { path: '/organisation/members', name: '成员与邀请', icon: <TeamOutlined />, permission: 'organisation.members' },
   { path: '/users', name: '用户管理', icon: <UserSwitchOutlined />, permission: 'user.manage' },

@@ -32,6 +32,8 @@ const ApplicationCountsPage = lazy(() => import('../pages/applications/counts/Ap
 const ApplicationStatisticsPage = lazy(() => import('../pages/applications/statistics/ApplicationStatisticsPage'));
 const DuplicateReportPage = lazy(() => import('../pages/applications/duplicate-report/DuplicateReportPage'));
 const ExternalRecordsPage = lazy(() => import('../pages/dedupe/external-records/ExternalRecordsPage'));
+const ReviewRoundListPage = lazy(() => import('../pages/review/rounds/ReviewRoundListPage'));
+const ReviewRoundPage = lazy(() => import('../pages/review/round/ReviewRoundPage'));
 const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
@@ -107,6 +109,8 @@ export const router = createBrowserRouter([
       { path: 'applications/:id/duplicate-report', element: guarded(DuplicateReportPage, 'application.review') },
       { path: 'dedupe/external-records', element: guarded(ExternalRecordsPage, 'application.review') },
       { path: 'applications/:id', element: guarded(ApplicationDetailPage, 'application.read') },
+      { path: 'review', element: guarded(ReviewRoundListPage, 'review.observe') },
+      { path: 'review/:roundId', element: guarded(ReviewRoundPage, 'review.observe') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
       { path: 'monitoring/plans', element: guarded(MonitoringPlanListPage, 'monitoring.read') },

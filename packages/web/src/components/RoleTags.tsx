@@ -10,6 +10,7 @@ const ROLE_COLOURS: Record<Role, string> = {
   officer: 'cyan',
   leader: 'gold',
   department: 'lime',
+  observer: 'volcano',
   sysadmin: 'volcano',
   secadmin: 'red',
   auditor: 'magenta',

@@ -75,14 +75,9 @@ export interface DemoApplications {
   ids: Record<'accepted' | 'pasteCopy' | 'nearCopy' | 'draft' | 'returned' | 'endorsed', string>;
 }
 
-export async function seedDemoApplications(db: Db, now = new Date()): Promise<DemoApplications | null> {
+/** The three 演示 applicant organisations and their logins (password as the demo applicant's); idempotent. */
+export async function seedDemoApplicantOrganisations(db: Db): Promise<void> {
   const seedActor = { ...SYSTEM_ACTOR, name: 'system.seed' };
-  const title = `${shanghaiDate(now).slice(0, 4)}年度北仑区关键核心技术攻关项目申报指南（演示）`;
-  const [call] = await db.select({ id: calls.id }).from(calls).where(eq(calls.title, title));
-  if (!call) return null;
-  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(applications).where(like(sql`(select name from organisations o where o.id = ${applications.organisationId})`, '%演示%'));
-  if (n > 0) return null;
-
   const [{ passwordHash } = { passwordHash: '' }] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.username, 'applicant'));
   await db.transaction(async (tx) => {
     for (const o of DEMO_APPLICANT_ORGANISATIONS) {
@@ -92,6 +87,16 @@ export async function seedDemoApplications(db: Db, now = new Date()): Promise<De
       if (!found) await insertUser(tx, seedActor, { username, name: person, phone: '', email: '', roles: ['unitAdmin', 'applicant'], organisationId, passwordHash, mustChangePassword: false });
     }
   });
+}
+
+export async function seedDemoApplications(db: Db, now = new Date()): Promise<DemoApplications | null> {
+  const title = `${shanghaiDate(now).slice(0, 4)}年度北仑区关键核心技术攻关项目申报指南（演示）`;
+  const [call] = await db.select({ id: calls.id }).from(calls).where(eq(calls.title, title));
+  if (!call) return null;
+  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(applications).where(like(sql`(select name from organisations o where o.id = ${applications.organisationId})`, '%演示%'));
+  if (n > 0) return null;
+
+  await seedDemoApplicantOrganisations(db);
 
   // The 演示 external records, stored as an officer's import would store them.
   const officer = await authOf(db, 'officer');

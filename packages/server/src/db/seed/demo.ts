@@ -38,6 +38,7 @@ export const DEMO_USERS: { username: string; name: string; roles: Role[]; organi
   { username: 'sysadmin', name: '系统管理员', roles: ['sysadmin'] },
   { username: 'secadmin', name: '安全管理员', roles: ['secadmin'] },
   { username: 'auditor', name: '审计管理员', roles: ['auditor'] },
+  { username: 'observer', name: '孙监督', roles: ['observer'] },
 ];
 
 /** A published Beilun call open this month, so the public page and the calculator have something real to show. */

@@ -2,9 +2,9 @@
  * Read-only views of calls for other contexts' queries (applications filters by them): they reach calls through
  * programmes, never by importing its tables, so the schema stays this context's to change.
  */
-import { and, gt, inArray, min, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, min, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { calls, guidelineItems } from './schema.js';
+import { calls, guidelineItems, programmes } from './schema.js';
 
 /** Subquery: ids of calls whose applications pass a 推荐单位 before the bureau. */
 export function callsRequiringRecommendation(): SQL {
@@ -35,4 +35,15 @@ export async function earliestCloseAfter(db: Tx, callIds: SQL, now: Date): Promi
 /** Subquery: ids of the programme's calls (a leader's concurrent projects are counted within a programme). */
 export function callsOfProgramme(programmeId: string): SQL {
   return sql`(select ${calls.id} from ${calls} where ${calls.programmeId} = ${programmeId})`;
+}
+
+/** A call's title, programme code and dates, for the review context's rounds. */
+export async function callSummaries(db: Tx, ids: readonly string[]): Promise<Map<string, { id: string; title: string; programmeId: string; programmeCode: string; status: string; closesAt: Date; fieldCodes: string[]; categoryCodes: string[] }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: calls.id, title: calls.title, programmeId: calls.programmeId, programmeCode: programmes.code, status: calls.status, closesAt: calls.closesAt, fieldCodes: calls.fieldCodes, categoryCodes: calls.categoryCodes })
+    .from(calls)
+    .innerJoin(programmes, eq(programmes.id, calls.programmeId))
+    .where(inArray(calls.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r]));
 }

@@ -1,0 +1,3 @@
+export * from './stages.js';
+export * from './responses.js';
+export * from './format.js';

@@ -1,0 +1,29 @@
+/** Read-only views of applications for other contexts (review): they never import this context's tables. */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { applications } from './schema.js';
+
+export type ApplicationSummary = Pick<typeof applications.$inferSelect, 'id' | 'applicationNo' | 'callId' | 'guidelineItemId' | 'categoryCode' | 'organisationId' | 'state' | 'content' | 'submittedVersion' | 'submittedAt'>;
+
+const summaryColumns = {
+  id: applications.id,
+  applicationNo: applications.applicationNo,
+  callId: applications.callId,
+  guidelineItemId: applications.guidelineItemId,
+  categoryCode: applications.categoryCode,
+  organisationId: applications.organisationId,
+  state: applications.state,
+  content: applications.content,
+  submittedVersion: applications.submittedVersion,
+  submittedAt: applications.submittedAt,
+};
+
+/** The call's accepted (受理) applications: the input of its review round. */
+export async function acceptedApplicationsOf(db: Tx, callId: string): Promise<ApplicationSummary[]> {
+  return db.select(summaryColumns).from(applications).where(and(eq(applications.callId, callId), eq(applications.state, 'accepted'))).orderBy(applications.applicationNo);
+}
+
+export async function applicationsByIds(db: Tx, ids: readonly string[]): Promise<ApplicationSummary[]> {
+  if (ids.length === 0) return [];
+  return db.select(summaryColumns).from(applications).where(inArray(applications.id, [...ids])).orderBy(applications.applicationNo);
+}
