@@ -3,10 +3,15 @@
  * round, built through the real use cases (submit, endorse, 形式审查, accept) so every later step of review
  * starts from what a bureau would really have.
  */
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { exampleBeilunContent, residentIdCheckChar } from '@kechuang/domain';
+import { exampleBeilunContent, residentIdCheckChar, type ReviewStage } from '@kechuang/domain';
+import { insertUser } from '../src/modules/accounts/create-user.js';
+import { hashPassword } from '../src/modules/accounts/passwords.js';
+import { SYSTEM_ACTOR } from '../src/modules/audit/record.js';
+import { experts, reviewAssignments } from '../src/modules/review/schema.js';
 import { seedDemoApplicantOrganisations } from '../src/db/seed/demo-applications.js';
-import { passFormalReview, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from './helpers.js';
+import { DEMO_PASSWORD, passFormalReview, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from './helpers.js';
 
 /** A valid resident ID, distinct per n (each application's leader is a different person). */
 export function fixtureLeaderId(n: number): string {
@@ -84,4 +89,62 @@ export async function openedRound(t: TestApp, count = 6): Promise<AcceptedCall &
   const res = await call.officer.post('/api/review/rounds', { callId: call.callId });
   expect(res.statusCode, res.body).toBe(201);
   return { ...call, roundId: (res.json() as { id: string }).id };
+}
+
+export interface TestExpert {
+  id: string;
+  userId: string;
+  username: string;
+}
+
+/**
+ * `count` active, available experts with a login each (username `${prefix}${i}`, the demo password), in the
+ * demo call's field (equipment, 装备) with keywords that match the example application, each at an organisation
+ * of its own (no 回避 with the demo applicants). For the review parts' tests; the expert pool's own use cases
+ * are tested through its API.
+ */
+export async function insertTestExperts(t: TestApp, count: number, opts: { prefix?: string; fields?: string[]; keywords?: string[] } = {}): Promise<TestExpert[]> {
+  const prefix = opts.prefix ?? 'expert-t';
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const out: TestExpert[] = [];
+  await t.db.transaction(async (tx) => {
+    for (let i = 1; i <= count; i++) {
+      const username = `${prefix}${i}`;
+      const user = await insertUser(tx, SYSTEM_ACTOR, { username, name: `测试专家${i}`, phone: '', email: '', roles: ['expert'], organisationId: null, passwordHash: hash, mustChangePassword: false });
+      const id = randomUUID();
+      await tx.insert(experts).values({
+        id,
+        userId: user.id,
+        name: `测试专家${i}`,
+        title: '教授级高级工程师',
+        organisationName: `测试专家单位${i}`,
+        organisationCreditCode: null,
+        region: '浙江省宁波市鄞州区',
+        fields: opts.fields ?? ['equipment'],
+        keywords: opts.keywords ?? ['模具', '一体化压铸'],
+        status: 'active',
+      });
+      out.push({ id, userId: user.id, username });
+    }
+  });
+  return out;
+}
+
+/** Writes assignments directly (as the assignment step would) and moves the round to scoring. */
+export async function assignDirectly(t: TestApp, roundId: string, pairs: { applicationId: string; expertId: string }[]): Promise<void> {
+  await t.db.transaction(async (tx) => {
+    for (const p of pairs) await tx.insert(reviewAssignments).values({ id: randomUUID(), roundId, applicationId: p.applicationId, expertId: p.expertId, source: 'optimal' });
+  });
+  await rawSql(t.db, `update review_rounds set stage = 'scoring' where id = '${roundId}'`);
+}
+
+/** Sets the round's stage directly, for a part's tests that start at a later step. */
+export async function setStage(t: TestApp, roundId: string, stage: ReviewStage): Promise<void> {
+  await rawSql(t.db, `update review_rounds set stage = '${stage}' where id = '${roundId}'`);
+}
+
+/** Writes aggregated scores and ranks directly (as aggregation would): scores in 1/100 points, by application. */
+export async function scoreDirectly(t: TestApp, roundId: string, scores: { applicationId: string; scoreCenti: number }[]): Promise<void> {
+  const sorted = [...scores].sort((a, b) => b.scoreCenti - a.scoreCenti);
+  for (const [i, s] of sorted.entries()) await rawSql(t.db, `update review_outcomes set score_centi = ${s.scoreCenti}, rank = ${i + 1} where round_id = '${roundId}' and application_id = '${s.applicationId}'`);
 }

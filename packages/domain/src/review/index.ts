@@ -1,3 +1,4 @@
 export * from './stages.js';
 export * from './responses.js';
 export * from './format.js';
+export * from './conflicts.js';

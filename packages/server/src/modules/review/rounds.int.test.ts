@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problem, rawSql, type TestApp } from '../../../test/helpers.js';
-import { acceptedCall, type AcceptedCall } from '../../../test/review-fixtures.js';
+import { acceptedCall, insertTestExperts, type AcceptedCall } from '../../../test/review-fixtures.js';
+import { buildInstance } from './instance.js';
+import { findRound } from './rounds.js';
 
 let t: TestApp;
 let call: AcceptedCall;
@@ -43,5 +45,21 @@ describe('review rounds', () => {
     const open = await rawSql(t.db, `select id from calls where status = 'published' limit 1`);
     if (open[0]) expect(problem(await call.officer.post('/api/review/rounds', { callId: open[0].id })).code).toBe('REVIEW_CALL_NOT_READY');
     expect(problem(await call.officer.post('/api/review/rounds', { callId: '00000000-0000-4000-8000-000000000000' })).code).toBe('REVIEW_CALL_NOT_READY');
+  });
+
+  it('回避: an expert at the applicant organisation is a conflict with its reason; the others are candidates with affinity', async () => {
+    const [round] = await rawSql(t.db, `select id from review_rounds where call_id = '${call.callId}'`);
+    const pool = await insertTestExperts(t, 3, { prefix: 'rounds-e' });
+    await rawSql(t.db, `update experts set organisation_credit_code = '91330206MA2KC7HX53', organisation_name = '宁波甬创智能装备有限公司' where id = '${pool[0]!.id}'`);
+    const instance = await buildInstance(t.db, await findRound(t.db, round!.id as string));
+    const own = await rawSql(t.db, `select a.id from applications a join organisations o on o.id = a.organisation_id where o.credit_code = '91330206MA2KC7HX53' and a.call_id = '${call.callId}' and a.state = 'accepted'`);
+    expect(own.length).toBeGreaterThan(0);
+    for (const a of own) {
+      const c = instance.conflicts.find((x) => x.applicationId === a.id && x.expertId === pool[0]!.id);
+      expect(c?.reasons.map((r) => r.kind)).toEqual(['organisation']);
+      expect(instance.input.candidates.some((x) => x.application === a.id && x.expert === pool[0]!.id)).toBe(false);
+    }
+    const other = instance.input.candidates.find((x) => x.expert === pool[1]!.id);
+    expect(other?.affinity).toBeGreaterThanOrEqual(100);
   });
 });
