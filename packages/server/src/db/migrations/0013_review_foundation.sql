@@ -31,6 +31,35 @@ CREATE TABLE "review_assignments" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "review_draws" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"round_id" uuid NOT NULL,
+	"status" text DEFAULT 'committed' NOT NULL,
+	"inputs" jsonb,
+	"record" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"drawn_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "review_notices" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"round_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"starts_on" text NOT NULL,
+	"ends_on" text NOT NULL,
+	"published_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "review_objections" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"notice_id" uuid NOT NULL,
+	"application_id" uuid NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"resolved_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "review_outcomes" (
 	"round_id" uuid NOT NULL,
 	"application_id" uuid NOT NULL,
@@ -64,6 +93,10 @@ ALTER TABLE "experts" ADD CONSTRAINT "experts_user_id_users_id_fk" FOREIGN KEY (
 ALTER TABLE "review_assignments" ADD CONSTRAINT "review_assignments_round_id_review_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."review_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_assignments" ADD CONSTRAINT "review_assignments_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_assignments" ADD CONSTRAINT "review_assignments_expert_id_experts_id_fk" FOREIGN KEY ("expert_id") REFERENCES "public"."experts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_draws" ADD CONSTRAINT "review_draws_round_id_review_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."review_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_notices" ADD CONSTRAINT "review_notices_round_id_review_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."review_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_objections" ADD CONSTRAINT "review_objections_notice_id_review_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."review_notices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "review_objections" ADD CONSTRAINT "review_objections_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_outcomes" ADD CONSTRAINT "review_outcomes_round_id_review_rounds_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."review_rounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_outcomes" ADD CONSTRAINT "review_outcomes_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_rounds" ADD CONSTRAINT "review_rounds_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -72,4 +105,7 @@ CREATE UNIQUE INDEX "experts_id_number_idx" ON "experts" USING btree ("id_number
 CREATE INDEX "experts_status_idx" ON "experts" USING btree ("status");--> statement-breakpoint
 CREATE UNIQUE INDEX "review_assignments_pair_idx" ON "review_assignments" USING btree ("round_id","application_id","expert_id");--> statement-breakpoint
 CREATE INDEX "review_assignments_expert_idx" ON "review_assignments" USING btree ("expert_id");--> statement-breakpoint
+CREATE INDEX "review_draws_round_idx" ON "review_draws" USING btree ("round_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "review_notices_round_idx" ON "review_notices" USING btree ("round_id");--> statement-breakpoint
+CREATE INDEX "review_objections_notice_idx" ON "review_objections" USING btree ("notice_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "review_rounds_call_idx" ON "review_rounds" USING btree ("call_id");

@@ -91,3 +91,42 @@ export const reviewOutcomes = pgTable('review_outcomes', {
   status: text('status').notNull().default('inReview'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.roundId, t.applicationId] })]);
+
+/**
+ * A random draw (随机抽取) of a round: its commitment is published before the draw, then the draw runs on the
+ * announced entropy. `inputs` is the engine's AssignmentInput exactly as drawn and `record` its DrawRecord, so a
+ * replacement after a decline (replaceDeclined) and any re-run use the same facts. The draw part adds the rest.
+ */
+export const reviewDraws = pgTable('review_draws', {
+  id: uuid('id').primaryKey(),
+  roundId: uuid('round_id').notNull().references(() => reviewRounds.id),
+  /** committed (commitment published, waiting for entropy) | drawn | cancelled */
+  status: text('status').notNull().default('committed'),
+  inputs: jsonb('inputs'),
+  record: jsonb('record'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  drawnAt: timestamp('drawn_at', { withTimezone: true }),
+}, (t) => [index('review_draws_round_idx').on(t.roundId)]);
+
+/** The public notice (社会公示) of a round's list: a period of working days (Asia/Shanghai dates, inclusive). */
+export const reviewNotices = pgTable('review_notices', {
+  id: uuid('id').primaryKey(),
+  roundId: uuid('round_id').notNull().references(() => reviewRounds.id),
+  title: text('title').notNull(),
+  /** First and last day of the period, YYYY-MM-DD in Asia/Shanghai. */
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('review_notices_round_idx').on(t.roundId)]);
+
+/** An objection (异议) to a listed project. The objector's identity is kept by the notice part, visible to officers only. */
+export const reviewObjections = pgTable('review_objections', {
+  id: uuid('id').primaryKey(),
+  noticeId: uuid('notice_id').notNull().references(() => reviewNotices.id),
+  applicationId: uuid('application_id').notNull().references(() => applications.id),
+  /** open | upheld (withdrawn from the list) | dismissed (with reasons) */
+  status: text('status').notNull().default('open'),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+}, (t) => [index('review_objections_notice_idx').on(t.noticeId)]);
