@@ -28,6 +28,10 @@ CREATE TABLE "review_assignments" (
 	"status" text DEFAULT 'active' NOT NULL,
 	"affinity" integer DEFAULT 0 NOT NULL,
 	"draw_id" uuid,
+	"opened_at" timestamp with time zone,
+	"declined_at" timestamp with time zone,
+	"decline_reason" text,
+	"replaces_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

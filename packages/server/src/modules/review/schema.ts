@@ -70,6 +70,12 @@ export const reviewAssignments = pgTable('review_assignments', {
   affinity: integer('affinity').notNull().default(0),
   /** The draw record that produced it, when drawn. */
   drawId: uuid('draw_id'),
+  /** When the expert first opened the application (after declaring no conflict); a decline is only possible before. */
+  openedAt: timestamp('opened_at', { withTimezone: true }),
+  declinedAt: timestamp('declined_at', { withTimezone: true }),
+  declineReason: text('decline_reason'),
+  /** The assignment this one replaced, for a replacement. */
+  replacesId: uuid('replaces_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('review_assignments_pair_idx').on(t.roundId, t.applicationId, t.expertId), index('review_assignments_expert_idx').on(t.expertId)]);
 
