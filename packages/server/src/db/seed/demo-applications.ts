@@ -37,7 +37,7 @@ const WORDS = ('模具压铸寿命精度仿真热处理涂层冷却水道模温�
   + '工艺参数优化设计验证试制批量应用推广成本效率质量产能良率能耗排放绿色智能数字孪生工业软件装备国产替代进口整车车身底盘电池壳体'
   + '结构轻量强度韧性硬度疲劳磨损腐蚀表面镀层激光增材焊接切削加工装配调试标准规范专利论文人才团队协同高校院所企业市场需求用户客户'
   + '示范产线车间园区区域产业链条集群配套供应采购物流交付售后服务运维改造升级迭代创新突破攻关成果转化收益营收利润税收就业').match(/../g)!;
-function prose(seed: number, sentences: number): string {
+export function prose(seed: number, sentences: number): string {
   let x = (seed * 2654435761 + 97) >>> 0;
   const next = (n: number) => {
     x = (Math.imul(x, 1103515245) + 12345) >>> 0;
@@ -63,7 +63,7 @@ function content(seed: number, title: string, sections: Record<string, string> =
   return { ...base, basic: { ...base.basic!, title }, sections: { ...own, ...sections } };
 }
 
-async function authOf(db: Db, username: string): Promise<{ auth: AuthContext; actor: Actor }> {
+export async function authOf(db: Db, username: string): Promise<{ auth: AuthContext; actor: Actor }> {
   const [user] = await db.select().from(users).where(eq(users.username, username));
   if (!user) throw new Error(`demo user ${username} is missing`);
   const roles = user.roles as Role[];
