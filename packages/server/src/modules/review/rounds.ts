@@ -4,7 +4,7 @@
  * row per accepted application, which every later step fills in.
  */
 import { randomUUID } from 'node:crypto';
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { count, desc, eq, inArray } from 'drizzle-orm';
 import { canAdvanceStage, REVIEW_STAGE_LABELS, stageProblems, type ReviewOutcomeStatus, type ReviewRound, type ReviewRoundApplication, type ReviewStage } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
@@ -24,7 +24,7 @@ export function budgetYearOf(closesAt: Date): number {
 async function present(db: Tx, rows: RoundRow[]): Promise<ReviewRound[]> {
   const summaries = await callSummaries(db, rows.map((r) => r.callId));
   const counts = rows.length
-    ? await db.select({ roundId: reviewOutcomes.roundId, n: count() }).from(reviewOutcomes).where(sql`${reviewOutcomes.roundId} in ${rows.map((r) => r.id)}`).groupBy(reviewOutcomes.roundId)
+    ? await db.select({ roundId: reviewOutcomes.roundId, n: count() }).from(reviewOutcomes).where(inArray(reviewOutcomes.roundId, rows.map((r) => r.id))).groupBy(reviewOutcomes.roundId)
     : [];
   const byRound = new Map(counts.map((c) => [c.roundId, c.n]));
   return rows.map((r) => {
