@@ -1,6 +1,6 @@
 /** A draw's commitment (承诺) and, once known, its sources' values, observer input and seed: shown alike to the public, the officer and the observer. */
 import type { PublicDrawRecord } from '@kechuang/domain';
-import { Descriptions, Tag, Typography } from 'antd';
+import { Descriptions, Grid, Tag, Typography } from 'antd';
 import { formatDateTime } from '../../lib/time';
 
 const Hash = ({ value }: { value: string | null | undefined }) =>
@@ -25,12 +25,15 @@ export function DrawStatusTag({ status }: { status: PublicDrawRecord['status'] }
 export function DrawCommitmentView({ record, observerStatus }: { record: PublicDrawRecord; observerStatus?: string }) {
   const c = record.commitment;
   const pct = ((c.capNumerator / 65536) * 100).toFixed(2);
+  // On a phone the labels go above their values, so the hashes get the whole width.
+  const narrow = Grid.useBreakpoint().md === false;
   return (
     <Descriptions
       size="small"
       bordered
+      layout={narrow ? 'vertical' : 'horizontal'}
       column={{ xs: 1, sm: 1, md: 2 }}
-      styles={{ label: { width: 140 } }}
+      styles={{ label: narrow ? {} : { width: 140 } }}
       items={[
         { key: 'status', label: '状态', children: <DrawStatusTag status={record.status} /> },
         { key: 'committedAt', label: '承诺时间', children: <>{formatDateTime(c.committedAt)}{c.note && <Tag color="orange" style={{ marginLeft: 8 }}>演示</Tag>}</> },

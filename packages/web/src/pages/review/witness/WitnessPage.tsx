@@ -4,9 +4,10 @@
  * writes; everything else is read.
  */
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import type { ReviewDraw } from '@kechuang/domain';
+import { identityCommitment, type DrawUnseal, type ReviewDraw } from '@kechuang/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Flex, Form, Input, Spin, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Form, Input, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import { errorText } from '../../../api/errors';
@@ -43,6 +44,35 @@ function WitnessForm({ draw }: { draw: ReviewDraw }) {
   );
 }
 
+/**
+ * 开启化名: the salts and real identities behind the pseudonyms (review.unseal, audited on the server). Each row's
+ * commitment is recomputed here from its salt and id, so the observer sees it open rather than taking it on trust.
+ */
+function Unseal({ drawId }: { drawId: string }) {
+  const [open, setOpen] = useState(false);
+  const seals = useQuery({ queryKey: ['review', 'draws', drawId, 'unseal'], queryFn: () => api.get<DrawUnseal>(`/review/draws/${drawId}/unseal`), enabled: open });
+  if (!open) return <Button style={{ marginTop: 16 }} onClick={() => setOpen(true)}>开启化名（记录在审计日志）</Button>;
+  if (seals.error) return <Alert type="error" showIcon title="开启失败" description={errorText(seals.error)} style={{ marginTop: 16 }} />;
+  const rows = seals.data ? [...seals.data.applications, ...seals.data.experts] : [];
+  return (
+    <Table
+      style={{ marginTop: 16 }}
+      size="small"
+      rowKey="pseudonym"
+      loading={seals.isLoading}
+      dataSource={rows}
+      pagination={{ defaultPageSize: 20, showSizeChanger: false }}
+      columns={[
+        { title: '化名', dataIndex: 'pseudonym', width: 80 },
+        { title: '真实身份', dataIndex: 'label', width: 200 },
+        { title: '编号', dataIndex: 'id', width: 300, render: (v: string) => <Typography.Text code style={{ fontSize: 12 }}>{v}</Typography.Text> },
+        { title: '盐值', dataIndex: 'salt', ellipsis: true, render: (v: string) => <Typography.Text code copyable style={{ fontSize: 12 }}>{v}</Typography.Text> },
+        { title: '承诺核对', key: 'check', width: 100, render: (_, r) => (identityCommitment(r.salt, r.id) === r.commitment ? <Tag color="green">相符</Tag> : <Tag color="red">不符</Tag>) },
+      ]}
+    />
+  );
+}
+
 export default function WitnessPage() {
   const draws = useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: ReviewDraw[] }>('/review/draws') });
   const items = [...(draws.data?.items ?? [])].sort((a, b) => Number(b.status === 'committed' && !b.witnessed) - Number(a.status === 'committed' && !a.witnessed));
@@ -66,6 +96,7 @@ export default function WitnessPage() {
           >
             <DrawCommitmentView record={d.record} observerStatus={d.witnessed ? '已录入' : '待录入'} />
             {d.status === 'committed' && !d.witnessed && <WitnessForm draw={d} />}
+            {d.status === 'drawn' && <Unseal drawId={d.id} />}
           </ProCard>
         ))}
       </Flex>
