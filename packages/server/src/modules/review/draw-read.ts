@@ -21,6 +21,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { applicationsByIds } from '../applications/service.js';
 import { findDraw, type DrawRow } from './draws.js';
+import { reviewProblem } from './errors.js';
 import { experts, reviewAssignments, reviewDraws, reviewRounds } from './schema.js';
 
 /** Scoring has closed once the round reached 实地核查 (BL-8 order); from then on the record is public. */
@@ -84,13 +85,15 @@ export async function listPublicDraws(db: Db): Promise<{ items: PublicDrawSummar
 
 export async function readPublicDraw(db: Db, id: string): Promise<PublicDrawRecord> {
   const row = await findDraw(db, id);
-  if (row.commitment === null) return publicRecordOf(row, false);
+  // Only a draw made through a published commitment has a public record.
+  if (row.commitment === null) throw reviewProblem('REVIEW_DRAW_NOT_FOUND');
   const stage = (await stagesOf(db, [row.roundId])).get(row.roundId) ?? 'assigning';
   return publicRecordOf(row, isPublished(row, stage));
 }
 
 /** The officer's and observer's view: the complete record under pseudonyms at every stage, and the workflow state. */
-async function present(db: Tx, rows: DrawRow[], now = new Date()): Promise<ReviewDraw[]> {
+async function present(db: Tx, all: DrawRow[], now = new Date()): Promise<ReviewDraw[]> {
+  const rows = all.filter((r) => r.commitment !== null);
   const counts = rows.length
     ? await db.select({ drawId: reviewAssignments.drawId, n: count() }).from(reviewAssignments).where(inArray(reviewAssignments.drawId, rows.map((r) => r.id))).groupBy(reviewAssignments.drawId)
     : [];
@@ -126,7 +129,9 @@ export async function allDraws(db: Db): Promise<{ items: ReviewDraw[] }> {
 }
 
 export async function readDraw(db: Tx, id: string): Promise<ReviewDraw> {
-  return (await present(db, [await findDraw(db, id)]))[0]!;
+  const [draw] = await present(db, [await findDraw(db, id)]);
+  if (!draw) throw reviewProblem('REVIEW_DRAW_NOT_FOUND');
+  return draw;
 }
 
 /** Salts and real ids, with a label (application number; expert name) so the observer can open any commitment. Audited. */
