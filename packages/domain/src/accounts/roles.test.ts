@@ -12,8 +12,8 @@ const EXPECTED: Record<Role, Permission[]> = {
   department: ['profile.read', 'monitoring.read', 'monitoring.report'],
   sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll', 'admin.recover'],
   secadmin: ['profile.read', 'security.read', 'security.manage', 'admin.recover'],
-  auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify', 'admin.recover'],
-  observer: ['profile.read', 'review.observe'],
+  auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify', 'admin.recover', 'review.unseal'],
+  observer: ['profile.read', 'review.observe', 'review.witness', 'review.unseal'],
 };
 
 const cases = ROLES.flatMap((role) => PERMISSIONS.map((permission) => [role, permission, EXPECTED[role].includes(permission)] as const));

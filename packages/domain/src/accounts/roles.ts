@@ -63,6 +63,8 @@ export const PERMISSIONS = [
   'review.score', // 评审专家: open and score the applications assigned to oneself (不见面评审)
   'review.observe', // 纪检监督 and leaders: witness draws and read every review step, never edit
   'review.signoff', // 领导: sign off a decision meeting's minutes
+  'review.witness', // 纪检监督: record the observer's input to a draw before it runs (the only thing the observer writes)
+  'review.unseal', // 纪检监督 and 审计管理员: open the salted pseudonyms of a draw record (who is behind A001, E001 …)
   'project.read', // approved projects (立项项目): bureau staff read all, an organisation its own
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -82,10 +84,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   secadmin: ['profile.read', 'security.read', 'security.manage', 'admin.recover'],
   // … and the auditor reads and exports the trail and nothing else; each takes part in recovering
   // the other two (dual control, see recovery.ts).
-  auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify', 'admin.recover'],
+  auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify', 'admin.recover', 'review.unseal'],
   // 纪检监督 (discipline inspection) witnesses every draw and reads every review step — it never edits, and it
   // can open the salted pseudonyms of a published draw record.
-  observer: ['profile.read', 'review.observe'],
+  observer: ['profile.read', 'review.observe', 'review.witness', 'review.unseal'],
 };
 
 /** Roles whose holder belongs to an applicant organisation (申报单位). */

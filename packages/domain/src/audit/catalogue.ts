@@ -102,6 +102,11 @@ const STATIC_ACTIONS = {
   'dedupe.externalRecords.import': { label: '导入查重外部记录', context: 'applications' },
   'review.round.open': { label: '建立评审轮次', context: 'review' },
   'review.round.advance': { label: '评审进入下一阶段', context: 'review' },
+  'review.draw.commit': { label: '发布随机抽取承诺', context: 'review' },
+  'review.draw.witness': { label: '纪检监督录入抽取输入值', context: 'review' },
+  'review.draw.run': { label: '执行随机抽取', context: 'review' },
+  'review.draw.cancel': { label: '撤销随机抽取承诺', context: 'review' },
+  'review.draw.unseal': { label: '开启抽取记录化名', context: 'review' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */
@@ -166,6 +171,7 @@ export const AUDIT_ENTITY_LABELS = {
   application: '申报书',
   dedupe_archive: '查重档案',
   reviewRound: '评审轮次',
+  reviewDraw: '随机抽取',
   expert: '评审专家',
   project: '立项项目',
 } as const;

@@ -29,6 +29,8 @@ export const NOTIFICATION_TEMPLATES = {
   'application.toRecommend': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」已通过单位审核，待推荐。`,
   'application.toAccept': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」待受理（形式审查）。`,
   'application.accepted': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」已受理（形式审查通过）。`,
+  // 随机抽取: one row per drawn pair, to the expert's own account; the expert declares 回避 before opening it.
+  'review.drawInvitation': (p: ApplicationNotificationPayload) => `您已被随机抽取为申报书 ${p.applicationNo}「${p.title}」的评审专家，请登录平台先申报回避情况，再开始评审。`,
   'application.returned': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」被退回修改${p.reasons ? `（${p.reasons}条理由）` : ''}，请登录平台查看对应栏目旁的退回理由。`,
 } as const;
 export type NotificationTemplateKey = keyof typeof NOTIFICATION_TEMPLATES;

@@ -98,6 +98,12 @@ beforeAll(async () => {
   // A review round on a closed call with accepted applications (closes the demo call: keep it after the drafts above).
   const round = await openedRound(t, 4);
   ids['/api/review/rounds/:roundId'] = round.roundId;
+  // A committed draw whose announced source is far in the future (witness, run and cancel then refuse or act on it).
+  const drawId = '6f1c1a9e-0000-4000-8000-00000000d4a1';
+  const empty = JSON.stringify({ k: 1, applications: [], experts: [], candidates: [] });
+  const commitment = JSON.stringify({ format: 'kechuang/public-draw-record/v1', drawId, callTitle: '测试', committedAt: '2026-01-01T00:00:00.000Z', algorithm: 'kechuang/assignment-draw/v2', k: 1, loads: { min: 0, max: 1 }, cap: { numerator: 1, denominator: 2 }, capNumerator: 32768, inputHash: '', poolHash: '', applications: 0, experts: 0, candidatePairs: 0, sources: [{ description: '测试随机来源', publicAt: '2099-01-01T00:00:00.000Z' }], observerSlot: '纪检监督输入' });
+  await rawSql(t.db, `insert into review_draws (id, round_id, status, inputs, commitment, commitment_hash, public_inputs, pseudonyms, seals) values ('${drawId}', '${round.roundId}', 'committed', '${empty}', '${commitment}', '', '${empty}', '{"applications":[],"experts":[]}', '{"applications":[],"experts":[]}')`);
+  ids['/api/review/draws/:drawId'] = drawId;
 }, 240_000);
 afterAll(() => t.close());
 

@@ -10,6 +10,7 @@ import {
   CarryOutOutlined,
   DashboardOutlined,
   EditOutlined,
+  EyeOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -57,6 +58,7 @@ const MENU: MenuRule[] = [
     icon: <SolutionOutlined />,
     children: [
       { path: '/review', name: '评审轮次', icon: <NodeIndexOutlined />, permission: 'review.observe' },
+      { path: '/review/witness', name: '抽取见证', icon: <EyeOutlined />, permission: 'review.witness' },
     ],
   },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },

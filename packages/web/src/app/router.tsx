@@ -34,6 +34,9 @@ const DuplicateReportPage = lazy(() => import('../pages/applications/duplicate-r
 const ExternalRecordsPage = lazy(() => import('../pages/dedupe/external-records/ExternalRecordsPage'));
 const ReviewRoundListPage = lazy(() => import('../pages/review/rounds/ReviewRoundListPage'));
 const ReviewRoundPage = lazy(() => import('../pages/review/round/ReviewRoundPage'));
+const WitnessPage = lazy(() => import('../pages/review/witness/WitnessPage'));
+const PublicDrawListPage = lazy(() => import('../pages/public/draws/PublicDrawListPage'));
+const PublicDrawPage = lazy(() => import('../pages/public/draw/PublicDrawPage'));
 const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
@@ -77,6 +80,8 @@ export const router = createBrowserRouter([
   // The public portal: no login, its own light frame (PublicShell) inside each page.
   { path: '/public/calls', element: standalone(PublicCallListPage), errorElement: <RouteError /> },
   { path: '/public/calls/:id', element: standalone(PublicCallPage), errorElement: <RouteError /> },
+  { path: '/public/draws', element: standalone(PublicDrawListPage), errorElement: <RouteError /> },
+  { path: '/public/draws/:id', element: standalone(PublicDrawPage), errorElement: <RouteError /> },
   { path: '/calculator', element: standalone(CalculatorPage), errorElement: <RouteError /> },
   {
     path: '/',
@@ -110,6 +115,7 @@ export const router = createBrowserRouter([
       { path: 'dedupe/external-records', element: guarded(ExternalRecordsPage, 'application.review') },
       { path: 'applications/:id', element: guarded(ApplicationDetailPage, 'application.read') },
       { path: 'review', element: guarded(ReviewRoundListPage, 'review.observe') },
+      { path: 'review/witness', element: guarded(WitnessPage, 'review.witness') },
       { path: 'review/:roundId', element: guarded(ReviewRoundPage, 'review.observe') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },

@@ -6,7 +6,17 @@ type ReviewCode =
   | 'REVIEW_ROUND_EXISTS'
   | 'REVIEW_CALL_NOT_READY'
   | 'REVIEW_STAGE_REFUSED'
-  | 'REVIEW_SETTINGS_INVALID';
+  | 'REVIEW_SETTINGS_INVALID'
+  | 'REVIEW_DRAW_NOT_FOUND'
+  | 'REVIEW_DRAW_MODE'
+  | 'REVIEW_DRAW_EXISTS'
+  | 'REVIEW_DRAW_STATE'
+  | 'REVIEW_DRAW_SOURCES_INVALID'
+  | 'REVIEW_DRAW_NOT_WITNESSED'
+  | 'REVIEW_DRAW_ALREADY_WITNESSED'
+  | 'REVIEW_DRAW_TOO_EARLY'
+  | 'REVIEW_DRAW_INPUTS_CHANGED'
+  | 'REVIEW_DRAW_INFEASIBLE';
 
 export const reviewProblems = {
   REVIEW_ROUND_NOT_FOUND: { status: 404, title: '评审轮次不存在' },
@@ -14,6 +24,16 @@ export const reviewProblems = {
   REVIEW_CALL_NOT_READY: { status: 409, title: '该申报指南尚不能进入评审' },
   REVIEW_STAGE_REFUSED: { status: 409, title: '评审阶段不允许此操作' },
   REVIEW_SETTINGS_INVALID: { status: 422, title: '评审设置填写有误' },
+  REVIEW_DRAW_NOT_FOUND: { status: 404, title: '随机抽取记录不存在' },
+  REVIEW_DRAW_MODE: { status: 409, title: '该评审轮次不采用随机抽取' },
+  REVIEW_DRAW_EXISTS: { status: 409, title: '该评审轮次已有随机抽取承诺或结果' },
+  REVIEW_DRAW_STATE: { status: 409, title: '随机抽取当前状态不允许此操作' },
+  REVIEW_DRAW_SOURCES_INVALID: { status: 422, title: '随机来源填写有误' },
+  REVIEW_DRAW_NOT_WITNESSED: { status: 409, title: '纪检监督尚未录入输入值' },
+  REVIEW_DRAW_ALREADY_WITNESSED: { status: 409, title: '纪检监督已录入输入值，不能更改' },
+  REVIEW_DRAW_TOO_EARLY: { status: 409, title: '预告的随机来源尚未公布' },
+  REVIEW_DRAW_INPUTS_CHANGED: { status: 409, title: '承诺后抽取输入已变化' },
+  REVIEW_DRAW_INFEASIBLE: { status: 409, title: '无法完成随机抽取' },
 } satisfies ProblemCatalogue<ReviewCode>;
 
 export const reviewProblem = problems(reviewProblems);

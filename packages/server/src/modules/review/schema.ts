@@ -112,6 +112,28 @@ export const reviewDraws = pgTable('review_draws', {
   record: jsonb('record'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   drawnAt: timestamp('drawn_at', { withTimezone: true }),
+  // The draw part (随机抽取): the published commitment (DrawCommitment) and its hash, fixed at commitment.
+  commitment: jsonb('commitment'),
+  commitmentHash: text('commitment_hash'),
+  /** The pseudonymised inputs and identity commitments (public after scoring closes). */
+  publicInputs: jsonb('public_inputs'),
+  pseudonyms: jsonb('pseudonyms'),
+  /** Salts and real ids behind the pseudonyms: read only through review.unseal (observer, auditor). */
+  seals: jsonb('seals'),
+  committedBy: uuid('committed_by'),
+  /** The observer's (纪检监督) input, recorded once before the draw. */
+  observerInput: text('observer_input'),
+  observerId: uuid('observer_id'),
+  witnessedAt: timestamp('witnessed_at', { withTimezone: true }),
+  /** The announced sources' public values as entered at the draw, and the seed derived from them. */
+  sourceValues: jsonb('source_values'),
+  seed: text('seed'),
+  /** The engine's DrawRecord and pairs under pseudonyms (the same draw: pseudonyms keep the engine's order). */
+  publicRecord: jsonb('public_record'),
+  publicPairs: jsonb('public_pairs'),
+  drawnBy: uuid('drawn_by'),
+  cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  cancelReason: text('cancel_reason'),
 }, (t) => [index('review_draws_round_idx').on(t.roundId)]);
 
 /** The public notice (社会公示) of a round's list: a period of working days (Asia/Shanghai dates, inclusive). */
