@@ -102,6 +102,11 @@ const STATIC_ACTIONS = {
   'dedupe.externalRecords.import': { label: '导入查重外部记录', context: 'applications' },
   'review.round.open': { label: '建立评审轮次', context: 'review' },
   'review.round.advance': { label: '评审进入下一阶段', context: 'review' },
+  'review.fundingPlan.compute': { label: '生成立项资金方案', context: 'review' },
+  'review.fundingPlan.override': { label: '调整立项资金方案', context: 'review' },
+  'review.fundingPlan.confirm': { label: '确认立项资金方案', context: 'review' },
+  'review.round.approve': { label: '批准立项', context: 'review' },
+  'project.approve': { label: '项目立项', context: 'review' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */
