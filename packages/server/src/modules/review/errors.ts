@@ -6,7 +6,13 @@ type ReviewCode =
   | 'REVIEW_ROUND_EXISTS'
   | 'REVIEW_CALL_NOT_READY'
   | 'REVIEW_STAGE_REFUSED'
-  | 'REVIEW_SETTINGS_INVALID';
+  | 'REVIEW_SETTINGS_INVALID'
+  | 'REVIEW_NO_CANDIDATES'
+  | 'REVIEW_FUNDING_PLAN_INPUT'
+  | 'REVIEW_FUNDING_PLAN_MISSING'
+  | 'REVIEW_FUNDING_PLAN_STALE'
+  | 'REVIEW_FUNDING_PLAN_OVERRIDE_REFUSED'
+  | 'REVIEW_NOTICE_NOT_CLEARED';
 
 export const reviewProblems = {
   REVIEW_ROUND_NOT_FOUND: { status: 404, title: '评审轮次不存在' },
@@ -14,6 +20,12 @@ export const reviewProblems = {
   REVIEW_CALL_NOT_READY: { status: 409, title: '该申报指南尚不能进入评审' },
   REVIEW_STAGE_REFUSED: { status: 409, title: '评审阶段不允许此操作' },
   REVIEW_SETTINGS_INVALID: { status: 422, title: '评审设置填写有误' },
+  REVIEW_NO_CANDIDATES: { status: 409, title: '没有可列入资金方案的项目' },
+  REVIEW_FUNDING_PLAN_INPUT: { status: 422, title: '资金方案的输入有误' },
+  REVIEW_FUNDING_PLAN_MISSING: { status: 409, title: '尚未生成资金方案' },
+  REVIEW_FUNDING_PLAN_STALE: { status: 409, title: '资金方案已有更新的版本' },
+  REVIEW_FUNDING_PLAN_OVERRIDE_REFUSED: { status: 409, title: '资金方案调整不被允许' },
+  REVIEW_NOTICE_NOT_CLEARED: { status: 409, title: '公示尚未满足立项条件' },
 } satisfies ProblemCatalogue<ReviewCode>;
 
 export const reviewProblem = problems(reviewProblems);
