@@ -1,6 +1,7 @@
 /** The side menu, computed from the permissions the server granted the user (never from role names). */
 import {
   ClusterOutlined,
+  FundProjectionScreenOutlined,
   EnvironmentOutlined,
   AccountBookOutlined,
   ApartmentOutlined,
@@ -57,6 +58,7 @@ const MENU: MenuRule[] = [
     icon: <SolutionOutlined />,
     children: [
       { path: '/review', name: '评审轮次', icon: <NodeIndexOutlined />, permission: 'review.observe' },
+      { path: '/projects', name: '立项项目', icon: <FundProjectionScreenOutlined />, permission: 'project.read' },
     ],
   },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },

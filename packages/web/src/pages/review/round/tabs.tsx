@@ -5,6 +5,8 @@
  */
 import type { Permission, ReviewRound, ReviewStage } from '@kechuang/domain';
 import type { ReactNode } from 'react';
+import { ApprovalTab } from './ApprovalTab';
+import { FundingPlanTab } from './FundingPlanTab';
 import { RoundApplicationsTab } from './RoundApplicationsTab';
 
 export interface RoundTabProps {
@@ -24,4 +26,6 @@ export interface RoundTab {
 
 export const ROUND_TABS: RoundTab[] = [
   { key: 'applications', label: '申报书与结果', render: (p) => <RoundApplicationsTab {...p} /> },
+  { key: 'funding-plan', label: '资金方案', stage: 'planning', render: (p) => <FundingPlanTab {...p} /> },
+  { key: 'approval', label: '立项', stage: 'notice', render: (p) => <ApprovalTab {...p} /> },
 ];
