@@ -55,7 +55,7 @@ export function ApprovalTab({ round, refresh }: RoundTabProps) {
     });
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {v.approved ? (
         <Alert type="success" showIcon message={`已立项 ${v.items.length} 项，合计 ${wanText(v.totalYuan)}`} />
       ) : v.clearance.cleared ? (

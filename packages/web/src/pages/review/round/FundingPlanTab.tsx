@@ -164,7 +164,7 @@ export function FundingPlanTab({ round }: RoundTabProps & { refresh: () => void 
   const selectedCount = p.candidates.filter((c) => c.selected).length;
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
         size="small"
         title={<>资金方案 第{p.version}版 <Tag color={p.status === 'confirmed' ? 'green' : 'blue'}>{p.status === 'confirmed' ? '已确认' : '草案'}</Tag></>}
