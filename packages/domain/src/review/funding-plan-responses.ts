@@ -84,6 +84,7 @@ export const approvalItemView = z.object({
   title: z.string(),
   organisationName: z.string(),
   categoryCode: z.string(),
+  categoryName: z.string(),
   amountYuan: z.number().int(),
   projectNo: z.string().nullable(),
 });

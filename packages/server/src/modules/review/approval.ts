@@ -33,6 +33,7 @@ export async function readApproval(db: Tx, roundId: string): Promise<ApprovalVie
   const names = new Map((await organisationNames(db, [...new Set(apps.map((a) => a.organisationId))])).map((o) => [o.id, o.name]));
   const amounts = new Map(outcomes.map((o) => [o.applicationId, o.decidedAmountYuan!]));
   const projectNos = new Map((await projectsOfApplications(db, apps.map((a) => a.id))).map((p) => [p.applicationId, p.projectNo]));
+  const contexts = await ruleSetsAtSubmission(db, apps);
   const programmeCode = (await callSummaries(db, [round.callId])).get(round.callId)?.programmeCode ?? '';
   const ledger = await readLedger(db, programmeCode, round.budgetYear);
   const items = apps.map((a) => ({
@@ -41,6 +42,7 @@ export async function readApproval(db: Tx, roundId: string): Promise<ApprovalVie
     title: ((a.content ?? {}) as ApplicationContent).basic?.title ?? '',
     organisationName: names.get(a.organisationId) ?? '',
     categoryCode: a.categoryCode,
+    categoryName: categoryNameOf(contexts.get(a.id)!.ruleSet, a.categoryCode),
     amountYuan: amounts.get(a.id)!,
     projectNo: projectNos.get(a.id) ?? null,
   }));

@@ -31,13 +31,13 @@ const columns: ProColumns<ProjectView>[] = [
       </>
     ),
   },
-  { title: '计划', dataIndex: 'programme', valueType: 'select', valueEnum: PROGRAMMES, width: 150, fieldProps: { 'aria-label': '计划' }, render: (_, p) => PROGRAMMES[p.programmeCode]?.text ?? p.programmeCode },
-  { title: '年度', dataIndex: 'year', valueType: 'digit', width: 72, fieldProps: { 'aria-label': '预算年度', precision: 0 }, render: (_, p) => p.budgetYear },
-  { title: '类别', dataIndex: 'category', valueType: 'select', valueEnum: CATEGORIES, width: 80, fieldProps: { 'aria-label': '类别' }, render: (_, p) => p.category.name },
+  { title: '计划', dataIndex: 'programme', valueType: 'select', valueEnum: PROGRAMMES, width: 120, ellipsis: true, fieldProps: { 'aria-label': '计划' }, render: (_, p) => PROGRAMMES[p.programmeCode]?.text ?? p.programmeCode },
+  { title: '年度', dataIndex: 'year', valueType: 'digit', width: 64, fieldProps: { 'aria-label': '预算年度', precision: 0 }, render: (_, p) => p.budgetYear },
+  { title: '类别', dataIndex: 'category', valueType: 'select', valueEnum: CATEGORIES, width: 72, fieldProps: { 'aria-label': '类别' }, render: (_, p) => p.category.name },
   { title: '立项金额', dataIndex: 'approvedAmountYuan', search: false, width: 110, align: 'right', sorter: true, render: (_, p) => wanText(p.approvedAmountYuan) },
-  { title: '来源申报书', dataIndex: 'application', search: false, width: 150, render: (_, p) => <Link to={`/applications/${p.application.id}`}>{p.application.applicationNo}</Link> },
-  { title: '状态', dataIndex: 'state', search: false, width: 80, render: (_, p) => <Tag color="green">{PROJECT_STATE_LABELS[p.state]}</Tag> },
-  { title: '立项时间', dataIndex: 'approvedAt', search: false, width: 160, sorter: true, render: (_, p) => formatDateTime(p.approvedAt) },
+  { title: '来源申报书', dataIndex: 'application', search: false, width: 140, render: (_, p) => <Link to={`/applications/${p.application.id}`}>{p.application.applicationNo}</Link> },
+  { title: '状态', dataIndex: 'state', search: false, width: 72, render: (_, p) => <Tag color="green">{PROJECT_STATE_LABELS[p.state]}</Tag> },
+  { title: '立项日期', dataIndex: 'approvedAt', search: false, width: 108, sorter: true, render: (_, p) => formatDateTime(p.approvedAt).slice(0, 10) },
 ];
 
 const SORTABLE = ['projectNo', 'approvedAmountYuan', 'approvedAt'] as const;

@@ -20,7 +20,7 @@ const columns: ProColumns<Item>[] = [
   { title: '申报编号', dataIndex: 'applicationNo', width: 150, render: (_, r) => <Link to={`/applications/${r.applicationId}`}>{r.applicationNo}</Link> },
   { title: '项目名称', dataIndex: 'title', ellipsis: true },
   { title: '申报单位', dataIndex: 'organisationName', width: 220, ellipsis: true },
-  { title: '类别', dataIndex: 'categoryCode', width: 90 },
+  { title: '类别', dataIndex: 'categoryName', width: 90 },
   { title: '决定金额', dataIndex: 'amountYuan', width: 120, align: 'right', render: (_, r) => wanText(r.amountYuan) },
   { title: '立项编号', dataIndex: 'projectNo', width: 180, render: (_, r) => r.projectNo ?? '—' },
 ];

@@ -141,7 +141,7 @@ export function FundingPlanTab({ round }: RoundTabProps & { refresh: () => void 
     { title: '排名', dataIndex: 'rank', width: 52 },
     { title: '申报编号', dataIndex: 'applicationNo', width: 132, render: (_, c) => <Link to={`/applications/${c.applicationId}`}>{c.applicationNo}</Link> },
     { title: '项目 / 申报单位', dataIndex: 'title', ellipsis: true, render: (_, c) => <><div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{c.title}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.organisationName}</Typography.Text></> },
-    { title: '类别', dataIndex: 'categoryName', width: 56 },
+    { title: '类别', dataIndex: 'categoryName', width: 68 },
     { title: '得分', dataIndex: 'scoreCenti', width: 60, render: (_, c) => formatCenti(c.scoreCenti) },
     { title: '申请', dataIndex: 'requestedYuan', width: 78, align: 'right', render: (_, c) => wanText(c.requestedYuan) },
     { title: '测算金额', dataIndex: 'computedYuan', width: 96, align: 'right', render: (_, c) => <>{wanText(c.computedYuan)}{c.higherLevelYuan !== null && <Tag color="purple" style={{ marginLeft: 4, marginRight: 0 }}>就高</Tag>}</> },
@@ -186,7 +186,7 @@ export function FundingPlanTab({ round }: RoundTabProps & { refresh: () => void 
               { key: 'total', label: '方案合计', children: <b>{wanText(p.totalYuan)}</b> },
               { key: 'count', label: '入选 / 候选', children: `${selectedCount} / ${p.candidates.length} 项` },
               { key: 'merit', label: '按排名填充', children: `${p.meritOrder.selected.length} 项，${wanText(p.meritOrder.totalYuan)}` },
-              { key: 'proof', label: '最优性', span: 2, children: p.optimal ? <Tag color="green">已证明最优{p.tieBreakProven ? '，同分按 BL-4 次序唯一' : ''}（上界 = 目标值，{p.proof.nodes} 个节点）</Tag> : <Tag color="orange">未证明最优（上界 {p.bestBound}）</Tag> },
+              { key: 'proof', label: '最优性', span: 2, children: p.optimal ? <Tag color="green">已证明最优{p.tieBreakProven ? '，同分按 BL-4 次序唯一' : ''}（上界 = 目标值{p.proof.nodes > 0 ? `，搜索 ${p.proof.nodes} 个节点` : '，根节点即得证'}）</Tag> : <Tag color="orange">未证明最优（上界 {p.bestBound}）</Tag> },
               { key: 'by', label: '生成', span: 2, children: `${p.createdBy ?? '—'} ${formatDateTime(p.createdAt)}${p.confirmedAt ? `；${p.confirmedBy ?? ''} 确认于 ${formatDateTime(p.confirmedAt)}` : ''}` },
             ]} />
             <Alert style={{ marginTop: 8 }} type="info" showIcon message={p.summary} description={p.difference.text} />
