@@ -157,7 +157,6 @@ export function FundingPlanTab({ round }: RoundTabProps & { refresh: () => void 
       ),
     },
     { title: '排名填充', dataIndex: 'inMeritOrder', width: 80, render: (_, c) => (c.inMeritOrder ? <Tag color="blue">入选</Tag> : <Tag>未入选</Tag>) },
-    { title: '理由', dataIndex: 'explanation', ellipsis: { showTitle: true } },
     ...(canManage ? [{ title: '操作', key: 'op', width: 56, render: (_: unknown, c: FundingPlanCandidateView) => <OverrideDialog candidate={c} roundId={round.id} version={p.version} onDone={set} /> }] : []),
   ];
   const rows = p.candidates.filter((c) => (filter === 'in' ? c.selected : filter === 'out' ? !c.selected : filter === 'diff' ? c.selected !== c.inMeritOrder : true));
@@ -215,12 +214,13 @@ export function FundingPlanTab({ round }: RoundTabProps & { refresh: () => void 
           },
         }}
         expandable={{
-          defaultExpandAllRows: false,
+          // Every candidate's reason is shown, not hidden behind a click: that is what the officer reads.
+          defaultExpandAllRows: true,
           expandedRowRender: (c) => (
-            <div style={{ maxWidth: 1100 }}>
-              <Typography.Paragraph style={{ marginBottom: 4 }}><b>理由：</b>{c.explanation}</Typography.Paragraph>
+            <div style={{ maxWidth: 1100, fontSize: 13 }}>
+              <Typography.Paragraph style={{ marginBottom: 4, fontSize: 13 }}><b>理由：</b>{c.explanation}</Typography.Paragraph>
               {c.override && <Typography.Paragraph style={{ marginBottom: 4 }}><b>调整：</b>{c.override.action === 'include' ? '调入' : '调出'}，{c.override.reason}（{c.override.by ?? '—'}）</Typography.Paragraph>}
-              <Typography.Text type="secondary"><b>金额测算：</b>{c.amountBasis.join('；') || '—'}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}><b>金额测算：</b>{c.amountBasis.join('；') || '—'}</Typography.Text>
             </div>
           ),
         }}
