@@ -23,6 +23,8 @@ function freePort(): Promise<number> {
 
 export interface OwnServer {
   baseURL: string;
+  /** The embedded database directory: a spec may open it while the server is stopped to set up a later step. */
+  dataDir: string;
   stop(): Promise<void>;
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -70,6 +72,7 @@ export async function ownServer(opts: { prepare?: (dataDir: string) => Promise<v
   await start();
   return {
     baseURL: `http://127.0.0.1:${port}`,
+    dataDir: env.DATA_DIR!,
     start,
     stop,
     dispose: async () => {

@@ -52,3 +52,4 @@ export * from './applications/external-records.js';
 import { useChineseValidationMessages } from './common/zod-chinese.js';
 useChineseValidationMessages();
 export * from './review/index.js';
+export * from './projects/responses.js';

@@ -21,6 +21,8 @@ import { accountRoutes } from './modules/accounts/routes.js';
 import { applicationRoutes } from './modules/applications/routes.js';
 import { reviewDrawRoutes } from './modules/review/draw-routes.js';
 import { reviewRoundRoutes } from './modules/review/routes.js';
+import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
+import { projectRoutes } from './modules/projects/routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
 import { recoveryRoutes } from './modules/accounts/recovery-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -116,6 +118,8 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   applicationRoutes(app, ctx);
   reviewRoundRoutes(app, ctx);
   reviewDrawRoutes(app, ctx);
+  fundingPlanRoutes(app, ctx);
+  projectRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

@@ -107,6 +107,11 @@ const STATIC_ACTIONS = {
   'review.draw.run': { label: '执行随机抽取', context: 'review' },
   'review.draw.cancel': { label: '撤销随机抽取承诺', context: 'review' },
   'review.draw.unseal': { label: '开启抽取记录化名', context: 'review' },
+  'review.fundingPlan.compute': { label: '生成立项资金方案', context: 'review' },
+  'review.fundingPlan.override': { label: '调整立项资金方案', context: 'review' },
+  'review.fundingPlan.confirm': { label: '确认立项资金方案', context: 'review' },
+  'review.round.approve': { label: '批准立项', context: 'review' },
+  'project.approve': { label: '项目立项', context: 'review' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */

@@ -94,5 +94,16 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   if (heads?.n !== AUDIT_CHAIN_COUNT) problems.push(`expected ${AUDIT_CHAIN_COUNT} audit chain heads, found ${String(heads?.n)}`);
   problems.push(...(await monitoringInvariants(db)));
   problems.push(...(await drawInvariants(db)));
+  // Approval (立项) commits each project's amount in its programme-year's ledger in the same transaction (BL-4).
+  for (const p of await rows(
+    db,
+    `select p.project_no from projects p join programmes g on g.code = p.programme_code
+      where (select coalesce(sum(e.amount_yuan), 0) from budget_entries e where e.programme_id = g.id and e.year = p.budget_year and e.kind = 'commit' and e.reference = 'project:' || p.project_no) <> p.approved_amount_yuan`,
+  )) {
+    problems.push(`project ${String(p.project_no)}: its approved amount is not committed once in the budget ledger`);
+  }
+  for (const o of await rows(db, `select o.application_id from review_outcomes o left join projects p on p.application_id = o.application_id where o.status = 'approved' and p.id is null`)) {
+    problems.push(`review outcome of application ${String(o.application_id)} is approved but has no project`);
+  }
   return problems;
 }

@@ -1,6 +1,7 @@
 /** The side menu, computed from the permissions the server granted the user (never from role names). */
 import {
   ClusterOutlined,
+  FundProjectionScreenOutlined,
   EnvironmentOutlined,
   AccountBookOutlined,
   ApartmentOutlined,
@@ -59,6 +60,7 @@ const MENU: MenuRule[] = [
     children: [
       { path: '/review', name: '评审轮次', icon: <NodeIndexOutlined />, permission: 'review.observe' },
       { path: '/review/witness', name: '抽取见证', icon: <EyeOutlined />, permission: 'review.witness' },
+      { path: '/projects', name: '立项项目', icon: <FundProjectionScreenOutlined />, permission: 'project.read' },
     ],
   },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },

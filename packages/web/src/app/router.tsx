@@ -37,6 +37,7 @@ const ReviewRoundPage = lazy(() => import('../pages/review/round/ReviewRoundPage
 const WitnessPage = lazy(() => import('../pages/review/witness/WitnessPage'));
 const PublicDrawListPage = lazy(() => import('../pages/public/draws/PublicDrawListPage'));
 const PublicDrawPage = lazy(() => import('../pages/public/draw/PublicDrawPage'));
+const ProjectListPage = lazy(() => import('../pages/projects/list/ProjectListPage'));
 const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
@@ -117,6 +118,7 @@ export const router = createBrowserRouter([
       { path: 'review', element: guarded(ReviewRoundListPage, 'review.observe') },
       { path: 'review/witness', element: guarded(WitnessPage, 'review.witness') },
       { path: 'review/:roundId', element: guarded(ReviewRoundPage, 'review.observe') },
+      { path: 'projects', element: guarded(ProjectListPage, 'project.read') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
       { path: 'monitoring/plans', element: guarded(MonitoringPlanListPage, 'monitoring.read') },

@@ -25,7 +25,7 @@ async function entriesOf(db: Tx, programmeId: string, year: number) {
   return db.select().from(budgetEntries).where(and(eq(budgetEntries.programmeId, programmeId), eq(budgetEntries.year, year))).orderBy(asc(budgetEntries.createdAt));
 }
 
-export async function readLedger(db: Db, code: string, year: number) {
+export async function readLedger(db: Tx, code: string, year: number) {
   const p = await findProgramme(db, code);
   const entries = await entriesOf(db, p.id, year);
   const ledger = ledgerFromEntries(entries);
@@ -40,29 +40,45 @@ export async function readLedger(db: Db, code: string, year: number) {
   };
 }
 
-export async function recordBudgetEntry(db: Db, actor: Actor, code: string, year: number, input: { kind: BudgetEntryKind; amountYuan: number; reference: string; note: string }) {
-  await db.transaction(async (tx) => {
-    const p = await findProgramme(tx, code);
-    await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, p.id)).for('update');
-    const before = ledgerFromEntries(await entriesOf(tx, p.id, year));
-    const ops = {
-      commit: (l: BudgetLedger, a: number) => commitFunds(l, a),
-      disburse: (l: BudgetLedger, a: number) => disburseFunds(l, a),
-      return: (l: BudgetLedger, a: number) => returnFunds(l, a, 'undisbursed'),
-      repay: (l: BudgetLedger, a: number) => returnFunds(l, a, 'repaid'),
-    };
-    const op = input.kind === 'budget' ? null : ops[input.kind];
-    if (op) {
-      const r = op(before, input.amountYuan);
-      if (!r.ok) {
-        throw programmeProblem('BUDGET_OVERDRAWN', `${r.message}（缺口 ${formatWan(r.shortfallYuan)}）`, [{ field: 'amountYuan', message: r.message }], { shortfallYuan: r.shortfallYuan });
-      }
-    }
-    const id = randomUUID();
-    await tx.insert(budgetEntries).values({ id, programmeId: p.id, year, kind: input.kind, amountYuan: input.amountYuan, reference: input.reference, note: input.note, createdBy: actor.id });
-    await recordAudit(tx, actor, { action: `budget.${input.kind}`, entityType: 'budgetLedger', entityId: `${code}:${year}`, detail: { entryId: id, amountYuan: input.amountYuan, reference: input.reference } });
-  });
+export type BudgetEntryInput = { kind: BudgetEntryKind; amountYuan: number; reference: string; note: string };
+
+export async function recordBudgetEntry(db: Db, actor: Actor, code: string, year: number, input: BudgetEntryInput) {
+  await db.transaction((tx) => recordBudgetEntryInTx(tx, actor, code, year, input));
   return readLedger(db, code, year);
+}
+
+/** Locks the programme row, so two transactions cannot both pass the same available amount, and returns its ledger. */
+export async function lockLedger(tx: Tx, code: string, year: number): Promise<BudgetLedger & { availableYuan: number }> {
+  const p = await findProgramme(tx, code);
+  await tx.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, p.id)).for('update');
+  const ledger = ledgerFromEntries(await entriesOf(tx, p.id, year));
+  return { ...ledger, availableYuan: availableYuan(ledger) };
+}
+
+/**
+ * One ledger movement inside the caller's transaction (approval commits every project's amount in the same
+ * transaction that creates the projects), checked by the domain's ledger rules and audited.
+ */
+export async function recordBudgetEntryInTx(tx: Tx, actor: Actor, code: string, year: number, input: BudgetEntryInput): Promise<string> {
+  const p = await findProgramme(tx, code);
+  const before = await lockLedger(tx, code, year);
+  const ops = {
+    commit: (l: BudgetLedger, a: number) => commitFunds(l, a),
+    disburse: (l: BudgetLedger, a: number) => disburseFunds(l, a),
+    return: (l: BudgetLedger, a: number) => returnFunds(l, a, 'undisbursed'),
+    repay: (l: BudgetLedger, a: number) => returnFunds(l, a, 'repaid'),
+  };
+  const op = input.kind === 'budget' ? null : ops[input.kind];
+  if (op) {
+    const r = op(before, input.amountYuan);
+    if (!r.ok) {
+      throw programmeProblem('BUDGET_OVERDRAWN', `${r.message}（缺口 ${formatWan(r.shortfallYuan)}）`, [{ field: 'amountYuan', message: r.message }], { shortfallYuan: r.shortfallYuan });
+    }
+  }
+  const id = randomUUID();
+  await tx.insert(budgetEntries).values({ id, programmeId: p.id, year, kind: input.kind, amountYuan: input.amountYuan, reference: input.reference, note: input.note, createdBy: actor.id });
+  await recordAudit(tx, actor, { action: `budget.${input.kind}`, entityType: 'budgetLedger', entityId: `${code}:${year}`, detail: { entryId: id, amountYuan: input.amountYuan, reference: input.reference } });
+  return id;
 }
 
 /** Seeds a programme-year's budget from its rule set once (reference `seed:<year>`). */

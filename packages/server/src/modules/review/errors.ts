@@ -17,6 +17,12 @@ type ReviewCode =
   | 'REVIEW_DRAW_TOO_EARLY'
   | 'REVIEW_DRAW_INPUTS_CHANGED'
   | 'REVIEW_DRAW_INFEASIBLE';
+  | 'REVIEW_NO_CANDIDATES'
+  | 'REVIEW_FUNDING_PLAN_INPUT'
+  | 'REVIEW_FUNDING_PLAN_MISSING'
+  | 'REVIEW_FUNDING_PLAN_STALE'
+  | 'REVIEW_FUNDING_PLAN_OVERRIDE_REFUSED'
+  | 'REVIEW_NOTICE_NOT_CLEARED';
 
 export const reviewProblems = {
   REVIEW_ROUND_NOT_FOUND: { status: 404, title: '评审轮次不存在' },
@@ -34,6 +40,12 @@ export const reviewProblems = {
   REVIEW_DRAW_TOO_EARLY: { status: 409, title: '预告的随机来源尚未公布' },
   REVIEW_DRAW_INPUTS_CHANGED: { status: 409, title: '承诺后抽取输入已变化' },
   REVIEW_DRAW_INFEASIBLE: { status: 409, title: '无法完成随机抽取' },
+  REVIEW_NO_CANDIDATES: { status: 409, title: '没有可列入资金方案的项目' },
+  REVIEW_FUNDING_PLAN_INPUT: { status: 422, title: '资金方案的输入有误' },
+  REVIEW_FUNDING_PLAN_MISSING: { status: 409, title: '尚未生成资金方案' },
+  REVIEW_FUNDING_PLAN_STALE: { status: 409, title: '资金方案已有更新的版本' },
+  REVIEW_FUNDING_PLAN_OVERRIDE_REFUSED: { status: 409, title: '资金方案调整不被允许' },
+  REVIEW_NOTICE_NOT_CLEARED: { status: 409, title: '公示尚未满足立项条件' },
 } satisfies ProblemCatalogue<ReviewCode>;
 
 export const reviewProblem = problems(reviewProblems);

@@ -6,6 +6,8 @@
 import type { Permission, ReviewRound, ReviewStage } from '@kechuang/domain';
 import type { ReactNode } from 'react';
 import { DrawTab } from './DrawTab';
+import { ApprovalTab } from './ApprovalTab';
+import { FundingPlanTab } from './FundingPlanTab';
 import { RoundApplicationsTab } from './RoundApplicationsTab';
 
 export interface RoundTabProps {
@@ -26,4 +28,6 @@ export interface RoundTab {
 export const ROUND_TABS: RoundTab[] = [
   { key: 'applications', label: '申报书与结果', render: (p) => <RoundApplicationsTab {...p} /> },
   { key: 'draw', label: '随机抽取', stage: 'assigning', render: (p) => <DrawTab {...p} /> },
+  { key: 'funding-plan', label: '资金方案', stage: 'planning', render: (p) => <FundingPlanTab {...p} /> },
+  { key: 'approval', label: '立项', stage: 'notice', render: (p) => <ApprovalTab {...p} /> },
 ];

@@ -1,0 +1,141 @@
+/**
+ * Approved projects (立项项目): the use case review calls to approve a round's list, and the list every bureau
+ * role reads (an organisation reads its own). Other contexts call these, never this context's tables.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { commitFunds, formatWan, hasPermission, type ProjectView } from '@kechuang/domain';
+import type { Db, Tx } from '../../db/client.js';
+import type { AuthContext } from '../../http/auth.js';
+import { recordAudit, type Actor } from '../audit/record.js';
+import { applicationsByIds } from '../applications/service.js';
+import { organisationNames, organisationsMatching } from '../organisations/service.js';
+import { lockLedger, recordBudgetEntryInTx } from '../programmes/budget.js';
+import { projectProblem } from './errors.js';
+import { projects } from './schema.js';
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+export interface ApprovalItem {
+  applicationId: string;
+  organisationId: string;
+  title: string;
+  categoryCode: string;
+  categoryName: string;
+  fieldCode: string | null;
+  amountYuan: number;
+}
+
+export interface ApprovalBatch {
+  roundId: string;
+  callId: string;
+  programmeCode: string;
+  budgetYear: number;
+  items: ApprovalItem[];
+}
+
+/**
+ * Creates one project per item and commits its amount in the programme-year's ledger, inside the caller's
+ * transaction. The whole list must fit what the ledger has available (BL-4), or nothing is created: the
+ * refusal carries the shortfall of the list as a whole.
+ */
+export async function createApprovedProjects(tx: Tx, actor: Actor, batch: ApprovalBatch, now = new Date()): Promise<ProjectRow[]> {
+  if (batch.items.length === 0) throw projectProblem('PROJECT_NOTHING_TO_APPROVE');
+  const total = batch.items.reduce((s, i) => s + i.amountYuan, 0);
+  const ledger = await lockLedger(tx, batch.programmeCode, batch.budgetYear);
+  const fits = commitFunds(ledger, total);
+  if (!fits.ok) {
+    throw projectProblem('PROJECT_BUDGET_EXCEEDED', `BL-4：${batch.budgetYear}年度可用预算 ${formatWan(ledger.availableYuan)}，本批立项合计 ${formatWan(total)}，缺口 ${formatWan(fits.shortfallYuan)}；全部未立项。`, undefined, { shortfallYuan: fits.shortfallYuan, totalYuan: total, availableYuan: ledger.availableYuan });
+  }
+  const prefix = `${batch.programmeCode.toUpperCase()}-${batch.budgetYear}-`;
+  const [{ n }] = (await tx.select({ n: count() }).from(projects).where(and(eq(projects.programmeCode, batch.programmeCode), eq(projects.budgetYear, batch.budgetYear)))) as [{ n: number }];
+  const rows: ProjectRow[] = [];
+  for (const [i, item] of batch.items.entries()) {
+    const projectNo = `${prefix}${String(n + i + 1).padStart(3, '0')}`;
+    const [row] = await tx.insert(projects).values({
+      id: randomUUID(),
+      projectNo,
+      applicationId: item.applicationId,
+      roundId: batch.roundId,
+      callId: batch.callId,
+      programmeCode: batch.programmeCode,
+      budgetYear: batch.budgetYear,
+      organisationId: item.organisationId,
+      title: item.title,
+      categoryCode: item.categoryCode,
+      categoryName: item.categoryName,
+      fieldCode: item.fieldCode,
+      approvedAmountYuan: item.amountYuan,
+      approvedAt: now,
+      approvedBy: actor.id,
+    }).returning();
+    const entryId = await recordBudgetEntryInTx(tx, actor, batch.programmeCode, batch.budgetYear, { kind: 'commit', amountYuan: item.amountYuan, reference: `project:${projectNo}`, note: `立项承诺：${item.title}` });
+    await recordAudit(tx, actor, { action: 'project.approve', entityType: 'project', entityId: row!.id, detail: { projectNo, applicationId: item.applicationId, roundId: batch.roundId, amountYuan: item.amountYuan, budgetEntryId: entryId } });
+    rows.push(row!);
+  }
+  return rows;
+}
+
+/** Projects created from the given applications (review shows their numbers after approval). */
+export async function projectsOfApplications(db: Tx, applicationIds: readonly string[]): Promise<ProjectRow[]> {
+  if (applicationIds.length === 0) return [];
+  return db.select().from(projects).where(inArray(projects.applicationId, [...applicationIds]));
+}
+
+export interface ProjectListQuery {
+  page: number;
+  pageSize: number;
+  programme?: string | undefined;
+  year?: number | undefined;
+  category?: string | undefined;
+  /** Organisation name or credit code text. */
+  organisation?: string | undefined;
+  /** Project number or title text. */
+  q?: string | undefined;
+  sort: string;
+}
+
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+
+/** Bureau roles read every organisation's projects; an applicant or unit admin only their organisation's. */
+function scopeOf(auth: AuthContext): SQL | undefined {
+  if (hasPermission(auth.roles, 'organisation.readAll')) return undefined;
+  return auth.user.organisationId ? eq(projects.organisationId, auth.user.organisationId) : sql`false`;
+}
+
+export async function listProjects(db: Db, auth: AuthContext, q: ProjectListQuery): Promise<{ items: ProjectView[]; total: number; page: number; pageSize: number }> {
+  const where = and(
+    scopeOf(auth),
+    q.programme ? eq(projects.programmeCode, q.programme) : undefined,
+    q.year ? eq(projects.budgetYear, q.year) : undefined,
+    q.category ? eq(projects.categoryCode, q.category) : undefined,
+    q.organisation ? inArray(projects.organisationId, organisationsMatching(q.organisation)) : undefined,
+    q.q ? or(ilike(projects.projectNo, like(q.q)), ilike(projects.title, like(q.q))) : undefined,
+  );
+  const desc_ = q.sort.startsWith('-');
+  const column = { projectNo: projects.projectNo, approvedAmountYuan: projects.approvedAmountYuan, approvedAt: projects.approvedAt }[q.sort.replace(/^-/, '') as 'projectNo'] ?? projects.projectNo;
+  const [{ total }] = (await db.select({ total: count() }).from(projects).where(where)) as [{ total: number }];
+  const rows = await db.select().from(projects).where(where).orderBy(desc_ ? desc(column) : asc(column), asc(projects.projectNo)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
+  return { items: await present(db, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+async function present(db: Tx, rows: ProjectRow[]): Promise<ProjectView[]> {
+  const apps = new Map((await applicationsByIds(db, rows.map((r) => r.applicationId))).map((a) => [a.id, a.applicationNo]));
+  const names = new Map((await organisationNames(db, [...new Set(rows.map((r) => r.organisationId))])).map((o) => [o.id, o.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    projectNo: r.projectNo,
+    title: r.title,
+    state: r.state as ProjectView['state'],
+    programmeCode: r.programmeCode,
+    budgetYear: r.budgetYear,
+    organisation: { id: r.organisationId, name: names.get(r.organisationId) ?? '' },
+    category: { code: r.categoryCode, name: r.categoryName },
+    fieldCode: r.fieldCode,
+    approvedAmountYuan: r.approvedAmountYuan,
+    application: { id: r.applicationId, applicationNo: apps.get(r.applicationId) ?? '' },
+    callId: r.callId,
+    roundId: r.roundId,
+    approvedAt: r.approvedAt.toISOString(),
+  }));
+}
