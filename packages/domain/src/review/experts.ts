@@ -167,8 +167,14 @@ export function averageRatingCenti(scores: readonly number[]): number | null {
     if (!Number.isInteger(s)) throw new RangeError(`rating must be a whole number: ${s}`);
     sum += s;
   }
-  const n = scores.length;
-  return Math.floor((sum * 200 + n) / (2 * n));
+  return averageCentiOfSum(sum, scores.length);
+}
+
+/** The same average from a sum and a count (a database aggregate); null when count is 0. */
+export function averageCentiOfSum(sum: number, count: number): number | null {
+  if (!count) return null;
+  if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(count)) throw new RangeError('rating sum and count must be integers');
+  return Math.floor((sum * 200 + count) / (2 * count));
 }
 
 /** How many ratings gave each score, 1 to 5 (for the distribution chart). */
