@@ -52,7 +52,8 @@ export const residentIdSchema = z
 
 const optionalCreditCode = z
   .string()
-  .transform((s) => normaliseCreditCode(s))
+  .nullable()
+  .transform((s) => normaliseCreditCode(s ?? ''))
   .superRefine((code, ctx) => {
     if (!code) return;
     const r = validateCreditCode(code);

@@ -27,6 +27,21 @@ const titleOf = (content: unknown) => ((content as { basic?: { title?: string } 
 /** Scoring has closed for a round at this stage: reviewers may now be rated (P315-5). */
 export const ratingOpenAt = (stage: ReviewStage) => reviewStageIndex(stage) >= reviewStageIndex('inspection');
 
+/** One line per event: a status move as before → after, other changes by their field names, the reason, the score. */
+function historySummary(action: string, changes: Record<string, { before?: unknown; after?: unknown }> | null, detail: Record<string, unknown> | null): string {
+  const parts: string[] = [];
+  const fieldLabel = (k: string) => AUDIT_FIELD_LABELS[k] ?? k;
+  if (changes && action !== 'review.expert.create' && action !== 'review.expert.import') {
+    const status = changes.status;
+    if (status) parts.push(`状态：${String(status.before)} → ${String(status.after)}`);
+    const others = Object.keys(changes).filter((k) => k !== 'status');
+    if (others.length) parts.push(`变更：${others.map(fieldLabel).join('、')}`);
+  }
+  if (typeof detail?.reason === 'string') parts.push(`原因：${detail.reason}`);
+  if (typeof detail?.score === 'number') parts.push(`评分 ${detail.score}`);
+  return parts.join('；');
+}
+
 export async function expertDetail(db: Db, id: string, viewerId: string | null): Promise<ExpertDetail> {
   const row = await findExpert(db, id);
   const [expert, events, assignmentRows, ratingRows] = await Promise.all([
@@ -86,7 +101,6 @@ export async function expertDetail(db: Db, id: string, viewerId: string | null):
     };
   });
   const scores = ratingRows.map((r) => r.score);
-  const fieldLabel = (k: string) => AUDIT_FIELD_LABELS[k] ?? k;
   return {
     expert,
     history: events.items.map((e) => ({
@@ -95,9 +109,7 @@ export async function expertDetail(db: Db, id: string, viewerId: string | null):
       action: e.action,
       actionLabel: e.actionLabel,
       actorName: e.actorName,
-      summary: [typeof e.detail?.reason === 'string' ? `原因：${e.detail.reason}` : '', e.changes && e.action !== 'review.expert.create' && e.action !== 'review.expert.import' ? `变更：${Object.keys(e.changes).map(fieldLabel).join('、')}` : '', typeof e.detail?.score === 'number' ? `评分 ${e.detail.score}` : '']
-        .filter(Boolean)
-        .join('；'),
+      summary: historySummary(e.action, e.changes, e.detail),
     })),
     assignments,
     workload,

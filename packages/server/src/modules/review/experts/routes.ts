@@ -98,7 +98,7 @@ export function expertRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.put('/api/experts/:id', { schema: { tags, summary: '修改专家信息', params: idParams, body: expertProfileSchema, response: { 200: expertResponse } }, config: manage }, async (request) =>
     updateExpert(db, actorOf(request), request.params.id, request.body),
   );
-  r.post('/api/experts/:id/activate', { schema: { tags, summary: '启用专家（待审核或暂停 → 在库）', params: idParams, body: expertActivateSchema.optional(), response: { 200: expertResponse } }, config: manage }, async (request) =>
+  r.post('/api/experts/:id/activate', { schema: { tags, summary: '启用专家（待审核或暂停 → 在库）', params: idParams, body: expertActivateSchema.nullish(), response: { 200: expertResponse } }, config: manage }, async (request) =>
     transitionExpert(db, actorOf(request), request.params.id, 'activate', request.body?.reason),
   );
   r.post('/api/experts/:id/suspend', { schema: { tags, summary: '暂停专家（须填写原因）', params: idParams, body: expertSuspendSchema, response: { 200: expertResponse } }, config: manage }, async (request) =>
