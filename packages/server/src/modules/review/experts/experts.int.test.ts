@@ -81,7 +81,7 @@ describe('expert pool (专家库), officer', () => {
   });
 
   it('refuses anonymous callers, applicants and experts on every officer route', async () => {
-    const [{ id }] = (await rawSql(t.db, `select id from experts limit 1`)) as { id: string }[];
+    const id = ((await rawSql(t.db, `select id from experts limit 1`))[0] as { id: string }).id;
     const anonymous = t.client();
     expect((await anonymous.get('/api/experts')).statusCode).toBe(401);
     for (const c of [applicant, expertUser]) {
@@ -196,7 +196,7 @@ describe('expert self-service (我的专家信息)', () => {
     const stored = await rawSql(t.db, `select status, name, declared_conflicts::text as dc from experts where id = '${id}'`);
     expect(stored[0]).toMatchObject({ status: 'pending', name: '测试专家40号' });
     expect(stored[0]!.dc).toContain(rid(99));
-    const bad = await expertUser.put('/api/experts/me', { ...put.json(), fields: ['nowhere'], declaredConflicts: [] });
+    const bad = await expertUser.put('/api/experts/me', { ...(put.json() as object), fields: ['nowhere'], declaredConflicts: [] });
     expect(problem(bad).code).toBe('EXPERT_INVALID');
     const audit = await rawSql(t.db, `select actor_name from audit_events where entity_id = '${id}' and action = 'review.expert.update'`);
     expect(audit.map((a) => a.actor_name)).toEqual(['expert']);
