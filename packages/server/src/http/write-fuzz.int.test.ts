@@ -98,6 +98,9 @@ beforeAll(async () => {
   // A review round on a closed call with accepted applications (closes the demo call: keep it after the drafts above).
   const round = await openedRound(t, 4);
   ids['/api/review/rounds/:roundId'] = round.roundId;
+  // An expert in the pool (专家库) for edit, activate, suspend, login and ratings.
+  await rawSql(t.db, `insert into experts (id, name, id_number, fields, status) values ('6f1c1a9e-0000-4000-8000-0000000e0001', '模糊测试专家', '33020619800101001X', array['equipment'], 'active')`);
+  ids['/api/experts/:id'] = '6f1c1a9e-0000-4000-8000-0000000e0001';
 }, 240_000);
 afterAll(() => t.close());
 
