@@ -7,7 +7,7 @@ import { REVIEW_STAGES } from './stages.js';
 export const declaredConflictOut = z.object({
   kind: z.enum(['organisation', 'person']),
   creditCode: z.string().optional(),
-  /** A declared person's resident ID, masked (first 6 and last 4). */
+  /** A declared person's resident ID (the declaring expert and pool officers edit it; the audit trail masks it). */
   idNumber: z.string().optional(),
   name: z.string(),
   reason: z.string(),
@@ -131,3 +131,6 @@ export const applicationExpertRatingsResponse = z.object({
   slots: z.array(z.object({ slot: z.uuid(), label: z.string(), score: z.number().int().nullable(), comment: z.string(), ratedAt: instantOut.nullable() })),
 });
 export type ApplicationExpertRatings = z.infer<typeof applicationExpertRatingsResponse>;
+export type ExpertImportResult = z.infer<typeof expertImportResponse>;
+export type ExpertLoginResult = z.infer<typeof expertLoginResponse>;
+export type ExpertTaxonomy = z.infer<typeof expertTaxonomyResponse>;

@@ -111,6 +111,9 @@ export const expertProfileSchema = expertSelfProfileSchema.extend({
   email: z.union([z.literal(''), z.email('邮箱格式不正确')]).default(''),
 });
 export type ExpertProfile = z.infer<typeof expertProfileSchema>;
+/** An edit: the ID number is shown masked, so it is sent only to change it (left out = kept). */
+export const expertUpdateSchema = expertProfileSchema.extend({ idNumber: residentIdSchema.optional() });
+export type ExpertUpdate = z.infer<typeof expertUpdateSchema>;
 
 export const expertSuspendSchema = z.object({ reason: z.string().trim().min(2, '请填写暂停原因（至少2个字）').max(200, '原因不超过200个字') });
 export const expertActivateSchema = z.object({ reason: z.string().trim().max(200).optional() });

@@ -15,6 +15,8 @@ import {
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  ProfileOutlined,
   KeyOutlined,
   OrderedListOutlined,
   PieChartOutlined,
@@ -57,6 +59,8 @@ const MENU: MenuRule[] = [
     icon: <SolutionOutlined />,
     children: [
       { path: '/review', name: '评审轮次', icon: <NodeIndexOutlined />, permission: 'review.observe' },
+      { path: '/experts', name: '专家库', icon: <IdcardOutlined />, permission: 'expert.manage' },
+      { path: '/expert/profile', name: '我的专家信息', icon: <ProfileOutlined />, permission: 'expert.profile' },
     ],
   },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },

@@ -34,6 +34,9 @@ const DuplicateReportPage = lazy(() => import('../pages/applications/duplicate-r
 const ExternalRecordsPage = lazy(() => import('../pages/dedupe/external-records/ExternalRecordsPage'));
 const ReviewRoundListPage = lazy(() => import('../pages/review/rounds/ReviewRoundListPage'));
 const ReviewRoundPage = lazy(() => import('../pages/review/round/ReviewRoundPage'));
+const ExpertListPage = lazy(() => import('../pages/review/experts/ExpertListPage'));
+const ExpertDetailPage = lazy(() => import('../pages/review/expert-detail/ExpertDetailPage'));
+const MyExpertProfilePage = lazy(() => import('../pages/review/expert-profile/MyExpertProfilePage'));
 const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
@@ -111,6 +114,9 @@ export const router = createBrowserRouter([
       { path: 'applications/:id', element: guarded(ApplicationDetailPage, 'application.read') },
       { path: 'review', element: guarded(ReviewRoundListPage, 'review.observe') },
       { path: 'review/:roundId', element: guarded(ReviewRoundPage, 'review.observe') },
+      { path: 'experts', element: guarded(ExpertListPage, 'expert.manage') },
+      { path: 'experts/:id', element: guarded(ExpertDetailPage, 'expert.manage') },
+      { path: 'expert/profile', element: guarded(MyExpertProfilePage, 'expert.profile') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
       { path: 'monitoring/plans', element: guarded(MonitoringPlanListPage, 'monitoring.read') },

@@ -51,8 +51,15 @@ export async function findExpert(db: Tx, id: string, opts: { forUpdate?: boolean
   return row;
 }
 
-/** Declared people are shown with their ID number masked; organisations by their credit code. */
+/**
+ * Declarations as stored: the expert and the officers managing the pool edit them, so a declared person's ID number
+ * must round-trip; the audit trail keeps it masked (maskedConflicts).
+ */
 function presentConflicts(list: unknown): DeclaredConflict[] {
+  return (list ?? []) as DeclaredConflict[];
+}
+
+function maskedConflicts(list: unknown): DeclaredConflict[] {
   return ((list ?? []) as DeclaredConflict[]).map((d) => (d.kind === 'person' ? { ...d, idNumber: d.idNumber ? maskResidentId(d.idNumber) : '' } : d));
 }
 
@@ -88,7 +95,7 @@ export function auditedProfile(r: Pick<ExpertRow, 'name' | 'idNumber' | 'title' 
     keywords: r.keywords,
     consortia: r.consortia,
     available: r.available,
-    declaredConflicts: presentConflicts(r.declaredConflicts),
+    declaredConflicts: maskedConflicts(r.declaredConflicts),
     phone: r.phone,
     email: r.email,
   };

@@ -122,6 +122,10 @@ describe('expert pool (专家库), officer', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ title: '教授', keywords: ['数字孪生'], organisationCreditCode: '91330206MA2DEMA016', declaredConflicts: [{ kind: 'organisation', name: '宁波演示智造科技有限公司' }] });
     expect(problem(await officer.put(`/api/experts/${id}`, profile(1))).code).toBe('EXPERT_ID_NUMBER_TAKEN');
+    const { idNumber: _kept, ...withoutId } = profile(11, { title: '教授', keywords: ['数字孪生'] });
+    const kept = await officer.put(`/api/experts/${id}`, withoutId);
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect((await rawSql(t.db, `select id_number from experts where id = '${id}'`))[0]!.id_number).toBe(rid(11));
     const detail = (await officer.get(`/api/experts/${id}`)).json();
     expect(detail.history.at(-1)).toMatchObject({ action: 'review.expert.update', summary: expect.stringContaining('关键词') });
     expect(problem(await officer.get('/api/experts/00000000-0000-4000-8000-000000000000')).code).toBe('EXPERT_NOT_FOUND');
@@ -192,10 +196,12 @@ describe('expert self-service (我的专家信息)', () => {
       name: '改名',
     });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toMatchObject({ name: '测试专家40号', status: 'pending', fields: ['equipment', 'ai'], available: false, declaredConflicts: [{ kind: 'person', name: '某某', idNumber: expect.stringContaining('********') }] });
+    expect(put.json()).toMatchObject({ name: '测试专家40号', status: 'pending', fields: ['equipment', 'ai'], available: false, declaredConflicts: [{ kind: 'person', name: '某某', idNumber: rid(99) }] });
     const stored = await rawSql(t.db, `select status, name, declared_conflicts::text as dc from experts where id = '${id}'`);
     expect(stored[0]).toMatchObject({ status: 'pending', name: '测试专家40号' });
     expect(stored[0]!.dc).toContain(rid(99));
+    const audited = await rawSql(t.db, `select changes::text as c from audit_events where entity_id = '${id}' and action = 'review.expert.update'`);
+    expect(audited[0]!.c).not.toContain(rid(99));
     const bad = await expertUser.put('/api/experts/me', { ...(put.json() as object), fields: ['nowhere'], declaredConflicts: [] });
     expect(problem(bad).code).toBe('EXPERT_INVALID');
     const audit = await rawSql(t.db, `select actor_name from audit_events where entity_id = '${id}' and action = 'review.expert.update'`);

@@ -18,6 +18,7 @@ import {
   expertSelfResponse,
   expertSuspendSchema,
   expertTaxonomyResponse,
+  expertUpdateSchema,
   formatCenti,
   formatShanghai,
   type Expert,
@@ -95,7 +96,7 @@ export function expertRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/experts/:id', { schema: { tags, summary: '专家详情：信息、历史、各轮评审任务与工作量、评价', params: idParams, response: { 200: expertDetailResponse } }, config: manage }, async (request) =>
     expertDetail(db, request.params.id, authOf(request).user.id),
   );
-  r.put('/api/experts/:id', { schema: { tags, summary: '修改专家信息', params: idParams, body: expertProfileSchema, response: { 200: expertResponse } }, config: manage }, async (request) =>
+  r.put('/api/experts/:id', { schema: { tags, summary: '修改专家信息', params: idParams, body: expertUpdateSchema, response: { 200: expertResponse } }, config: manage }, async (request) =>
     updateExpert(db, actorOf(request), request.params.id, request.body),
   );
   r.post('/api/experts/:id/activate', { schema: { tags, summary: '启用专家（待审核或暂停 → 在库）', params: idParams, body: expertActivateSchema.nullish(), response: { 200: expertResponse } }, config: manage }, async (request) =>

@@ -1,7 +1,7 @@
 /** An officer adds an expert to the pool (pending until activated) or edits one; each write is audited. */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { changedFields, type Expert, type ExpertProfile } from '@kechuang/domain';
+import { changedFields, type Expert, type ExpertProfile, type ExpertUpdate } from '@kechuang/domain';
 import type { Db } from '../../../db/client.js';
 import { uniqueViolation } from '../../../db/errors.js';
 import { recordAudit, type Actor } from '../../audit/record.js';
@@ -46,13 +46,14 @@ export async function createExpert(db: Db, actor: Actor, input: ExpertProfile): 
     .catch(idTaken);
 }
 
-export async function updateExpert(db: Db, actor: Actor, id: string, input: ExpertProfile): Promise<Expert> {
+export async function updateExpert(db: Db, actor: Actor, id: string, input: ExpertUpdate): Promise<Expert> {
   return db
     .transaction(async (tx) => {
       const before = await findExpert(tx, id, { forUpdate: true });
       await assertKnownFields(tx, input.fields);
-      await assertIdNumberFree(tx, input.idNumber, id);
-      const [after] = await tx.update(experts).set({ ...profileColumns(input), updatedAt: new Date() }).where(eq(experts.id, id)).returning();
+      if (input.idNumber) await assertIdNumberFree(tx, input.idNumber, id);
+      const columns = profileColumns({ ...input, idNumber: input.idNumber ?? before.idNumber ?? '' });
+      const [after] = await tx.update(experts).set({ ...columns, idNumber: input.idNumber ?? before.idNumber, updatedAt: new Date() }).where(eq(experts.id, id)).returning();
       const changes = changedFields(auditedProfile(before), auditedProfile(after!));
       if (Object.keys(changes).length) await recordAudit(tx, actor, { action: 'review.expert.update', entityType: 'expert', entityId: id, changes });
       return presentExpert(tx, after!);
