@@ -61,7 +61,7 @@ export default function ExpertDetailPage() {
             { title: '申报回避', dataIndex: 'declaredConflicts', span: 2, render: (_, r) => (r.declaredConflicts.length ? r.declaredConflicts.map((d, i) => <div key={i}>{d.kind === 'organisation' ? '单位' : '个人'}：{d.name}（{d.reason}）</div>) : '无') },
           ]} />
         </ProCard>
-        <ProCard gutter={16} wrap>
+        <ProCard ghost gutter={16} wrap>
           <ProCard title="反向评价" variant="outlined" colSpan={{ xs: 24, lg: 10 }}>
             <Space size={32} style={{ marginBottom: 8 }}>
               <Statistic title="平均评分" value={ratings.averageCenti === null ? '—' : formatCenti(ratings.averageCenti)} suffix={ratings.averageCenti === null ? undefined : '/ 5'} />
@@ -114,7 +114,7 @@ export default function ExpertDetailPage() {
             ]}
           />
         </ProCard>
-        <ProCard gutter={16} wrap>
+        <ProCard ghost gutter={16} wrap>
           <ProCard title="历史记录" variant="outlined" colSpan={{ xs: 24, lg: 10 }}>
             <Timeline
               items={history.map((h) => ({

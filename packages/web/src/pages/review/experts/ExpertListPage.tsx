@@ -68,20 +68,20 @@ export default function ExpertListPage() {
     { title: '关键词', dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: '姓名、单位、信用代码或关键词' } },
     { title: '评审领域', dataIndex: 'field', hideInTable: true, valueType: 'select', valueEnum: Object.fromEntries((taxonomy.data?.items ?? []).map((f) => [f.code, f.name])), fieldProps: { 'aria-label': '评审领域' } },
     { title: '可参评', dataIndex: 'available', hideInTable: true, valueType: 'select', valueEnum: { true: '可参加', false: '暂不参加' }, fieldProps: { 'aria-label': '可参评' } },
-    { title: '姓名', dataIndex: 'name', search: false, sorter: true, width: 100, render: (_, r) => <Link to={`/experts/${r.id}`}>{r.name}</Link> },
-    { title: '职称', dataIndex: 'title', search: false, width: 140, ellipsis: true },
-    { title: '工作单位', dataIndex: 'organisationName', search: false, ellipsis: true },
-    { title: '地区', dataIndex: 'region', search: false, width: 150, ellipsis: true },
+    { title: '姓名', dataIndex: 'name', search: false, sorter: true, width: 90, render: (_, r) => <Link to={`/experts/${r.id}`}>{r.name}</Link> },
+    { title: '职称', dataIndex: 'title', search: false, width: 120, ellipsis: true },
+    { title: '工作单位', dataIndex: 'organisationName', search: false, ellipsis: true, minWidth: 160 },
+    { title: '地区', dataIndex: 'region', key: 'region', search: false, width: 150, ellipsis: true },
     { title: '领域', dataIndex: 'fields', search: false, width: 150, render: (_, r) => r.fields.map((f) => <Tag key={f}>{fieldName(f)}</Tag>) },
-    { title: '关键词', dataIndex: 'keywords', search: false, width: 180, ellipsis: true, render: (_, r) => r.keywords.join('、') || '—' },
-    { title: '状态', dataIndex: 'status', valueType: 'select', width: 90, valueEnum: EXPERT_STATUS_LABELS, fieldProps: { 'aria-label': '状态' }, render: (_, r) => <Space size={4}><ExpertStatusTag status={r.status} />{r.available ? null : <Tag>暂不参评</Tag>}</Space> },
+    { title: '关键词', dataIndex: 'keywords', search: false, width: 150, ellipsis: true, render: (_, r) => r.keywords.join('、') || '—' },
+    { title: '状态', dataIndex: 'status', valueType: 'select', width: 140, valueEnum: EXPERT_STATUS_LABELS, fieldProps: { 'aria-label': '状态' }, render: (_, r) => <Space size={4}><ExpertStatusTag status={r.status} />{r.available ? null : <Tag>暂不参评</Tag>}</Space> },
     { title: '任务', key: 'load', search: false, width: 80, render: (_, r) => (r.assignments ? `${r.openAssignments}/${r.assignments}` : '—') },
     { title: '评价', key: 'rating', search: false, width: 90, render: (_, r) => (r.ratingCenti === null ? <Typography.Text type="secondary">—</Typography.Text> : `${formatCenti(r.ratingCenti)}（${r.ratingCount}）`) },
     { title: '更新时间', dataIndex: 'updatedAt', search: false, sorter: true, hideInTable: true },
     {
       title: '操作',
       valueType: 'option',
-      width: 130,
+      width: 100,
       render: (_, r) => [
         <a key="edit" onClick={() => (setEditing(r), setFormOpen(true))}>编辑</a>,
         r.status === 'active' ? <a key="suspend" onClick={() => transition(r, 'suspend')}>暂停</a> : <a key="activate" onClick={() => transition(r, 'activate')}>启用</a>,
@@ -96,11 +96,11 @@ export default function ExpertListPage() {
         actionRef={actionRef}
         cardBordered
         columns={columns}
-        search={{ labelWidth: 'auto' }}
+        search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, showQuickJumper: true }}
         options={{ density: true, reload: true, setting: true }}
         request={table.request}
-        scroll={{ x: 1100 }}
+        columnsState={{ persistenceKey: 'kc-experts-columns', persistenceType: 'localStorage', defaultValue: { region: { show: false } } }}
         toolBarRender={() => [
           table.exportButton,
           <Button key="import" icon={<ImportOutlined />} onClick={() => setImporting(true)}>
