@@ -122,12 +122,12 @@ describe('expert pool (专家库), officer', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ title: '教授', keywords: ['数字孪生'], organisationCreditCode: '91330206MA2DEMA016', declaredConflicts: [{ kind: 'organisation', name: '宁波演示智造科技有限公司' }] });
     expect(problem(await officer.put(`/api/experts/${id}`, profile(1))).code).toBe('EXPERT_ID_NUMBER_TAKEN');
+    const detail = (await officer.get(`/api/experts/${id}`)).json();
+    expect(detail.history.at(-1)).toMatchObject({ action: 'review.expert.update', summary: expect.stringContaining('关键词') });
     const { idNumber: _kept, ...withoutId } = profile(11, { title: '教授', keywords: ['数字孪生'] });
     const kept = await officer.put(`/api/experts/${id}`, withoutId);
     expect(kept.statusCode, kept.body).toBe(200);
     expect((await rawSql(t.db, `select id_number from experts where id = '${id}'`))[0]!.id_number).toBe(rid(11));
-    const detail = (await officer.get(`/api/experts/${id}`)).json();
-    expect(detail.history.at(-1)).toMatchObject({ action: 'review.expert.update', summary: expect.stringContaining('关键词') });
     expect(problem(await officer.get('/api/experts/00000000-0000-4000-8000-000000000000')).code).toBe('EXPERT_NOT_FOUND');
   });
 
