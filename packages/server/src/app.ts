@@ -23,6 +23,7 @@ import { reviewDrawRoutes } from './modules/review/draw-routes.js';
 import { reviewRoundRoutes } from './modules/review/routes.js';
 import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
+import { expertRoutes } from './modules/review/experts/routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
 import { recoveryRoutes } from './modules/accounts/recovery-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -120,6 +121,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   reviewDrawRoutes(app, ctx);
   fundingPlanRoutes(app, ctx);
   projectRoutes(app, ctx);
+  expertRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

@@ -6,3 +6,6 @@ export * from './draw-responses.js';
 export * from './draw-record.js';
 export * from './funding-plan-selection.js';
 export * from './funding-plan-responses.js';
+export * from './experts.js';
+export * from './expert-import.js';
+export * from './expert-responses.js';

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { AUDIT_CHAIN_COUNT, ledgerProblems, roleCombinationProblems, ROLES, type Role } from '@kechuang/domain';
 import { monitoringInvariants } from '../modules/monitoring/invariants.js';
 import { drawInvariants } from '../modules/review/draw-invariants.js';
+import { expertInvariants } from '../modules/review/experts/invariants.js';
 import { ledgerFromEntries } from '../modules/programmes/budget.js';
 import type { Db } from './client.js';
 
@@ -105,5 +106,6 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   for (const o of await rows(db, `select o.application_id from review_outcomes o left join projects p on p.application_id = o.application_id where o.status = 'approved' and p.id is null`)) {
     problems.push(`review outcome of application ${String(o.application_id)} is approved but has no project`);
   }
+  problems.push(...(await expertInvariants(db)));
   return problems;
 }

@@ -104,6 +104,9 @@ beforeAll(async () => {
   const commitment = JSON.stringify({ format: 'kechuang/public-draw-record/v1', drawId, callTitle: '测试', committedAt: '2026-01-01T00:00:00.000Z', algorithm: 'kechuang/assignment-draw/v2', k: 1, loads: { min: 0, max: 1 }, cap: { numerator: 1, denominator: 2 }, capNumerator: 32768, inputHash: '', poolHash: '', applications: 0, experts: 0, candidatePairs: 0, sources: [{ description: '测试随机来源', publicAt: '2099-01-01T00:00:00.000Z' }], observerSlot: '纪检监督输入' });
   await rawSql(t.db, `insert into review_draws (id, round_id, status, inputs, commitment, commitment_hash, public_inputs, pseudonyms, seals) values ('${drawId}', '${round.roundId}', 'committed', '${empty}', '${commitment}', '', '${empty}', '{"applications":[],"experts":[]}', '{"applications":[],"experts":[]}')`);
   ids['/api/review/draws/:drawId'] = drawId;
+  // An expert in the pool (专家库) for edit, activate, suspend, login and ratings.
+  await rawSql(t.db, `insert into experts (id, name, id_number, fields, status) values ('6f1c1a9e-0000-4000-8000-0000000e0001', '模糊测试专家', '33020619800101001X', array['equipment'], 'active')`);
+  ids['/api/experts/:id'] = '6f1c1a9e-0000-4000-8000-0000000e0001';
 }, 240_000);
 afterAll(() => t.close());
 

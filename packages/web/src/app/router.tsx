@@ -38,6 +38,9 @@ const WitnessPage = lazy(() => import('../pages/review/witness/WitnessPage'));
 const PublicDrawListPage = lazy(() => import('../pages/public/draws/PublicDrawListPage'));
 const PublicDrawPage = lazy(() => import('../pages/public/draw/PublicDrawPage'));
 const ProjectListPage = lazy(() => import('../pages/projects/list/ProjectListPage'));
+const ExpertListPage = lazy(() => import('../pages/review/experts/ExpertListPage'));
+const ExpertDetailPage = lazy(() => import('../pages/review/expert-detail/ExpertDetailPage'));
+const MyExpertProfilePage = lazy(() => import('../pages/review/expert-profile/MyExpertProfilePage'));
 const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
@@ -119,6 +122,9 @@ export const router = createBrowserRouter([
       { path: 'review/witness', element: guarded(WitnessPage, 'review.witness') },
       { path: 'review/:roundId', element: guarded(ReviewRoundPage, 'review.observe') },
       { path: 'projects', element: guarded(ProjectListPage, 'project.read') },
+      { path: 'experts', element: guarded(ExpertListPage, 'expert.manage') },
+      { path: 'experts/:id', element: guarded(ExpertDetailPage, 'expert.manage') },
+      { path: 'expert/profile', element: guarded(MyExpertProfilePage, 'expert.profile') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
       { path: 'monitoring/plans', element: guarded(MonitoringPlanListPage, 'monitoring.read') },

@@ -12,6 +12,7 @@ import { hashPassword } from '../../modules/accounts/passwords.js';
 import { users } from '../../modules/accounts/schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../modules/audit/record.js';
 import { seedDemoApplications } from './demo-applications.js';
+import { seedDemoExperts } from './demo-experts.js';
 import { seedDemoMonitoring } from './demo-monitoring.js';
 import { findOrganisationByCreditCode, insertOrganisation } from '../../modules/organisations/service.js';
 
@@ -76,8 +77,10 @@ async function seedDemoCall(db: Db, now: Date): Promise<boolean> {
 /**
  * `applications`: also the demo applications with their 查重 reports (demo-applications.ts). The server's
  * SEED_DEMO start asks for them; test databases leave them out (each test builds its own applications).
+ * `experts`: the demo expert pool (demo-experts.ts), by default with the applications: a test database starts
+ * with an empty pool, so each review test's experts are the ones it made.
  */
-export async function seedDemo(db: Db, now = new Date(), opts: { applications?: boolean } = {}): Promise<{ organisations: number; users: number; calls: number; applications: number }> {
+export async function seedDemo(db: Db, now = new Date(), opts: { applications?: boolean; experts?: boolean } = {}): Promise<{ organisations: number; users: number; calls: number; applications: number }> {
   let orgCount = 0;
   let userCount = 0;
   const actor = { ...SYSTEM_ACTOR, name: 'system.seed' };
@@ -104,6 +107,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: { applications?: 
       userCount++;
     }
   });
+  if (opts.experts ?? opts.applications) await seedDemoExperts(db);
   const callCount = (await seedDemoCall(db, now)) ? 1 : 0;
   await seedDemoMonitoring(db, now);
   const apps = opts.applications ? await seedDemoApplications(db, now) : null;

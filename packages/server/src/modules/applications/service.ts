@@ -1,6 +1,9 @@
 /** Read-only views of applications for other contexts (review): they never import this context's tables. */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
+import type { AuthContext } from '../../http/auth.js';
+import { onlyOwnOrganisation } from './access.js';
+import { applicationProblem } from './errors.js';
 import { applications } from './schema.js';
 
 export type ApplicationSummary = Pick<typeof applications.$inferSelect, 'id' | 'applicationNo' | 'callId' | 'guidelineItemId' | 'categoryCode' | 'organisationId' | 'state' | 'content' | 'submittedVersion' | 'submittedAt'>;
@@ -26,4 +29,16 @@ export async function acceptedApplicationsOf(db: Tx, callId: string): Promise<Ap
 export async function applicationsByIds(db: Tx, ids: readonly string[]): Promise<ApplicationSummary[]> {
   if (ids.length === 0) return [];
   return db.select(summaryColumns).from(applications).where(inArray(applications.id, [...ids])).orderBy(applications.applicationNo);
+}
+
+/**
+ * The application when the caller is on the applicant side and it belongs to the caller's own organisation
+ * (reverse evaluation of reviewers, P315-5); 404 otherwise, so another organisation's application is not disclosed.
+ */
+export async function ownOrganisationApplication(db: Tx, auth: AuthContext, id: string): Promise<ApplicationSummary> {
+  const org = onlyOwnOrganisation(auth);
+  if (!org) throw applicationProblem('APPLICATION_NOT_FOUND');
+  const [row] = await db.select(summaryColumns).from(applications).where(and(eq(applications.id, id), eq(applications.organisationId, org)));
+  if (!row) throw applicationProblem('APPLICATION_NOT_FOUND');
+  return row;
 }

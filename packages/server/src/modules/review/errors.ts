@@ -22,7 +22,19 @@ type ReviewCode =
   | 'REVIEW_FUNDING_PLAN_MISSING'
   | 'REVIEW_FUNDING_PLAN_STALE'
   | 'REVIEW_FUNDING_PLAN_OVERRIDE_REFUSED'
-  | 'REVIEW_NOTICE_NOT_CLEARED';
+  | 'REVIEW_NOTICE_NOT_CLEARED'
+  | 'EXPERT_NOT_FOUND'
+  | 'EXPERT_INVALID'
+  | 'EXPERT_ID_NUMBER_TAKEN'
+  | 'EXPERT_STATUS_REFUSED'
+  | 'EXPERT_SHEET_INVALID'
+  | 'EXPERT_FILE_REQUIRED'
+  | 'EXPERT_FILE_TOO_LARGE'
+  | 'EXPERT_LOGIN_EXISTS'
+  | 'EXPERT_PROFILE_MISSING'
+  | 'EXPERT_RATING_CLOSED'
+  | 'EXPERT_RATING_EXISTS'
+  | 'EXPERT_RATING_SLOT_NOT_FOUND';
 
 export const reviewProblems = {
   REVIEW_ROUND_NOT_FOUND: { status: 404, title: '评审轮次不存在' },
@@ -46,6 +58,18 @@ export const reviewProblems = {
   REVIEW_FUNDING_PLAN_STALE: { status: 409, title: '资金方案已有更新的版本' },
   REVIEW_FUNDING_PLAN_OVERRIDE_REFUSED: { status: 409, title: '资金方案调整不被允许' },
   REVIEW_NOTICE_NOT_CLEARED: { status: 409, title: '公示尚未满足立项条件' },
+  EXPERT_NOT_FOUND: { status: 404, title: '专家不存在' },
+  EXPERT_INVALID: { status: 422, title: '专家信息填写有误' },
+  EXPERT_ID_NUMBER_TAKEN: { status: 409, title: '该身份证号码已在专家库中' },
+  EXPERT_STATUS_REFUSED: { status: 409, title: '专家当前状态不允许此操作' },
+  EXPERT_SHEET_INVALID: { status: 422, title: '专家导入表格与模板不符' },
+  EXPERT_FILE_REQUIRED: { status: 400, title: '请上传 .xlsx 文件' },
+  EXPERT_FILE_TOO_LARGE: { status: 413, title: '文件过大' },
+  EXPERT_LOGIN_EXISTS: { status: 409, title: '该专家已有登录账号' },
+  EXPERT_PROFILE_MISSING: { status: 404, title: '您的账号尚未关联专家信息，请联系经办人' },
+  EXPERT_RATING_CLOSED: { status: 409, title: '评审打分结束后方可评价专家' },
+  EXPERT_RATING_EXISTS: { status: 409, title: '已评价过，不能重复评价' },
+  EXPERT_RATING_SLOT_NOT_FOUND: { status: 404, title: '评价对象不存在' },
 } satisfies ProblemCatalogue<ReviewCode>;
 
 export const reviewProblem = problems(reviewProblems);

@@ -30,6 +30,8 @@ export const experts = pgTable('experts', {
   declaredConflicts: jsonb('declared_conflicts').notNull().default(sql`'[]'::jsonb`),
   /** pending (imported or self-registered, not yet checked) | active | suspended. */
   status: text('status').notNull().default('pending'),
+  /** The reason given with the last status change (a suspension's is required). */
+  statusReason: text('status_reason'),
   available: boolean('available').notNull().default(true),
   phone: text('phone').notNull().default(''),
   email: text('email').notNull().default(''),

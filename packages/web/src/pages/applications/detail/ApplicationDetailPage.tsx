@@ -18,6 +18,7 @@ import { ForbiddenResult, NotFoundResult } from '../../../components/ErrorResult
 import { PageLoading } from '../../../components/PageLoading';
 import { ActionBar } from './ActionBar';
 import { ChecksPanel, fieldLinkProps } from './ChecksPanel';
+import { ExpertRatingCard } from './ExpertRatingCard';
 import { ConflictModal } from './ConflictModal';
 import { EditorTabs } from './EditorTabs';
 import { fieldLabel, focusPath, tabOf } from './model';
@@ -117,6 +118,8 @@ function DetailView({ detail, call }: { detail: ApplicationDetail; call: Call | 
           }
         />
       ) : null}
+      {/* Reverse evaluation (P315-5): the applicant side only, once the application is in review. */}
+      {!isOfficer && detail.state === 'accepted' && me.permissions.includes('application.apply') ? <ExpertRatingCard applicationId={detail.id} /> : null}
       <Row gutter={12} wrap={false}>
         <Col flex="auto" style={{ minWidth: 0 }}>
           <Card size="small" styles={{ body: { paddingTop: 0 } }}>
