@@ -20,6 +20,7 @@ import { commonProblem } from './http/problem.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { applicationRoutes } from './modules/applications/routes.js';
 import { reviewRoundRoutes } from './modules/review/routes.js';
+import { scoringRoutes } from './modules/review/scoring-routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
 import { recoveryRoutes } from './modules/accounts/recovery-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -114,6 +115,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   monitoringRoutes(app, ctx);
   applicationRoutes(app, ctx);
   reviewRoundRoutes(app, ctx);
+  scoringRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));
