@@ -1,6 +1,6 @@
 /** Read-only views of applications for other contexts (review): they never import this context's tables. */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { ApplicationContent, StoredAttachment } from '@kechuang/domain';
+import type { ApplicationContent } from '@kechuang/domain';
 import type { Tx } from '../../db/client.js';
 import { maskContent } from './present.js';
 import { applicationAttachments, applications, applicationVersions } from './schema.js';
@@ -40,7 +40,9 @@ export async function submittedApplicationForReview(db: Tx, id: string) {
   const version = app.submittedVersion;
   const [row] = version === null ? [] : await db.select({ content: applicationVersions.content }).from(applicationVersions).where(and(eq(applicationVersions.applicationId, id), eq(applicationVersions.version, version)));
   const content = maskContent((row?.content ?? app.content ?? {}) as ApplicationContent);
-  const attachments = ((content as { attachments?: StoredAttachment[] }).attachments ?? []).map((a) => ({ id: a.id, kind: a.kind, fileName: a.fileName, size: a.size, contentType: a.contentType }));
+  // The frozen version lists its files as withStoredAttachments wrote them (slot, fileId, sizeBytes …).
+  const frozen = (content as { attachments?: { slot: string; fileId: string; fileName: string; contentType: string; sizeBytes: number }[] }).attachments ?? [];
+  const attachments = frozen.map((a) => ({ id: a.fileId, kind: a.slot, fileName: a.fileName, size: a.sizeBytes, contentType: a.contentType }));
   return { applicationNo: app.applicationNo, categoryCode: app.categoryCode, submittedVersion: version, content, attachments };
 }
 

@@ -24,8 +24,8 @@ export async function saveSheet(db: Db, auth: AuthContext, actor: Actor, id: str
   const sheet = parseSheet(input);
   await db.transaction(async (tx) => {
     const { assignment, round } = await ownAssignment(tx, auth, id, { forUpdate: true });
-    if (!assignment.openedAt) throw reviewProblem('REVIEW_DECLARATION_REQUIRED', '评分前，请先声明与该申报书是否存在需要回避的关系。');
     if (!scoringOpen(round, now)) throw scoringClosed(round, submit ? '不能再提交评分表' : '不能再保存评分');
+    if (!assignment.openedAt) throw reviewProblem('REVIEW_DECLARATION_REQUIRED', '评分前，请先声明与该申报书是否存在需要回避的关系。');
     const rubric = requireRubric(round);
     const problems = sheetProblems(rubric, sheet, submit);
     if (problems.length) throw reviewProblem('REVIEW_SHEET_INVALID', problems[0]!.message, problems);
