@@ -57,6 +57,7 @@ const MENU: MenuRule[] = [
     icon: <SolutionOutlined />,
     children: [
       { path: '/review', name: '评审轮次', icon: <NodeIndexOutlined />, permission: 'review.observe' },
+      { path: '/expert/reviews', name: '我的评审', icon: <AuditOutlined />, permission: 'review.score' },
     ],
   },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },

@@ -34,6 +34,8 @@ const DuplicateReportPage = lazy(() => import('../pages/applications/duplicate-r
 const ExternalRecordsPage = lazy(() => import('../pages/dedupe/external-records/ExternalRecordsPage'));
 const ReviewRoundListPage = lazy(() => import('../pages/review/rounds/ReviewRoundListPage'));
 const ReviewRoundPage = lazy(() => import('../pages/review/round/ReviewRoundPage'));
+const MyReviewsPage = lazy(() => import('../pages/expert/reviews/MyReviewsPage'));
+const ExpertReviewPage = lazy(() => import('../pages/expert/review/ExpertReviewPage'));
 const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
@@ -111,6 +113,8 @@ export const router = createBrowserRouter([
       { path: 'applications/:id', element: guarded(ApplicationDetailPage, 'application.read') },
       { path: 'review', element: guarded(ReviewRoundListPage, 'review.observe') },
       { path: 'review/:roundId', element: guarded(ReviewRoundPage, 'review.observe') },
+      { path: 'expert/reviews', element: guarded(MyReviewsPage, 'review.score') },
+      { path: 'expert/reviews/:assignmentId', element: guarded(ExpertReviewPage, 'review.score') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
       { path: 'monitoring/plans', element: guarded(MonitoringPlanListPage, 'monitoring.read') },
