@@ -6,6 +6,7 @@
 import type { Permission, ReviewRound, ReviewStage } from '@kechuang/domain';
 import type { ReactNode } from 'react';
 import { RoundApplicationsTab } from './RoundApplicationsTab';
+import { ScoringTab } from './ScoringTab';
 
 export interface RoundTabProps {
   round: ReviewRound;
@@ -24,4 +25,5 @@ export interface RoundTab {
 
 export const ROUND_TABS: RoundTab[] = [
   { key: 'applications', label: '申报书与结果', render: (p) => <RoundApplicationsTab {...p} /> },
+  { key: 'scoring', label: '专家评审', stage: 'scoring', permission: 'review.observe', render: (p) => <ScoringTab {...p} /> },
 ];
