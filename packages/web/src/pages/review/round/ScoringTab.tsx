@@ -6,7 +6,7 @@
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { formatCenti, SHEET_STATUS_LABELS, type ReviewRoundApplication, type ScoringProgress } from '@kechuang/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Input, Modal, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Input, Modal, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { useApiErrorHandler } from '../../../api/form-errors';
@@ -53,7 +53,7 @@ export function ScoringTab({ round, refresh }: RoundTabProps) {
     ...(closed ? [{ title: '排名', dataIndex: 'rank', width: 64, sorter: (a: AppRow, b: AppRow) => (a.rank ?? 1e9) - (b.rank ?? 1e9), defaultSortOrder: 'ascend' as const, render: (_: unknown, r: AppRow) => r.rank ?? '—' }] : []),
     { title: '申报编号', dataIndex: 'applicationNo', width: 150, sorter: (a, b) => a.applicationNo.localeCompare(b.applicationNo) },
     { title: '项目名称', dataIndex: 'title', ellipsis: true, render: (_, r) => <>{r.title}{r.champion && <Tag color="gold" style={{ marginLeft: 4 }}>冠军企业</Tag>}</> },
-    { title: '评分进度', dataIndex: 'submitted', width: 150, sorter: (a, b) => a.submitted / (a.total || 1) - b.submitted / (b.total || 1), render: (_, r) => <Progress size="small" percent={r.total ? Math.round((100 * r.submitted) / r.total) : 0} format={() => `${r.submitted}/${r.total}`} /> },
+    { title: '评分进度', dataIndex: 'submitted', width: 150, sorter: (a, b) => a.submitted / (a.total || 1) - b.submitted / (b.total || 1), render: (_, r) => <Space size={4}>{`${r.submitted}/${r.total}`}{r.total > 0 && r.submitted === r.total && <Tag color="green">已齐</Tag>}</Space> },
     { title: '专家评分', dataIndex: 'sheets', width: 330, render: (_, r) => <Space size={4} wrap>{r.sheets.map((s) => <Tag key={s.assignmentId} color={s.status === 'submitted' ? 'green' : s.status === 'draft' ? 'blue' : 'default'}>{s.expertName} {s.totalCenti === null ? SHEET_STATUS_LABELS[s.status] : formatCenti(s.adjustedCenti ?? s.totalCenti)}{s.adjustedCenti !== null ? '（会评调整）' : ''}</Tag>)}</Space> },
     { title: '得分', dataIndex: 'scoreCenti', width: 100, sorter: (a, b) => (a.scoreCenti ?? -1) - (b.scoreCenti ?? -1), render: (_, r) => (r.scoreCenti === null ? '—' : <>{formatCenti(r.scoreCenti)}{r.divergent && <Tag color="orange" style={{ marginLeft: 4 }}>分歧</Tag>}</>) },
   ];
