@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignment, defaultRubricCriteria } from '@kechuang/domain';
 import { createTestApp, rawSql, type TestApp } from '../../../test/helpers.js';
-import { insertTestExperts, openedRound, type TestExpert } from '../../../test/review-fixtures.js';
+import { insertTestExperts, openedRound } from '../../../test/review-fixtures.js';
 import { demoScores } from '../../db/seed/demo-review-scoring.js';
 import { buildInstance } from './instance.js';
 import { findRound } from './rounds.js';
@@ -10,14 +10,13 @@ import { reviewAssignments, reviewDraws } from './schema.js';
 
 let t: TestApp;
 let round: Awaited<ReturnType<typeof openedRound>>;
-let pool: TestExpert[];
 let inputs: assignment.AssignmentInput;
 let record: assignment.DrawRecord;
 
 beforeAll(async () => {
   t = await createTestApp();
   round = await openedRound(t, 3);
-  pool = await insertTestExperts(t, 7, { prefix: 'draw-e' });
+  await insertTestExperts(t, 7, { prefix: 'draw-e' });
   await rawSql(t.db, `update review_rounds set mode = 'draw', k = 2, max_load = 2 where id = '${round.roundId}'`);
   // A draw made by the engine directly, stored as the draw step stores it (inputs exactly as drawn, and the record).
   inputs = (await buildInstance(t.db, await findRound(t.db, round.roundId))).input;
