@@ -85,6 +85,21 @@ describe('expert scoring in the browser', () => {
     await page.getByText('按专家的评分进度').waitFor();
     await page.getByText('已提交评分表').waitFor();
     await shot(page, 'expert-scoring-officer-tab');
+
+    // 会评: the officer opens the panel meeting, puts the application up for discussion and adjusts the score with a reason.
+    const [started] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/api/review/rounds/${task!.roundId}/panel`) && r.request().method() === 'POST'), page.getByRole('button', { name: /开始会评/ }).click()]);
+    expect(started.status(), await started.text()).toBe(201);
+    await page.getByLabel('当前讨论的申报书').click();
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/panel') && r.request().method() === 'PUT' && r.ok()), page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click()]);
+    await page.getByLabel('要调整的评分表').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+    await page.getByLabel('调整后分数').fill('82.5');
+    await page.getByLabel('调整理由').fill('会评认为技术创新性评价偏低（端到端测试）');
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/panel/adjustments') && r.ok()), page.getByRole('button', { name: /调\s*整/ }).click()]);
+    await page.getByText(/80\.00 → 82\.50/).waitFor();
+    await page.getByLabel('会评纪要').fill('会评纪要：与会专家对申报书逐一讨论，调整一份评分（端到端测试）。');
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/panel') && r.request().method() === 'PUT' && r.ok()), page.getByRole('button', { name: /保存纪要/ }).click()]);
+    await shot(page, 'expert-scoring-panel');
     await expectNoBrowserErrors(b);
   });
 });
