@@ -24,6 +24,7 @@ import { reviewRoundRoutes } from './modules/review/routes.js';
 import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { expertRoutes } from './modules/review/experts/routes.js';
+import { scoringRoutes } from './modules/review/scoring-routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
 import { recoveryRoutes } from './modules/accounts/recovery-routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -122,6 +123,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   fundingPlanRoutes(app, ctx);
   projectRoutes(app, ctx);
   expertRoutes(app, ctx);
+  scoringRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

@@ -119,6 +119,18 @@ const STATIC_ACTIONS = {
   'review.expert.import': { label: '导入评审专家', context: 'review' },
   'review.expert.createLogin': { label: '为专家开通登录账号', context: 'review' },
   'review.expert.rate': { label: '评价评审专家', context: 'review' },
+  'review.rubric.save': { label: '保存评分细则与汇总设置', context: 'review' },
+  'review.assignment.open': { label: '专家声明无需回避并打开申报书', context: 'review' },
+  'review.assignment.decline': { label: '专家声明回避', context: 'review' },
+  'review.assignment.replace': { label: '替补专家', context: 'review' },
+  'review.sheet.save': { label: '保存评分草稿', context: 'review' },
+  'review.sheet.submit': { label: '提交评分表', context: 'review' },
+  'review.scoring.remind': { label: '发送评分提醒', context: 'review' },
+  'review.scoring.close': { label: '结束评分并汇总排名', context: 'review' },
+  'review.panel.open': { label: '开始会评', context: 'review' },
+  'review.panel.update': { label: '更新会评进度与纪要', context: 'review' },
+  'review.panel.adjust': { label: '会评调整分数', context: 'review' },
+  'review.panel.close': { label: '结束会评', context: 'review' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */
@@ -184,6 +196,9 @@ export const AUDIT_ENTITY_LABELS = {
   dedupe_archive: '查重档案',
   reviewRound: '评审轮次',
   reviewDraw: '随机抽取',
+  reviewAssignment: '评审任务',
+  reviewSheet: '评分表',
+  reviewPanel: '会评',
   expert: '评审专家',
   project: '立项项目',
 } as const;

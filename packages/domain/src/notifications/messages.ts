@@ -21,6 +21,8 @@ export interface ApplicationNotificationPayload {
   title: string;
   /** The number of return reasons, on a return. */
   reasons?: number;
+  /** The end of a scoring window, Asia/Shanghai wall time (review notifications). */
+  deadline?: string;
 }
 
 export const NOTIFICATION_TEMPLATES = {
@@ -32,6 +34,8 @@ export const NOTIFICATION_TEMPLATES = {
   // 随机抽取: one row per drawn pair, to the expert's own account; the expert declares 回避 before opening it.
   'review.drawInvitation': (p: ApplicationNotificationPayload) => `您已被随机抽取为申报书 ${p.applicationNo}「${p.title}」的评审专家，请登录平台先申报回避情况，再开始评审。`,
   'application.returned': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」被退回修改${p.reasons ? `（${p.reasons}条理由）` : ''}，请登录平台查看对应栏目旁的退回理由。`,
+  'review.replacementAssigned': (p: ApplicationNotificationPayload) => `您有一项新的评审任务（替补）：申报书 ${p.applicationNo}「${p.title}」${p.deadline ? `，请于${p.deadline}前完成评分` : ''}。`,
+  'review.scoreReminder': (p: ApplicationNotificationPayload) => `评审提醒：申报书 ${p.applicationNo}「${p.title}」的评分将于${p.deadline ?? '近期'}截止，请尽快提交评分表。`,
 } as const;
 export type NotificationTemplateKey = keyof typeof NOTIFICATION_TEMPLATES;
 

@@ -9,3 +9,6 @@ export * from './funding-plan-responses.js';
 export * from './experts.js';
 export * from './expert-import.js';
 export * from './expert-responses.js';
+export * from './scoring.js';
+export * from './aggregation.js';
+export * from './scoring-responses.js';

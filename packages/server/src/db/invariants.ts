@@ -8,6 +8,7 @@ import { AUDIT_CHAIN_COUNT, ledgerProblems, roleCombinationProblems, ROLES, type
 import { monitoringInvariants } from '../modules/monitoring/invariants.js';
 import { drawInvariants } from '../modules/review/draw-invariants.js';
 import { expertInvariants } from '../modules/review/experts/invariants.js';
+import { scoringInvariants } from '../modules/review/scoring-invariants.js';
 import { ledgerFromEntries } from '../modules/programmes/budget.js';
 import type { Db } from './client.js';
 
@@ -107,5 +108,6 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
     problems.push(`review outcome of application ${String(o.application_id)} is approved but has no project`);
   }
   problems.push(...(await expertInvariants(db)));
+  problems.push(...(await scoringInvariants(db)));
   return problems;
 }

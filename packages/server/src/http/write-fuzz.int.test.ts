@@ -107,6 +107,11 @@ beforeAll(async () => {
   // An expert in the pool (专家库) for edit, activate, suspend, login and ratings.
   await rawSql(t.db, `insert into experts (id, name, id_number, fields, status) values ('6f1c1a9e-0000-4000-8000-0000000e0001', '模糊测试专家', '33020619800101001X', array['equipment'], 'active')`);
   ids['/api/experts/:id'] = '6f1c1a9e-0000-4000-8000-0000000e0001';
+  // Remote scoring: the demo expert's own assignment on the round's first application.
+  await rawSql(t.db, `insert into experts (id, user_id, name, status) select '6f1c1a9e-0000-4000-8000-00000000e001', id, '模糊测试专家', 'active' from users where username = 'expert' on conflict do nothing`);
+  const expertId = await one(`select e.id from experts e join users u on u.id = e.user_id where u.username = 'expert'`);
+  await rawSql(t.db, `insert into review_assignments (id, round_id, application_id, expert_id, source) values ('6f1c1a9e-0000-4000-8000-00000000a551', '${round.roundId}', '${round.applicationIds[0]}', '${expertId}', 'optimal')`);
+  ids['/api/review/assignments/:assignmentId'] = '6f1c1a9e-0000-4000-8000-00000000a551';
 }, 240_000);
 afterAll(() => t.close());
 

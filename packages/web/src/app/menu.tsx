@@ -65,6 +65,7 @@ const MENU: MenuRule[] = [
       { path: '/projects', name: '立项项目', icon: <FundProjectionScreenOutlined />, permission: 'project.read' },
       { path: '/experts', name: '专家库', icon: <IdcardOutlined />, permission: 'expert.manage' },
       { path: '/expert/profile', name: '我的专家信息', icon: <ProfileOutlined />, permission: 'expert.profile' },
+      { path: '/expert/reviews', name: '我的评审', icon: <AuditOutlined />, permission: 'review.score' },
     ],
   },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },

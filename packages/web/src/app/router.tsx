@@ -41,6 +41,8 @@ const ProjectListPage = lazy(() => import('../pages/projects/list/ProjectListPag
 const ExpertListPage = lazy(() => import('../pages/review/experts/ExpertListPage'));
 const ExpertDetailPage = lazy(() => import('../pages/review/expert-detail/ExpertDetailPage'));
 const MyExpertProfilePage = lazy(() => import('../pages/review/expert-profile/MyExpertProfilePage'));
+const MyReviewsPage = lazy(() => import('../pages/expert/reviews/MyReviewsPage'));
+const ExpertReviewPage = lazy(() => import('../pages/expert/review/ExpertReviewPage'));
 const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
@@ -125,6 +127,8 @@ export const router = createBrowserRouter([
       { path: 'experts', element: guarded(ExpertListPage, 'expert.manage') },
       { path: 'experts/:id', element: guarded(ExpertDetailPage, 'expert.manage') },
       { path: 'expert/profile', element: guarded(MyExpertProfilePage, 'expert.profile') },
+      { path: 'expert/reviews', element: guarded(MyReviewsPage, 'review.score') },
+      { path: 'expert/reviews/:assignmentId', element: guarded(ExpertReviewPage, 'review.score') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
       { path: 'monitoring/plans', element: guarded(MonitoringPlanListPage, 'monitoring.read') },

@@ -78,6 +78,8 @@ export const reviewAssignments = pgTable('review_assignments', {
   declineReason: text('decline_reason'),
   /** The assignment this one replaced, for a replacement. */
   replacesId: uuid('replaces_id'),
+  /** When the scoring reminder (≤ 48 h before the window closes) was queued; once per assignment. */
+  remindedAt: timestamp('reminded_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('review_assignments_pair_idx').on(t.roundId, t.applicationId, t.expertId), index('review_assignments_expert_idx').on(t.expertId)]);
 

@@ -9,6 +9,7 @@ import { DrawTab } from './DrawTab';
 import { ApprovalTab } from './ApprovalTab';
 import { FundingPlanTab } from './FundingPlanTab';
 import { RoundApplicationsTab } from './RoundApplicationsTab';
+import { ScoringTab } from './ScoringTab';
 
 export interface RoundTabProps {
   round: ReviewRound;
@@ -30,4 +31,5 @@ export const ROUND_TABS: RoundTab[] = [
   { key: 'draw', label: '随机抽取', stage: 'assigning', render: (p) => <DrawTab {...p} /> },
   { key: 'funding-plan', label: '资金方案', stage: 'planning', render: (p) => <FundingPlanTab {...p} /> },
   { key: 'approval', label: '立项', stage: 'notice', render: (p) => <ApprovalTab {...p} /> },
+  { key: 'scoring', label: '专家评审', stage: 'scoring', permission: 'review.observe', render: (p) => <ScoringTab {...p} /> },
 ];
