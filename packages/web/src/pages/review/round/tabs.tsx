@@ -5,6 +5,8 @@
  */
 import type { Permission, ReviewRound, ReviewStage } from '@kechuang/domain';
 import type { ReactNode } from 'react';
+import { InspectionTab } from './InspectionTab';
+import { MeetingTab } from './MeetingTab';
 import { RoundApplicationsTab } from './RoundApplicationsTab';
 
 export interface RoundTabProps {
@@ -24,4 +26,7 @@ export interface RoundTab {
 
 export const ROUND_TABS: RoundTab[] = [
   { key: 'applications', label: '申报书与结果', render: (p) => <RoundApplicationsTab {...p} /> },
+  { key: 'inspection', label: '实地核查', stage: 'inspection', render: (p) => <InspectionTab {...p} /> },
+  { key: 'partyMeeting', label: '局党组会议', stage: 'partyMeeting', render: (p) => <MeetingTab {...p} kind="party" /> },
+  { key: 'executiveMeeting', label: '区政府常务会议', stage: 'executiveMeeting', render: (p) => <MeetingTab {...p} kind="executive" /> },
 ];
