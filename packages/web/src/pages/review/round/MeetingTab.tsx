@@ -88,7 +88,7 @@ export function MeetingTab({ round, refresh, kind }: RoundTabProps & { kind: Mee
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       {m ? <Alert type="info" showIcon message={`已由${m.recordedByName}于 ${formatDateTime(m.recordedAt)} 记录，待领导签发；签发后纪要与决定不可更改。`} />
         : !editable && <Alert type="warning" showIcon message={round.stage === (kind === 'party' ? 'partyMeeting' : 'executiveMeeting') ? '会议尚未记录。' : `评审尚未进入${label}阶段。`} />}
-      <Form form={form} layout="vertical" initialValues={initial} disabled={!editable}>
+      <Form form={form} name={`meeting-${kind}`} layout="vertical" initialValues={initial} disabled={!editable}>
         <Card size="small" title={`${label}记录`}>
           <Space size={16} wrap>
             <Form.Item name="heldOn" label="会议日期" rules={[{ required: true, message: '请选择会议日期' }]}>
