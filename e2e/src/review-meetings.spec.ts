@@ -75,7 +75,7 @@ describe('实地核查 and the decision meetings', () => {
     // The lowest-ranked application fails on site.
     const last = apps[2]!;
     await rows(page).filter({ hasText: last.applicationNo }).getByRole('button', { name: '记录核查' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog');
     await drawer.getByText('现场照片（0/12）').waitFor();
     await drawer.getByLabel('核查人员').fill('张核查');
     await drawer.getByLabel('核查人员').press('Enter');

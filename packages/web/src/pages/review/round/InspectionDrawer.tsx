@@ -54,7 +54,8 @@ export function InspectionDrawer({ path, overview, item, writable, onClose, onSa
   const appPath = `${path}/applications/${item.applicationId}`;
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing under each field
     const body: InspectionRecordInput = {
       inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
       inspectors: v.inspectors,

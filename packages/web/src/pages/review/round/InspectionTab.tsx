@@ -117,7 +117,8 @@ function ChecklistModal({ path, overview, onClose, onSaved }: ModalProps) {
   const onError = useApiErrorHandler();
   const [saving, setSaving] = useState(false);
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing under each field
     setSaving(true);
     try {
       await api.put(`${path}/checklist`, { items: values.items.map((i) => ({ ...(i.key ? { key: i.key } : {}), label: i.label })) });
@@ -158,7 +159,8 @@ function SelectionModal({ path, overview, onClose, onSaved }: ModalProps) {
   const onError = useApiErrorHandler();
   const [saving, setSaving] = useState(false);
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing under each field
     setSaving(true);
     try {
       await api.put(`${path}/selection`, { topN: values.topN ?? null, reason: values.reason ?? '' });

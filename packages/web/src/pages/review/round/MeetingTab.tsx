@@ -19,8 +19,8 @@ interface FormValues {
   minutesNo: string;
   agenda: string;
   minutes: string;
-  /** amountYuan holds the 万元 the input shows; sent as 元. The name matches the server's field errors. */
-  decisions: { applicationId: string; decision: MeetingDecision; amountYuan?: string; note: string }[];
+  /** In agenda order. amountYuan holds the 万元 the input shows, sent as 元; the names match the server's field errors. */
+  decisions: { decision: MeetingDecision; amountYuan?: string; note: string }[];
 }
 
 export function MeetingTab({ round, refresh, kind }: RoundTabProps & { kind: MeetingKind }) {
@@ -34,16 +34,16 @@ export function MeetingTab({ round, refresh, kind }: RoundTabProps & { kind: Mee
   if (q.isLoading || !o) return <Card loading />;
   const m = o.meeting;
   const label = MEETING_KIND_LABELS[kind];
-  const names = new Map(o.agenda.map((a) => [a.applicationId, a]));
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing under each field
     const body: MeetingRecordInput = {
       heldOn: v.heldOn.format('YYYY-MM-DD'),
       minutesNo: v.minutesNo,
       agenda: v.agenda ?? '',
       minutes: v.minutes,
-      decisions: v.decisions.map((d) => ({ applicationId: d.applicationId, decision: d.decision, amountYuan: d.decision === 'approve' ? (wanValueToYuan(d.amountYuan) ?? null) : null, note: d.note ?? '' })),
+      decisions: v.decisions.map((d, i) => ({ applicationId: o.agenda[i]!.applicationId, decision: d.decision, amountYuan: d.decision === 'approve' ? (wanValueToYuan(d.amountYuan) ?? null) : null, note: d.note ?? '' })),
     };
     setBusy('save');
     try {
@@ -80,7 +80,7 @@ export function MeetingTab({ round, refresh, kind }: RoundTabProps & { kind: Mee
     minutes: m?.minutes ?? '',
     decisions: o.agenda.map((a) => {
       const d = m?.decisions.find((x) => x.applicationId === a.applicationId);
-      return { applicationId: a.applicationId, decision: d?.decision ?? 'approve', amountYuan: yuanToWanValue(d ? d.amountYuan : a.proposedAmountYuan), note: d?.note ?? '' };
+      return { decision: d?.decision ?? 'approve', amountYuan: yuanToWanValue(d ? d.amountYuan : a.proposedAmountYuan), note: d?.note ?? '' };
     }),
   };
   const editable = o.actions.record;
@@ -114,7 +114,7 @@ export function MeetingTab({ round, refresh, kind }: RoundTabProps & { kind: Mee
                 pagination={false}
                 dataSource={fields}
                 columns={[
-                  { title: '排名', width: 56, render: (_, f) => names.get(initial.decisions![f.name]!.applicationId)?.rank ?? '—' },
+                  { title: '排名', width: 56, render: (_, f) => o.agenda[f.name]!.rank ?? '—' },
                   { title: '项目', render: (_, f) => { const a = o.agenda[f.name]!; return <><div>{a.title}</div><Typography.Text type="secondary">{a.applicationNo} · {a.organisationName}{a.scoreCenti !== null ? ` · ${formatCenti(a.scoreCenti)}分` : ''}</Typography.Text></>; } },
                   { title: '方案金额', width: 100, align: 'right', render: (_, f) => wanText(o.agenda[f.name]!.plannedAmountYuan) },
                   ...(kind === 'executive' ? [{ title: '党组会议金额', width: 110, align: 'right' as const, render: (_: unknown, f: { name: number }) => wanText(o.agenda[f.name]!.proposedAmountYuan) }] : []),
