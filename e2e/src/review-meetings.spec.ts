@@ -112,6 +112,8 @@ describe('实地核查 and the decision meetings', () => {
     await finish.click();
     const [done] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/inspection/finish')), page.locator('.ant-popconfirm').getByRole('button', { name: /完\s*成/ }).click()]);
     expect(done.status(), await done.text()).toBe(200);
+    // The round moved on to 资金方案, so the page now opens at the applications tab; back to the finished step.
+    await page.getByRole('tab', { name: '实地核查' }).click();
     await page.getByText(/实地核查已于 .+ 完成/).waitFor();
     await shot(page, 'review-inspection-done');
     expect(await stageOf()).toBe('planning');

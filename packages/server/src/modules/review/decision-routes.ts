@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { inspectionChecklistInput, inspectionOverviewResponse, inspectionPhotoResponse, inspectionRecordInput, inspectionSelectionInput, MEETING_KINDS, meetingOverviewResponse, meetingRecordInput } from '@kechuang/domain';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
-import { fileResponse, noContentResponse } from '../../http/excel.js';
+import { fileResponse, noContentResponse, pdfResponse } from '../../http/excel.js';
 import { readUploadedFile } from '../../http/upload.js';
 import { reviewProblem } from './errors.js';
 import { finishInspection, readInspection, recordInspection, saveChecklist, saveSelection } from './inspection.js';
 import { deleteInspectionPhoto, readInspectionPhoto, uploadInspectionPhoto } from './inspection-photos.js';
+import { renderMinutes } from './meeting-minutes-pdf.js';
 import { readMeeting, recordMeeting, signOffMeeting } from './meetings.js';
+import { readRound } from './rounds.js';
 import { manage, observe, roundParams } from './routes.js';
 
 const tags = ['评审与立项'];
@@ -51,6 +53,14 @@ export function reviewDecisionRoutes(app: FastifyInstance, ctx: AppContext): voi
 
   r.get(`${base}/meetings/:kind`, { schema: { tags, summary: '决策会议（局党组会议 / 区政府常务会议）：议程、会议记录与决定、可执行的操作', params: meetingParams, response: { 200: meetingOverviewResponse } }, config: observe }, async (request) =>
     readMeeting(db, authOf(request).roles, request.params.roundId, request.params.kind));
+  r.get(`${base}/meetings/:kind/minutes.pdf`, { schema: { tags, summary: '会议纪要 PDF（未签发的标注草稿）', params: meetingParams, response: pdfResponse }, config: observe }, async (request, reply) => {
+    const { roundId, kind } = request.params;
+    const overview = await readMeeting(db, authOf(request).roles, roundId, kind);
+    if (!overview.meeting) throw reviewProblem('REVIEW_MEETING_NOT_RECORDED');
+    const pdf = await renderMinutes((await readRound(db, roundId)).callTitle, overview);
+    const name = `${overview.meeting.minutesNo}.pdf`;
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="minutes-${kind}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`).header('cache-control', 'private, no-store').send(pdf);
+  });
   r.put(`${base}/meetings/:kind`, { schema: { tags, summary: '记录决策会议（日期、纪要编号、议程、纪要、逐项决定；金额不高于资金方案；签发前可更正）', params: meetingParams, body: meetingRecordInput, response: { 200: meetingOverviewResponse } }, config: manage }, async (request) =>
     recordMeeting(db, actorOf(request), authOf(request).roles, request.params.roundId, request.params.kind, request.body));
   r.post(`${base}/meetings/:kind/signoff`, { schema: { tags, summary: '领导签发会议纪要（此后纪要与决定不可更改），评审进入下一阶段', params: meetingParams, response: { 200: meetingOverviewResponse } }, config: signoff }, async (request) =>

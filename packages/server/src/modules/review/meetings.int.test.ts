@@ -152,4 +152,14 @@ describe('decision meetings (局党组会议 → 区政府常务会议)', () => 
     expect(rows.get(apps[2]!)).toMatchObject({ status: 'rejected', decided_amount_yuan: null });
     expect(rows.get(apps[3]!)).toMatchObject({ status: 'deferred', decided_amount_yuan: null });
   });
+
+  it('the signed minutes download as a PDF for leaders and observers; an applicant is refused', async () => {
+    const pdf = await leader.get(`${url('executive')}/minutes.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    const applicant = t.client();
+    await applicant.login('applicant');
+    expect((await applicant.get(`${url('party')}/minutes.pdf`)).statusCode).toBe(403);
+  });
 });

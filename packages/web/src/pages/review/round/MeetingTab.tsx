@@ -3,7 +3,7 @@
  * and a decision per project (amounts in 万元, never above the funding plan); a leader signs it off, after which
  * the page shows the frozen minutes.
  */
-import { AuditOutlined, SaveOutlined } from '@ant-design/icons';
+import { AuditOutlined, FilePdfOutlined, SaveOutlined } from '@ant-design/icons';
 import { formatCenti, MEETING_DECISION_LABELS, MEETING_DECISIONS, MEETING_KIND_LABELS, type MeetingDecision, type MeetingKind, type MeetingOverview, type MeetingRecordInput } from '@kechuang/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
@@ -70,7 +70,8 @@ export function MeetingTab({ round, refresh, kind }: RoundTabProps & { kind: Mee
     }
   };
 
-  if (m?.signedAt) return <FrozenMeeting overview={o} />;
+  const download = () => void api.download(`${path}/minutes.pdf`, undefined, `${label}纪要.pdf`).catch(onError);
+  if (m?.signedAt) return <FrozenMeeting overview={o} onDownload={download} />;
   if (o.agenda.length === 0) return <Empty description={kind === 'party' ? '资金方案完成后，拟资助项目将列入局党组会议议程' : '局党组会议签发后，其同意立项的项目将列入区政府常务会议议程'} />;
 
   const initial: Partial<FormValues> = {
@@ -152,6 +153,7 @@ export function MeetingTab({ round, refresh, kind }: RoundTabProps & { kind: Mee
       </Form>
       <Space>
         {editable && <Button type="primary" icon={<SaveOutlined />} loading={busy === 'save'} onClick={save}>{m ? '更正会议记录' : '保存会议记录'}</Button>}
+        {m && <Button icon={<FilePdfOutlined />} onClick={download}>纪要 PDF（草稿）</Button>}
         {o.actions.signOff && (
           <Popconfirm title={`签发${label}纪要？`} description="签发后纪要与决定不可更改，评审进入下一阶段。" okText="签发" cancelText="取消" onConfirm={signOff}>
             <Button type="primary" icon={<AuditOutlined />} loading={busy === 'sign'}>领导签发</Button>
@@ -162,12 +164,12 @@ export function MeetingTab({ round, refresh, kind }: RoundTabProps & { kind: Mee
   );
 }
 
-function FrozenMeeting({ overview }: { overview: MeetingOverview }) {
+function FrozenMeeting({ overview, onDownload }: { overview: MeetingOverview; onDownload: () => void }) {
   const m = overview.meeting!;
   const names = new Map(overview.agenda.map((a) => [a.applicationId, a]));
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Alert type="success" showIcon message={`${MEETING_KIND_LABELS[m.kind]}纪要已由${m.signedByName}于 ${formatDateTime(m.signedAt)} 签发，纪要与决定已锁定`} />
+      <Alert type="success" showIcon message={`${MEETING_KIND_LABELS[m.kind]}纪要已由${m.signedByName}于 ${formatDateTime(m.signedAt)} 签发，纪要与决定已锁定`} action={<Button size="small" icon={<FilePdfOutlined />} onClick={onDownload}>下载纪要 PDF</Button>} />
       <Descriptions bordered size="small" column={2} items={[
         { key: 'date', label: '会议日期', children: m.heldOn },
         { key: 'no', label: '会议纪要编号', children: m.minutesNo },
