@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { AUDIT_CHAIN_COUNT, ledgerProblems, roleCombinationProblems, ROLES, type Role } from '@kechuang/domain';
 import { monitoringInvariants } from '../modules/monitoring/invariants.js';
+import { reviewDecisionInvariants } from '../modules/review/decision-invariants.js';
 import { ledgerFromEntries } from '../modules/programmes/budget.js';
 import type { Db } from './client.js';
 
@@ -92,5 +93,6 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   const [heads] = await rows(db, 'select count(*)::int as n from audit_chain_heads');
   if (heads?.n !== AUDIT_CHAIN_COUNT) problems.push(`expected ${AUDIT_CHAIN_COUNT} audit chain heads, found ${String(heads?.n)}`);
   problems.push(...(await monitoringInvariants(db)));
+  problems.push(...(await reviewDecisionInvariants(db)));
   return problems;
 }

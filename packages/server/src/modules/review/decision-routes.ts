@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inspectionChecklistInput, inspectionOverviewResponse, inspectionPhotoResponse, inspectionRecordInput, inspectionSelectionInput, MEETING_KINDS, meetingOverviewResponse, meetingRecordInput } from '@kechuang/domain';
+import { formatCenti, INSPECTION_RESULT_LABELS, type InspectionItem, inspectionChecklistInput, inspectionOverviewResponse, inspectionPhotoResponse, inspectionRecordInput, inspectionSelectionInput, MEETING_KINDS, meetingOverviewResponse, meetingRecordInput } from '@kechuang/domain';
 import { actorOf, authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
-import { fileResponse, noContentResponse, pdfResponse } from '../../http/excel.js';
+import { fileResponse, noContentResponse, pdfResponse, sendWorkbook, workbookResponse, type ExcelColumn } from '../../http/excel.js';
 import { readUploadedFile } from '../../http/upload.js';
 import { reviewProblem } from './errors.js';
 import { finishInspection, readInspection, recordInspection, saveChecklist, saveSelection } from './inspection.js';
@@ -21,12 +21,34 @@ const photoParams = appParams.extend({ photoId: z.uuid('照片编号无效') });
 const meetingParams = roundParams.extend({ kind: z.enum(MEETING_KINDS, '会议类型须为 party（局党组会议）或 executive（区政府常务会议）') });
 const signoff = { access: { permission: 'review.signoff' as const } };
 
+/** The inspection results as officers file them (one row per selected application). */
+const INSPECTION_EXPORT_COLUMNS: ExcelColumn<InspectionItem>[] = [
+  { header: '排名', width: 8, value: (r) => r.rank },
+  { header: '申报编号', width: 18, value: (r) => r.applicationNo },
+  { header: '项目名称', width: 40, value: (r) => r.title },
+  { header: '申报单位', width: 30, value: (r) => r.organisationName },
+  { header: '得分', width: 10, value: (r) => (r.scoreCenti === null ? '' : formatCenti(r.scoreCenti)) },
+  { header: '核查日期', width: 12, value: (r) => r.record?.inspectedOn ?? '' },
+  { header: '核查人员', width: 20, value: (r) => r.record?.inspectors.join('、') ?? '' },
+  { header: '核查结论', width: 10, value: (r) => (r.record ? INSPECTION_RESULT_LABELS[r.record.result] : '未核查') },
+  { header: '不符合事项', width: 40, value: (r) => r.record?.items.filter((i) => !i.passed).map((i) => `${i.key}：${i.finding}`).join('；') ?? '' },
+  { header: '其他发现', width: 30, value: (r) => r.record?.findings ?? '' },
+  { header: '结论依据', width: 30, value: (r) => r.record?.basis ?? '' },
+  { header: '照片数', width: 8, value: (r) => r.photos.length },
+];
+
 export function reviewDecisionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = ctx.database.db;
   const base = '/api/review/rounds/:roundId';
 
   r.get(`${base}/inspection`, { schema: { tags, summary: '实地核查：核查清单、核查范围、各申报书的核查记录与照片', params: roundParams, response: { 200: inspectionOverviewResponse } }, config: observe }, async (request) => readInspection(db, request.params.roundId));
+  r.get(`${base}/inspection/export.xlsx`, { schema: { tags, summary: '导出实地核查结果（Excel）', params: roundParams, response: workbookResponse }, config: observe }, async (request, reply) => {
+    const o = await readInspection(db, request.params.roundId);
+    const labels = new Map(o.checklist.map((c) => [c.key, c.label]));
+    const items = o.items.map((i) => (i.record ? { ...i, record: { ...i.record, items: i.record.items.map((x) => ({ ...x, key: labels.get(x.key) ?? x.key })) } } : i));
+    return sendWorkbook(reply, '实地核查结果.xlsx', '实地核查', INSPECTION_EXPORT_COLUMNS, items, `共 ${items.length} 份；核查范围：${o.topN === null ? '全部在评申报书' : `排名前 ${o.topN} 名（${o.selectionReason}）`}。`);
+  });
   r.put(`${base}/inspection/checklist`, { schema: { tags, summary: '修改本轮实地核查清单（专家评审结束前后均可，核查完成前）', params: roundParams, body: inspectionChecklistInput, response: { 200: inspectionOverviewResponse } }, config: manage }, async (request) =>
     saveChecklist(db, actorOf(request), request.params.roundId, request.body));
   r.put(`${base}/inspection/selection`, { schema: { tags, summary: '确定核查范围：全部在评申报书，或按排名前 N 名（须说明理由）', params: roundParams, body: inspectionSelectionInput, response: { 200: inspectionOverviewResponse } }, config: manage }, async (request) =>

@@ -89,6 +89,9 @@ describe('site inspection (实地核查)', () => {
     expect(await outcome(apps[3]!)).toEqual({ inspection: 'failed', status: 'rejected' });
     const shown = (failed.json() as InspectionOverview).items.find((i) => i.applicationId === apps[3]);
     expect(shown?.record).toMatchObject({ result: 'failed', basis: '研发条件不具备', inspectors: ['张核查', '李核查'] });
+    const xlsx = await leader.get(`${base()}/export.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const audit = await rawSql(t.db, `select changes from audit_events where action = 'review.inspection.record' and detail->>'applicationId' = '${apps[3]}'`);
     expect(audit[0]!.changes).toMatchObject({ inspection: { before: null, after: 'failed' }, status: { before: 'inReview', after: 'rejected' } });
   });

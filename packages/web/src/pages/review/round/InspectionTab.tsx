@@ -2,7 +2,7 @@
  * 实地核查 (BL-8): the round's checklist (the platform's defaults until the officer edits it), which applications
  * are inspected (all in review, or the top N with a reason), each one's result, and finishing the step.
  */
-import { CheckCircleOutlined, EditOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { formatCenti, INSPECTION_RESULT_LABELS, type InspectionItem, type InspectionOverview } from '@kechuang/domain';
 import { useQuery } from '@tanstack/react-query';
@@ -90,13 +90,16 @@ export function InspectionTab({ round, refresh }: RoundTabProps) {
         search={false}
         options={false}
         pagination={{ pageSize: 20, showSizeChanger: true }}
-        toolBarRender={() => (writable && o ? [
+        toolBarRender={() => [
+          <Button key="export" icon={<DownloadOutlined />} onClick={() => void api.download(`${path}/export.xlsx`, undefined, '实地核查结果.xlsx').catch(onError)}>导出 Excel</Button>,
+          ...(writable && o ? [
           <Popconfirm key="finish" title="完成实地核查？" description="完成后核查结果不能再修改，评审进入资金方案阶段。" okText="完成" cancelText="取消" onConfirm={finish} disabled={o.missing > 0}>
             <Button type="primary" icon={<CheckCircleOutlined />} loading={finishing} disabled={o.missing > 0} title={o.missing > 0 ? `还有 ${o.missing} 份未核查` : undefined}>
               完成实地核查{o.missing > 0 ? `（还有 ${o.missing} 份未核查）` : ''}
             </Button>
           </Popconfirm>,
-        ] : [])}
+        ] : []),
+        ]}
       />
       {editing === 'checklist' && o && <ChecklistModal path={path} overview={o} onClose={() => setEditing(null)} onSaved={() => void q.refetch()} />}
       {editing === 'selection' && o && <SelectionModal path={path} overview={o} onClose={() => setEditing(null)} onSaved={() => void q.refetch()} />}
