@@ -4,6 +4,7 @@
  * font (assets/fonts, the same one the receipts use). Unsigned minutes are marked 草稿 on every page. A page or two
  * renders in well under a second, so it is made on request rather than through the receipt worker.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
@@ -11,7 +12,9 @@ import { formatCenti, formatShanghai, formatWan, MEETING_DECISION_LABELS, MEETIN
 
 const FONT = fileURLToPath(new URL('../../../assets/fonts/NotoSansSC-Regular-Subset.otf', import.meta.url));
 pdfmake.setFonts({ NotoSansSC: { normal: FONT, bold: FONT, italics: FONT, bolditalics: FONT } });
+// Minutes never fetch anything: no URLs, and on disk only the font (the same rule the receipts set).
 pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((p) => path.resolve(p) === FONT);
 
 export function minutesDefinition(callTitle: string, o: MeetingOverview): TDocumentDefinitions {
   const m = o.meeting!;
