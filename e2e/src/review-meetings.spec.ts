@@ -19,6 +19,15 @@ import { rawSql, TestClient, testConfig, type TestApp } from '../../packages/ser
 import { openedRound, scoreDirectly, setStage } from '../../packages/server/test/review-fixtures.js';
 import { type Browser, expectNoBrowserErrors, openBrowser, rows, shot, signIn } from './browser.js';
 
+// The server's test harness is compiled with this spec; the values its integration setup provides are declared
+// there (packages/server/test/global-setup.ts) and unused here, as this spec opens its own database.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    runId: string;
+  }
+}
+
 const root = path.resolve(import.meta.dirname, '../..');
 let tmp: string;
 let database: Database;
