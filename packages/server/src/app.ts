@@ -20,6 +20,7 @@ import { commonProblem } from './http/problem.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { applicationRoutes } from './modules/applications/routes.js';
 import { reviewDrawRoutes } from './modules/review/draw-routes.js';
+import { reviewDecisionRoutes } from './modules/review/decision-routes.js';
 import { reviewRoundRoutes } from './modules/review/routes.js';
 import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
@@ -124,6 +125,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   projectRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
+  reviewDecisionRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

@@ -131,6 +131,14 @@ const STATIC_ACTIONS = {
   'review.panel.update': { label: '更新会评进度与纪要', context: 'review' },
   'review.panel.adjust': { label: '会评调整分数', context: 'review' },
   'review.panel.close': { label: '结束会评', context: 'review' },
+  'review.inspection.checklist': { label: '修改实地核查清单', context: 'review' },
+  'review.inspection.selection': { label: '确定实地核查范围', context: 'review' },
+  'review.inspection.record': { label: '记录实地核查结果', context: 'review' },
+  'review.inspection.photo.add': { label: '上传实地核查照片', context: 'review' },
+  'review.inspection.photo.delete': { label: '删除实地核查照片', context: 'review' },
+  'review.inspection.finish': { label: '完成实地核查', context: 'review' },
+  'review.meeting.record': { label: '记录决策会议', context: 'review' },
+  'review.meeting.signoff': { label: '领导签发会议纪要', context: 'review' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */
@@ -199,6 +207,8 @@ export const AUDIT_ENTITY_LABELS = {
   reviewAssignment: '评审任务',
   reviewSheet: '评分表',
   reviewPanel: '会评',
+  reviewInspection: '实地核查',
+  reviewMeeting: '决策会议',
   expert: '评审专家',
   project: '立项项目',
 } as const;

@@ -12,3 +12,6 @@ export * from './expert-responses.js';
 export * from './scoring.js';
 export * from './aggregation.js';
 export * from './scoring-responses.js';
+export * from './inspection.js';
+export * from './meetings.js';
+export * from './decision-responses.js';

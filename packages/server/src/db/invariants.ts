@@ -9,6 +9,7 @@ import { monitoringInvariants } from '../modules/monitoring/invariants.js';
 import { drawInvariants } from '../modules/review/draw-invariants.js';
 import { expertInvariants } from '../modules/review/experts/invariants.js';
 import { scoringInvariants } from '../modules/review/scoring-invariants.js';
+import { reviewDecisionInvariants } from '../modules/review/decision-invariants.js';
 import { ledgerFromEntries } from '../modules/programmes/budget.js';
 import type { Db } from './client.js';
 
@@ -109,5 +110,6 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   }
   problems.push(...(await expertInvariants(db)));
   problems.push(...(await scoringInvariants(db)));
+  problems.push(...(await reviewDecisionInvariants(db)));
   return problems;
 }

@@ -12,3 +12,4 @@ export * from '../modules/review/funding-plan-schema.js';
 export * from '../modules/projects/schema.js';
 export * from '../modules/review/experts/schema.js';
 export * from '../modules/review/scoring-schema.js';
+export * from '../modules/review/decision-schema.js';

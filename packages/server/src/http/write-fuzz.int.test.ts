@@ -112,6 +112,12 @@ beforeAll(async () => {
   const expertId = await one(`select e.id from experts e join users u on u.id = e.user_id where u.username = 'expert'`);
   await rawSql(t.db, `insert into review_assignments (id, round_id, application_id, expert_id, source) values ('6f1c1a9e-0000-4000-8000-00000000a551', '${round.roundId}', '${round.applicationIds[0]}', '${expertId}', 'optimal')`);
   ids['/api/review/assignments/:assignmentId'] = '6f1c1a9e-0000-4000-8000-00000000a551';
+  // Site inspection and meetings: an application of the round, a stored photo, and a meeting kind.
+  const inspected = round.applicationIds[0]!;
+  ids['/api/review/rounds/:roundId/inspection/applications/:applicationId'] = inspected;
+  await rawSql(t.db, `insert into review_inspection_photos (id, round_id, application_id, file_name, content_type, size, sha256, content) values ('6f1c1a9e-0000-4000-8000-00000000fe12', '${round.roundId}', '${inspected}', '现场.png', 'image/png', 1, '00', decode('00', 'hex'))`);
+  ids['/api/review/rounds/:roundId/inspection/applications/:applicationId/photos/:photoId'] = '6f1c1a9e-0000-4000-8000-00000000fe12';
+  ids['/api/review/rounds/:roundId/meetings/:kind'] = 'party';
 }, 240_000);
 afterAll(() => t.close());
 

@@ -8,6 +8,8 @@ import type { ReactNode } from 'react';
 import { DrawTab } from './DrawTab';
 import { ApprovalTab } from './ApprovalTab';
 import { FundingPlanTab } from './FundingPlanTab';
+import { InspectionTab } from './InspectionTab';
+import { MeetingTab } from './MeetingTab';
 import { RoundApplicationsTab } from './RoundApplicationsTab';
 import { ScoringTab } from './ScoringTab';
 
@@ -32,4 +34,7 @@ export const ROUND_TABS: RoundTab[] = [
   { key: 'funding-plan', label: '资金方案', stage: 'planning', render: (p) => <FundingPlanTab {...p} /> },
   { key: 'approval', label: '立项', stage: 'notice', render: (p) => <ApprovalTab {...p} /> },
   { key: 'scoring', label: '专家评审', stage: 'scoring', permission: 'review.observe', render: (p) => <ScoringTab {...p} /> },
+  { key: 'inspection', label: '实地核查', stage: 'inspection', render: (p) => <InspectionTab {...p} /> },
+  { key: 'partyMeeting', label: '局党组会议', stage: 'partyMeeting', render: (p) => <MeetingTab {...p} kind="party" /> },
+  { key: 'executiveMeeting', label: '区政府常务会议', stage: 'executiveMeeting', render: (p) => <MeetingTab {...p} kind="executive" /> },
 ];
