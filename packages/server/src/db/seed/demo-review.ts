@@ -18,6 +18,10 @@ import { calls } from '../../modules/programmes/schema.js';
 import { openRound } from '../../modules/review/rounds.js';
 import type { Db } from '../client.js';
 import { authOf, prose, seedDemoApplicantOrganisations } from './demo-applications.js';
+import { demoDraw } from './demo-review-draw.js';
+import { demoInspection, demoMeetings } from './demo-review-meetings.js';
+import { demoApprove, demoFundingPlan } from './demo-review-plan.js';
+import { demoRubric, demoScores } from './demo-review-scoring.js';
 
 const DAY = 86_400_000;
 const WAN = 10_000;
@@ -145,4 +149,31 @@ export async function seedDemoReviewCalls(db: Db, now = new Date()): Promise<{ a
   const approved = a ? { roundId: (await openRound(db, officer.actor, a.callId)).id } : null;
   const scoring = b ? { roundId: (await openRound(db, officer.actor, b.callId)).id } : null;
   return { approved, scoring };
+}
+
+/**
+ * The review demo (演示), each step through its own demo function at a backdated time so the story reads in order:
+ * the approved batch was drawn 40 days ago, scored, inspected, planned, decided by both meetings, put on public
+ * notice (period over, one objection resolved) and approved today; the second batch was assigned by the optimal
+ * mode and is being scored now, the demo expert among its reviewers. Idempotent: it runs only on a fresh seed.
+ */
+export async function seedDemoReview(db: Db, now = new Date()): Promise<{ approved: string | null; scoring: string | null }> {
+  const { approved, scoring } = await seedDemoReviewCalls(db, now);
+  const at = (days: number) => new Date(now.getTime() - days * DAY);
+  if (approved) {
+    const r = approved.roundId;
+    await demoRubric(db, r, at(40));
+    await demoDraw(db, r, at(40));
+    await demoScores(db, r, { close: true }, at(38));
+    await demoInspection(db, r, at(33));
+    await demoFundingPlan(db, r);
+    await demoMeetings(db, r, at(25));
+    await demoNotice(db, r, at(20));
+    await demoApprove(db, r);
+  }
+  if (scoring) {
+    await demoRubric(db, scoring.roundId, now);
+    await demoAssignOptimal(db, scoring.roundId);
+  }
+  return { approved: approved?.roundId ?? null, scoring: scoring?.roundId ?? null };
 }

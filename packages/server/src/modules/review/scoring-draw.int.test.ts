@@ -24,7 +24,9 @@ beforeAll(async () => {
   if (!drawn.feasible) throw new Error('test draw infeasible');
   record = drawn.record;
   const drawId = randomUUID();
-  await t.db.insert(reviewDraws).values({ id: drawId, roundId: round.roundId, status: 'drawn', inputs, record, drawnAt: new Date() });
+  // The draw step's own columns as it leaves them (the invariants check a drawn draw has them); only inputs and record matter here.
+  const witnessedAt = new Date(Date.now() - 60_000);
+  await t.db.insert(reviewDraws).values({ id: drawId, roundId: round.roundId, status: 'drawn', inputs, record, drawnAt: new Date(), seed: 'ab'.repeat(32), observerInput: '测试', witnessedAt, publicRecord: {}, publicPairs: drawn.pairs.map((p) => [p.application, p.expert]) });
   for (const p of drawn.pairs) await t.db.insert(reviewAssignments).values({ id: randomUUID(), roundId: round.roundId, applicationId: p.application, expertId: p.expert, source: 'draw', drawId, affinity: p.affinity });
   await rawSql(t.db, `update review_rounds set stage = 'scoring' where id = '${round.roundId}'`);
   const r = await round.officer.put(`/api/review/rounds/${round.roundId}/rubric`, { criteria: defaultRubricCriteria(), closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), aggregation: { dropExtremesMin: 5, normalise: false, divergencePoints: 20, championBonusCenti: 0 }, champions: [] });
