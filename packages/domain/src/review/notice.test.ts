@@ -6,8 +6,8 @@ import { isObjectorContact, noticeCountdown, noticePeriod, objectionSubmissionSc
 const cal = workingCalendar(OFFICIAL_CALENDAR_2026);
 
 describe('public notice period (BL-8)', () => {
-  it('BL-8: a 5-working-day notice chosen to start on a holiday starts on the next working day', () => {
-    expect(noticePeriod(cal, '2026-10-03', 5)).toEqual({ startsOn: '2026-10-08', endsOn: '2026-10-14', workingDays: 5 });
+  it('BL-8: a 5-working-day notice chosen to start on a holiday starts on the next working day (the make-up Saturday counts)', () => {
+    expect(noticePeriod(cal, '2026-10-03', 5)).toEqual({ startsOn: '2026-10-08', endsOn: '2026-10-13', workingDays: 5 });
   });
 
   it('BL-8: counts down in Asia/Shanghai calendar days, receives objections only within the period', () => {
