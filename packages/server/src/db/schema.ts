@@ -8,3 +8,4 @@ export * from '../modules/monitoring/schema.js';
 export * from '../modules/applications/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/review/schema.js';
+export * from '../modules/review/notice-schema.js';
