@@ -36,6 +36,7 @@ import { callRoutes } from './modules/programmes/call-routes.js';
 import { fundingRoutes } from './modules/programmes/funding-routes.js';
 import { programmeRoutes } from './modules/programmes/routes.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
+import { noticeRoutes } from './modules/review/notice-routes.js';
 import { databaseRateLimitStore } from './modules/security/rate-limit-store.js';
 import { securityRoutes } from './modules/security/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
@@ -114,6 +115,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   monitoringRoutes(app, ctx);
   applicationRoutes(app, ctx);
   reviewRoundRoutes(app, ctx);
+  noticeRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

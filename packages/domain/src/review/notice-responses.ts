@@ -36,6 +36,11 @@ export const publicNoticeResponse = z.object({
 });
 export type PublicNotice = z.infer<typeof publicNoticeResponse>;
 export const publicNoticeListResponse = itemsOf(publicNoticeResponse);
+/** One notice, with the calendar's holidays and make-up working days inside its period (to count working days left). */
+export const publicNoticeDetailResponse = publicNoticeResponse.extend({
+  calendar: z.array(z.object({ date: dayOut, kind: z.enum(CALENDAR_DAY_KINDS), name: z.string() })),
+});
+export type PublicNoticeDetail = z.infer<typeof publicNoticeDetailResponse>;
 
 /** What the public gets back after submitting: a reference to quote, nothing of anyone's identity. */
 export const objectionReceiptResponse = z.object({ reference: z.string(), receivedAt: instantOut });
