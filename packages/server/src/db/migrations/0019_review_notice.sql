@@ -42,7 +42,6 @@ ALTER TABLE "review_objections" ADD COLUMN "text" text DEFAULT '' NOT NULL;--> s
 ALTER TABLE "review_objections" ADD COLUMN "reasons" text;--> statement-breakpoint
 ALTER TABLE "review_objections" ADD COLUMN "resolved_by" uuid;--> statement-breakpoint
 ALTER TABLE "review_notice_items" ADD CONSTRAINT "review_notice_items_notice_id_review_notices_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."review_notices"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "review_notice_items" ADD CONSTRAINT "review_notice_items_application_id_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_objection_parties" ADD CONSTRAINT "review_objection_parties_objection_id_review_objections_id_fk" FOREIGN KEY ("objection_id") REFERENCES "public"."review_objections"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "review_notice_items_app_idx" ON "review_notice_items" USING btree ("notice_id","application_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "review_objections_reference_idx" ON "review_objections" USING btree ("reference");--> statement-breakpoint

@@ -4,7 +4,6 @@
  * each objector's identity, kept apart from the objection so only officers handling objections ever read it.
  */
 import { bigint, customType, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { applications } from '../applications/schema.js';
 import { reviewNotices, reviewObjections } from './schema.js';
 
 /** File bytes: Buffer on the way in; pg gives a Buffer back and PGlite a Uint8Array, both turned into a Buffer. */
@@ -30,7 +29,8 @@ export const workingCalendarDays = pgTable('working_calendar_days', {
 export const reviewNoticeItems = pgTable('review_notice_items', {
   id: uuid('id').primaryKey(),
   noticeId: uuid('notice_id').notNull().references(() => reviewNotices.id),
-  applicationId: uuid('application_id').notNull().references(() => applications.id),
+  /** The application listed (a snapshot of it: the round's outcome row holds the live link). */
+  applicationId: uuid('application_id').notNull(),
   position: integer('position').notNull(),
   projectTitle: text('project_title').notNull(),
   organisationName: text('organisation_name').notNull(),
