@@ -88,7 +88,7 @@ export async function draftNotice(db: Db, actor: Actor, roundId: string, input: 
     const ordered = [...outcomes].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (byApp.get(a.applicationId)?.applicationNo ?? '').localeCompare(byApp.get(b.applicationId)?.applicationNo ?? ''));
     const workingDays = input.workingDays ?? defaultWorkingDaysOf(round);
     const period = noticePeriod(await loadWorkingCalendar(tx), input.startsOn, workingDays);
-    const title = input.title ?? `${call?.title.replace(/（演示）$/, '') ?? ''}拟立项项目公示`;
+    const title = input.title ?? `${call?.title ?? ''}拟立项项目公示`;
     const id = existing?.id ?? randomUUID();
     if (existing) {
       await tx.delete(reviewNoticeItems).where(eq(reviewNoticeItems.noticeId, id));
