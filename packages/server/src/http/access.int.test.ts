@@ -27,6 +27,8 @@ describe('authorisation is declared on every route', () => {
       'GET /api/public/audit-anchors',
       'GET /api/public/calls',
       'GET /api/public/calls/:id',
+      'GET /api/public/notices',
+      'GET /api/public/notices/:id',
       'GET /api/public/receipts/verify',
       'HEAD /api/auth/csrf',
       'HEAD /api/auth/me',
@@ -40,12 +42,15 @@ describe('authorisation is declared on every route', () => {
       'HEAD /api/public/audit-anchors',
       'HEAD /api/public/calls',
       'HEAD /api/public/calls/:id',
+      'HEAD /api/public/notices',
+      'HEAD /api/public/notices/:id',
       'HEAD /api/public/receipts/verify',
       'POST /api/auth/login',
       'POST /api/auth/logout',
       'POST /api/auth/register',
       'POST /api/funding/quote',
       'POST /api/invitations/:token/accept',
+      'POST /api/public/notices/:id/objections',
     ]);
   });
 
