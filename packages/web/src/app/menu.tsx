@@ -1,5 +1,6 @@
 /** The side menu, computed from the permissions the server granted the user (never from role names). */
 import {
+  CalendarOutlined,
   ClusterOutlined,
   EnvironmentOutlined,
   AccountBookOutlined,
@@ -57,6 +58,7 @@ const MENU: MenuRule[] = [
     icon: <SolutionOutlined />,
     children: [
       { path: '/review', name: '评审轮次', icon: <NodeIndexOutlined />, permission: 'review.observe' },
+      { path: '/working-calendar', name: '节假日日历', icon: <CalendarOutlined />, permission: 'review.manage' },
     ],
   },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },

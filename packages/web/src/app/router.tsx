@@ -21,6 +21,8 @@ const SecurityPolicyPage = lazy(() => import('../pages/security/policy/SecurityP
 const AuditEventsPage = lazy(() => import('../pages/audit/events/AuditEventsPage'));
 const PublicCallListPage = lazy(() => import('../pages/public/calls/PublicCallListPage'));
 const PublicCallPage = lazy(() => import('../pages/public/call/PublicCallPage'));
+const PublicNoticeListPage = lazy(() => import('../pages/public/notices/PublicNoticeListPage'));
+const PublicNoticePage = lazy(() => import('../pages/public/notice/PublicNoticePage'));
 const CalculatorPage = lazy(() => import('../pages/public/calculator/CalculatorPage'));
 const ProgrammeListPage = lazy(() => import('../pages/programmes/list/ProgrammeListPage'));
 const ProgrammeDetailPage = lazy(() => import('../pages/programmes/detail/ProgrammeDetailPage'));
@@ -34,6 +36,7 @@ const DuplicateReportPage = lazy(() => import('../pages/applications/duplicate-r
 const ExternalRecordsPage = lazy(() => import('../pages/dedupe/external-records/ExternalRecordsPage'));
 const ReviewRoundListPage = lazy(() => import('../pages/review/rounds/ReviewRoundListPage'));
 const ReviewRoundPage = lazy(() => import('../pages/review/round/ReviewRoundPage'));
+const WorkingCalendarPage = lazy(() => import('../pages/review/calendar/WorkingCalendarPage'));
 const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
@@ -77,6 +80,8 @@ export const router = createBrowserRouter([
   // The public portal: no login, its own light frame (PublicShell) inside each page.
   { path: '/public/calls', element: standalone(PublicCallListPage), errorElement: <RouteError /> },
   { path: '/public/calls/:id', element: standalone(PublicCallPage), errorElement: <RouteError /> },
+  { path: '/public/notices', element: standalone(PublicNoticeListPage), errorElement: <RouteError /> },
+  { path: '/public/notices/:id', element: standalone(PublicNoticePage), errorElement: <RouteError /> },
   { path: '/calculator', element: standalone(CalculatorPage), errorElement: <RouteError /> },
   {
     path: '/',
@@ -110,6 +115,7 @@ export const router = createBrowserRouter([
       { path: 'dedupe/external-records', element: guarded(ExternalRecordsPage, 'application.review') },
       { path: 'applications/:id', element: guarded(ApplicationDetailPage, 'application.read') },
       { path: 'review', element: guarded(ReviewRoundListPage, 'review.observe') },
+      { path: 'working-calendar', element: guarded(WorkingCalendarPage, 'review.manage') },
       { path: 'review/:roundId', element: guarded(ReviewRoundPage, 'review.observe') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },
