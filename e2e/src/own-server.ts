@@ -28,7 +28,8 @@ export interface OwnServer {
   dispose(): Promise<void>;
 }
 
-export async function ownServer(): Promise<OwnServer> {
+/** `prepare` runs once before the first start, with the server's environment (DATA_DIR), to lay down fixtures. */
+export async function ownServer(opts: { prepare?: (env: NodeJS.ProcessEnv) => Promise<void> } = {}): Promise<OwnServer> {
   const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-e2e-own-'));
   // Embedded PGlite in a directory of its own, so a restart finds what was saved before it.
@@ -65,6 +66,7 @@ export async function ownServer(): Promise<OwnServer> {
     c.kill('SIGTERM');
     await exited;
   };
+  await opts.prepare?.(env);
   await start();
   return {
     baseURL: `http://127.0.0.1:${port}`,
