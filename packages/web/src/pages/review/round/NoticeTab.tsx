@@ -26,6 +26,7 @@ import { dayjs, formatDateTime } from '../../../lib/time';
 import type { RoundTabProps } from './tabs';
 
 type Item = NonNullable<RoundNotice['notice']>['items'][number];
+const SHORT_STATUS = { open: '待处理', upheld: '异议成立', dismissed: '异议不成立' } as const;
 
 /** The calendar of the start's year and the next, enough for any period of up to 30 working days. */
 function useCalendarAround(day: string | undefined) {
@@ -152,13 +153,22 @@ export function NoticeTab({ round }: RoundTabProps) {
   ];
   const objectionColumns: ProColumns<NoticeObjection>[] = [
     { title: '编号', dataIndex: 'reference', width: 120 },
-    { title: '针对项目', dataIndex: 'projectTitle', width: 200, ellipsis: true },
-    { title: '异议内容', dataIndex: 'text', ellipsis: true },
+    {
+      // Project and text in one cell, so the text keeps its room at 1280 px beside the officer-only columns.
+      title: '针对项目 / 异议内容',
+      dataIndex: 'text',
+      render: (_, r) => (
+        <>
+          <Typography.Text strong ellipsis style={{ display: 'block' }}>{r.projectTitle}</Typography.Text>
+          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.text }} style={{ marginBottom: 0 }}>{r.text}</Typography.Paragraph>
+        </>
+      ),
+    },
     ...(canManage
       ? ([
           {
             title: '异议人（保密）',
-            width: 200,
+            width: 190,
             render: (_, r) => {
               const p = partyOf.get(r.id);
               if (!p) return '—';
@@ -173,9 +183,9 @@ export function NoticeTab({ round }: RoundTabProps) {
           },
         ] as ProColumns<NoticeObjection>[])
       : []),
-    { title: '收到时间', dataIndex: 'receivedAt', width: 160, render: (_, r) => formatDateTime(r.receivedAt) },
-    { title: '状态', dataIndex: 'status', width: 120, render: (_, r) => <Tag color={r.status === 'open' ? 'orange' : r.status === 'upheld' ? 'red' : 'default'}>{OBJECTION_STATUS_LABELS[r.status]}</Tag> },
-    { title: '处理理由', dataIndex: 'reasons', width: 200, ellipsis: true, render: (_, r) => r.reasons ?? '—' },
+    { title: '收到时间', dataIndex: 'receivedAt', width: 150, render: (_, r) => formatDateTime(r.receivedAt) },
+    { title: '状态', dataIndex: 'status', width: 100, render: (_, r) => <Tag color={r.status === 'open' ? 'orange' : r.status === 'upheld' ? 'red' : 'default'} title={OBJECTION_STATUS_LABELS[r.status]}>{SHORT_STATUS[r.status]}</Tag> },
+    { title: '处理理由', dataIndex: 'reasons', width: 180, render: (_, r) => (r.reasons ? <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.reasons }} style={{ marginBottom: 0 }}>{r.reasons}</Typography.Paragraph> : '—') },
     ...(canManage && round.stage === 'notice'
       ? ([{ title: '操作', width: 80, render: (_, r) => (r.status === 'open' ? <Button size="small" onClick={() => setResolving(r)}>处理</Button> : null) }] as ProColumns<NoticeObjection>[])
       : []),
