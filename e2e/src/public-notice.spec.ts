@@ -127,6 +127,25 @@ describe('public notice (BL-8)', () => {
       await page.getByRole('dialog').getByText('处理结果').waitFor();
       await shot(page, 'review-notice-resolve-dialog');
       await page.keyboard.press('Escape');
+
+      // The draft form as it is before anything is drafted (the round's notice answered as none): the end date
+      // shows as soon as a start is chosen, computed by the domain from the holiday calendar.
+      await page.route('**/api/review/rounds/*/notice', async (route) => {
+        const res = await route.fetch();
+        await route.fulfill({ response: res, json: { ...(await res.json()), notice: null, objections: [] } });
+      });
+      await page.goto(`/review/${rounds.items[0]!.id}?tab=notice`);
+      const start = page.getByRole('textbox', { name: '公示开始日期' });
+      await start.waitFor();
+      await start.click();
+      await page.keyboard.type('2026-12-24');
+      // Tab, not Enter: Enter in the form would submit the draft.
+      await page.keyboard.press('Tab');
+      // Thursday 24 and Friday 25 December, then Monday 28 to Wednesday 30: five working days.
+      await page.getByTestId('notice-preview').filter({ hasText: '公示期：2026-12-24 至 2026-12-30（5个工作日' }).waitFor();
+      await shot(page, 'review-notice-draft-form');
+      await page.unroute('**/api/review/rounds/*/notice');
+
       await page.goto('/working-calendar');
       await page.getByText('国务院办公厅关于2026年部分节假日安排的通知').first().waitFor();
       await shot(page, 'working-calendar');
