@@ -14,11 +14,14 @@ import {
   publicNoticeListResponse,
   roundNoticeResponse,
   SEAL_MAX_BYTES,
+  formatShanghai,
+  OBJECTION_STATUS_LABELS,
   shanghaiDate,
+  type NoticeObjection,
 } from '@kechuang/domain';
 import { actorOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
-import { fileResponse, noContentResponse } from '../../http/excel.js';
+import { fileResponse, noContentResponse, sendWorkbook, workbookResponse } from '../../http/excel.js';
 import { reviewProblem } from './errors.js';
 import { draftNotice, publicNotice, publicNotices, publishNotice, readRoundNotice } from './notice.js';
 import { objectionParties, objectionSeal, resolveObjection, submitObjection, type SealFile } from './objections.js';
@@ -79,6 +82,19 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get('/api/review/rounds/:roundId/notice/objectors', { schema: { tags, summary: '异议人身份（仅限处理异议的经办人员）', params: roundParams, response: { 200: objectionPartyListResponse } }, config: manage }, async (request) =>
     objectionParties(db, request.params.roundId),
   );
+  // The objections worked on, for the officers' records: no objector identity leaves the system this way.
+  r.get('/api/review/rounds/:roundId/notice/objections.xlsx', { schema: { tags, summary: '导出公示异议及处理结果（Excel，不含异议人身份）', params: roundParams, response: workbookResponse }, config: manage }, async (request, reply) => {
+    const { objections } = await readRoundNotice(db, request.params.roundId);
+    return sendWorkbook<NoticeObjection>(reply, '公示异议.xlsx', '异议', [
+      { header: '编号', width: 16, value: (o) => o.reference },
+      { header: '针对项目', width: 40, value: (o) => o.projectTitle },
+      { header: '异议内容', width: 60, value: (o) => o.text },
+      { header: '收到时间', width: 20, value: (o) => formatShanghai(o.receivedAt) },
+      { header: '状态', width: 22, value: (o) => OBJECTION_STATUS_LABELS[o.status] },
+      { header: '处理理由', width: 60, value: (o) => o.reasons ?? '' },
+      { header: '处理时间', width: 20, value: (o) => (o.resolvedAt ? formatShanghai(o.resolvedAt) : '') },
+    ], objections, `共 ${objections.length} 件；时间为北京时间；异议人身份不随本表导出。`);
+  });
   r.get('/api/review/objections/:objectionId/seal', { schema: { tags, summary: '下载单位异议的盖章异议函（仅限处理异议的经办人员）', params: objectionParams, response: fileResponse }, config: manage }, async (request, reply) => {
     const f = await objectionSeal(db, request.params.objectionId);
     const ext = f.contentType === 'application/pdf' ? 'pdf' : f.contentType === 'image/png' ? 'png' : 'jpg';

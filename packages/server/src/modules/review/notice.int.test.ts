@@ -158,6 +158,10 @@ describe('public notice (社会公示, BL-8)', () => {
     ];
     expect((await (await observer()).get(`/api/review/rounds/${round.roundId}/notice`)).json().objections).toHaveLength(2);
     for (const body of seen) for (const secret of ['张演示', '13900001111', '演示联系人', '0574-55550999', '演示异议单位']) expect(body).not.toContain(secret);
+    const xlsx = await officer.get(`/api/review/rounds/${round.roundId}/notice/objections.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await (await observer()).get(`/api/review/rounds/${round.roundId}/notice/objections.xlsx`)).statusCode).toBe(403);
     const [audited] = await rawSql(t.db, `select detail->>'reference' as reference from audit_events where action = 'review.objection.submit' and detail->>'reference' = '${reference}'`);
     expect(audited).toEqual({ reference });
   });

@@ -233,7 +233,11 @@ export function NoticeTab({ round }: RoundTabProps) {
       )}
       {!n && !editable && !notice.isLoading && <Alert type="info" title="尚未拟定公示名单" description={round.stage === 'notice' ? undefined : '区政府常务会议之后进入社会公示阶段。'} />}
       {n?.publishedAt && (
-        <Card size="small" title={`异议（${data?.objections.length ?? 0}）`}>
+        <Card
+          size="small"
+          title={`异议（${data?.objections.length ?? 0}）`}
+          extra={canManage && <Button size="small" onClick={() => void api.download(`/review/rounds/${round.id}/notice/objections.xlsx`, undefined, '公示异议.xlsx')}>导出 Excel</Button>}
+        >
           <ProTable<NoticeObjection> rowKey="id" columns={objectionColumns} dataSource={data?.objections ?? []} search={false} options={false} pagination={{ pageSize: 10 }} size="small" />
         </Card>
       )}
