@@ -26,8 +26,10 @@ await seedOfficialCalendar(db);
 await seedDemo(db, new Date(), { applications: true });
 const [officer] = await rows(db, `select id from users where username = 'officer'`);
 const actor = { id: String(officer!.id), name: 'officer', role: 'officer', ip: null };
-const [app] = await rows(db, `select id, call_id from applications where state = 'accepted' limit 1`);
-const callId = String(app!.call_id);
+// An accepted application on a call without a round yet (the demo review may already have opened rounds of its own).
+const [app] = await rows(db, `select a.call_id from applications a where a.state = 'accepted' and not exists (select 1 from review_rounds r where r.call_id = a.call_id) limit 1`);
+if (!app) throw new Error('notice fixture: no accepted application on a call without a review round');
+const callId = String(app.call_id);
 await rows(db, `update calls set status = 'closed', closes_at = now() - interval '1 minute', closed_at = now() where id = '${callId}'`);
 const round = await openRound(db, actor, callId);
 await rows(db, `update review_rounds set stage = 'notice' where id = '${round.id}'`);

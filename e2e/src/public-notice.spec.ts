@@ -38,11 +38,12 @@ afterAll(async () => {
 const overflow = (page: Page) => page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
+/** The fixture's notice: the one whose period is open (demo data may add notices whose period has ended). */
 async function noticeId(page: Page): Promise<string> {
   const res = (await (await page.request.get('/api/public/notices')).json()) as { items: { id: string; phase: string }[] };
-  expect(res.items).toHaveLength(1);
-  expect(res.items[0]!.phase).toBe('open');
-  return res.items[0]!.id;
+  const open = res.items.filter((n) => n.phase === 'open');
+  expect(open).toHaveLength(1);
+  return open[0]!.id;
 }
 
 describe('public notice (BL-8)', () => {
@@ -51,7 +52,7 @@ describe('public notice (BL-8)', () => {
     await page.goto('/public/notices');
     await page.getByRole('link', { name: /拟立项项目公示/ }).first().waitFor();
     await shot(page, 'public-notices-desktop');
-    await page.getByRole('link', { name: /拟立项项目公示/ }).first().click();
+    await page.locator(`a[href="/public/notices/${await noticeId(page)}"]`).click();
     const countdown = page.getByTestId('notice-countdown');
     await countdown.waitFor();
     expect(await countdown.innerText()).toMatch(/公示期剩余\d+天（含今日，其中\d+个工作日）/);
@@ -118,8 +119,9 @@ describe('public notice (BL-8)', () => {
     try {
       const page = officer.page;
       await signIn(page, 'officer');
-      const rounds = (await (await page.request.get('/api/review/rounds')).json()) as { items: { id: string }[] };
-      await page.goto(`/review/${rounds.items[0]!.id}?tab=notice`);
+      const rounds = (await (await page.request.get('/api/review/rounds')).json()) as { items: { id: string; stage: string }[] };
+      const roundId = rounds.items.find((r) => r.stage === 'notice')!.id;
+      await page.goto(`/review/${roundId}?tab=notice`);
       await page.getByText('objector@demo.example').waitFor();
       await page.getByText('尚不能立项').waitFor();
       await shot(page, 'review-notice-tab');
@@ -134,7 +136,7 @@ describe('public notice (BL-8)', () => {
         const res = await route.fetch();
         await route.fulfill({ response: res, json: { ...(await res.json()), notice: null, objections: [] } });
       });
-      await page.goto(`/review/${rounds.items[0]!.id}?tab=notice`);
+      await page.goto(`/review/${roundId}?tab=notice`);
       const start = page.getByRole('textbox', { name: '公示开始日期' });
       await start.waitFor();
       await start.click();
