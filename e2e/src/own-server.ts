@@ -30,8 +30,11 @@ export interface OwnServer {
   dispose(): Promise<void>;
 }
 
-/** `prepare` runs once before the first start with the server's data directory (e.g. to write a spec's data through the use cases). */
-export async function ownServer(opts: { prepare?: (dataDir: string) => Promise<void> } = {}): Promise<OwnServer> {
+/**
+ * `prepare` runs once before the first start with the server's data directory and environment (DATA_DIR …), to
+ * lay down a spec's fixtures through the use cases.
+ */
+export async function ownServer(opts: { prepare?: (dataDir: string, env: NodeJS.ProcessEnv) => Promise<void> } = {}): Promise<OwnServer> {
   const port = await freePort();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-e2e-own-'));
   // Embedded PGlite in a directory of its own, so a restart finds what was saved before it.
@@ -68,7 +71,7 @@ export async function ownServer(opts: { prepare?: (dataDir: string) => Promise<v
     c.kill('SIGTERM');
     await exited;
   };
-  await opts.prepare?.(env.DATA_DIR!);
+  await opts.prepare?.(env.DATA_DIR!, env);
   await start();
   return {
     baseURL: `http://127.0.0.1:${port}`,

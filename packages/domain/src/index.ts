@@ -14,6 +14,8 @@ export * from './audit/schemas.js';
 export * from './audit/catalogue.js';
 export * from './audit/responses.js';
 export * from './common/time.js';
+export * from './common/working-days.js';
+export * from './common/holidays-2026.js';
 export * from './common/zod-chinese.js';
 export * from './programmes/types.js';
 export * from './programmes/money.js';

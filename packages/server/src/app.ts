@@ -42,6 +42,7 @@ import { callRoutes } from './modules/programmes/call-routes.js';
 import { fundingRoutes } from './modules/programmes/funding-routes.js';
 import { programmeRoutes } from './modules/programmes/routes.js';
 import { monitoringRoutes } from './modules/monitoring/routes.js';
+import { noticeRoutes } from './modules/review/notice-routes.js';
 import { databaseRateLimitStore } from './modules/security/rate-limit-store.js';
 import { securityRoutes } from './modules/security/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
@@ -126,6 +127,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);
+  noticeRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

@@ -9,6 +9,7 @@ import { bootstrapAdministrators } from './db/seed/bootstrap.js';
 import { seedDemo } from './db/seed/demo.js';
 import { seedPlans } from './db/seed/monitoring.js';
 import { seedProgrammes } from './db/seed/programmes.js';
+import { seedOfficialCalendar } from './modules/review/working-calendar.js';
 import { startJobs, type Jobs, type JobSender } from './jobs/queue.js';
 import { serialiseAuditAppends } from './modules/audit/record.js';
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   await database.migrate();
   await seedProgrammes(database.db);
   await seedPlans(database.db);
+  await seedOfficialCalendar(database.db);
   if (config.seedDemo) {
     const seeded = await seedDemo(database.db, new Date(), { applications: true });
     if (seeded.users || seeded.organisations) console.log(`演示数据已初始化：${seeded.organisations} 个单位，${seeded.users} 个账号（密码 Demo@2026）`);

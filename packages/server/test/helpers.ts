@@ -13,6 +13,7 @@ import { checkInvariants } from '../src/db/invariants.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/db/seed/demo.js';
 import { seedPlans } from '../src/db/seed/monitoring.js';
 import { seedProgrammes } from '../src/db/seed/programmes.js';
+import { seedOfficialCalendar } from '../src/modules/review/working-calendar.js';
 import { clearSecurityPolicyCache } from '../src/modules/security/service.js';
 
 export { DEMO_PASSWORD };
@@ -79,6 +80,7 @@ export async function createTestApp(opts: { seed?: boolean } = {}): Promise<Test
   const database = await openTestDatabase();
   await seedProgrammes(database.db);
   await seedPlans(database.db);
+  await seedOfficialCalendar(database.db);
   if (opts.seed !== false) await seedDemo(database.db);
   const app = await buildApp({ database, config: testConfig });
   await app.ready();

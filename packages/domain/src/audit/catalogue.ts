@@ -139,6 +139,14 @@ const STATIC_ACTIONS = {
   'review.inspection.finish': { label: '完成实地核查', context: 'review' },
   'review.meeting.record': { label: '记录决策会议', context: 'review' },
   'review.meeting.signoff': { label: '领导签发会议纪要', context: 'review' },
+  'review.notice.draft': { label: '拟定公示名单', context: 'review' },
+  'review.notice.publish': { label: '发布社会公示', context: 'review' },
+  'review.objection.submit': { label: '收到公示异议', context: 'review' },
+  'review.objection.uphold': { label: '异议成立，撤回公示项目', context: 'review' },
+  'review.objection.dismiss': { label: '异议不成立', context: 'review' },
+  'calendar.day.set': { label: '设置节假日/调休日', context: 'review' },
+  'calendar.day.remove': { label: '删除节假日/调休日', context: 'review' },
+  'calendar.year.import': { label: '导入全年节假日安排', context: 'review' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */
@@ -209,6 +217,9 @@ export const AUDIT_ENTITY_LABELS = {
   reviewPanel: '会评',
   reviewInspection: '实地核查',
   reviewMeeting: '决策会议',
+  reviewNotice: '社会公示',
+  reviewObjection: '公示异议',
+  workingCalendar: '节假日日历',
   expert: '评审专家',
   project: '立项项目',
 } as const;

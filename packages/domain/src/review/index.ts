@@ -15,3 +15,5 @@ export * from './scoring-responses.js';
 export * from './inspection.js';
 export * from './meetings.js';
 export * from './decision-responses.js';
+export * from './notice.js';
+export * from './notice-responses.js';

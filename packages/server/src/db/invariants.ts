@@ -93,6 +93,14 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   for (const n of await rows(db, `select id from notification_outbox where (status = 'sent') <> (sent_at is not null) or (status = 'failed' and last_error is null)`)) {
     problems.push(`notification ${String(n.id)}: status and sent_at or last_error disagree`);
   }
+  // 社会公示 (BL-8): an item withdrawn from a notice is withdrawn from its round too, and only an upheld objection withdraws one.
+  for (const i of await rows(db, `select i.id from review_notice_items i join review_notices n on n.id = i.notice_id left join review_outcomes o on o.round_id = n.round_id and o.application_id = i.application_id where i.withdrawn_at is not null and (o.status is distinct from 'withdrawn' or not exists (select 1 from review_objections x where x.notice_id = n.id and x.application_id = i.application_id and x.status = 'upheld'))`)) {
+    problems.push(`notice item ${String(i.id)}: withdrawn without an upheld objection or its outcome still in review`);
+  }
+  // Every objection received through the portal keeps who raised it; a resolution through it keeps its reasons.
+  for (const o of await rows(db, `select o.id from review_objections o left join review_objection_parties p on p.objection_id = o.id where o.reference is not null and (p.objection_id is null or (o.status <> 'open' and (o.reasons is null or o.resolved_at is null)))`)) {
+    problems.push(`objection ${String(o.id)}: no objector on record, or resolved without reasons`);
+  }
   const [heads] = await rows(db, 'select count(*)::int as n from audit_chain_heads');
   if (heads?.n !== AUDIT_CHAIN_COUNT) problems.push(`expected ${AUDIT_CHAIN_COUNT} audit chain heads, found ${String(heads?.n)}`);
   problems.push(...(await monitoringInvariants(db)));

@@ -13,3 +13,4 @@ export * from '../modules/projects/schema.js';
 export * from '../modules/review/experts/schema.js';
 export * from '../modules/review/scoring-schema.js';
 export * from '../modules/review/decision-schema.js';
+export * from '../modules/review/notice-schema.js';

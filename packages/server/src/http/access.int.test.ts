@@ -30,6 +30,8 @@ describe('authorisation is declared on every route', () => {
       'GET /api/public/calls/:id',
       'GET /api/public/draws',
       'GET /api/public/draws/:id',
+      'GET /api/public/notices',
+      'GET /api/public/notices/:id',
       'GET /api/public/receipts/verify',
       'HEAD /api/auth/csrf',
       'HEAD /api/auth/me',
@@ -45,12 +47,15 @@ describe('authorisation is declared on every route', () => {
       'HEAD /api/public/calls/:id',
       'HEAD /api/public/draws',
       'HEAD /api/public/draws/:id',
+      'HEAD /api/public/notices',
+      'HEAD /api/public/notices/:id',
       'HEAD /api/public/receipts/verify',
       'POST /api/auth/login',
       'POST /api/auth/logout',
       'POST /api/auth/register',
       'POST /api/funding/quote',
       'POST /api/invitations/:token/accept',
+      'POST /api/public/notices/:id/objections',
     ]);
   });
 

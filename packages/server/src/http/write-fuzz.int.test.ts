@@ -118,6 +118,15 @@ beforeAll(async () => {
   await rawSql(t.db, `insert into review_inspection_photos (id, round_id, application_id, file_name, content_type, size, sha256, content) values ('6f1c1a9e-0000-4000-8000-00000000fe12', '${round.roundId}', '${inspected}', '现场.png', 'image/png', 1, '00', decode('00', 'hex'))`);
   ids['/api/review/rounds/:roundId/inspection/applications/:applicationId/photos/:photoId'] = '6f1c1a9e-0000-4000-8000-00000000fe12';
   ids['/api/review/rounds/:roundId/meetings/:kind'] = 'party';
+  // A published notice with one listed item and one open objection (社会公示), and a calendar day to edit.
+  const [notice, item, objection] = ['6f1c1a9e-0000-4000-8000-00000000a001', '6f1c1a9e-0000-4000-8000-00000000a002', '6f1c1a9e-0000-4000-8000-00000000a003'];
+  await rawSql(t.db, `insert into review_notices (id, round_id, title, starts_on, ends_on, published_at) values ('${notice}', '${round.roundId}', '模糊测试公示', '2026-01-05', '2099-12-31', now())`);
+  await rawSql(t.db, `insert into review_notice_items (id, notice_id, application_id, position, project_title, organisation_name, category_code, category_label, amount_yuan) values ('${item}', '${notice}', '${round.applicationIds[0]}', 0, '模糊测试项目', '模糊测试单位', 'chain', '强链类', 100000)`);
+  await rawSql(t.db, `insert into review_objections (id, notice_id, application_id, item_id, reference, text) values ('${objection}', '${notice}', '${round.applicationIds[0]}', '${item}', 'YY-FUZZ0001', '模糊测试异议')`);
+  await rawSql(t.db, `insert into review_objection_parties (objection_id, objector_kind, name, contact) values ('${objection}', 'person', '模糊测试异议人', 'fuzz@demo.example')`);
+  ids['/api/public/notices/:id'] = notice;
+  ids['/api/review/objections/:objectionId'] = objection;
+  ids['/api/review/working-calendar/:date'] = '2027-01-01';
 }, 240_000);
 afterAll(() => t.close());
 

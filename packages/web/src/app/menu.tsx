@@ -1,5 +1,6 @@
 /** The side menu, computed from the permissions the server granted the user (never from role names). */
 import {
+  CalendarOutlined,
   ClusterOutlined,
   FundProjectionScreenOutlined,
   EnvironmentOutlined,
@@ -66,6 +67,7 @@ const MENU: MenuRule[] = [
       { path: '/experts', name: '专家库', icon: <IdcardOutlined />, permission: 'expert.manage' },
       { path: '/expert/profile', name: '我的专家信息', icon: <ProfileOutlined />, permission: 'expert.profile' },
       { path: '/expert/reviews', name: '我的评审', icon: <AuditOutlined />, permission: 'review.score' },
+      { path: '/working-calendar', name: '节假日日历', icon: <CalendarOutlined />, permission: 'review.manage' },
     ],
   },
   { path: '/organisation', name: '本单位信息', icon: <BankOutlined />, permission: 'organisation.read' },

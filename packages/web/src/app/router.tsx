@@ -21,6 +21,8 @@ const SecurityPolicyPage = lazy(() => import('../pages/security/policy/SecurityP
 const AuditEventsPage = lazy(() => import('../pages/audit/events/AuditEventsPage'));
 const PublicCallListPage = lazy(() => import('../pages/public/calls/PublicCallListPage'));
 const PublicCallPage = lazy(() => import('../pages/public/call/PublicCallPage'));
+const PublicNoticeListPage = lazy(() => import('../pages/public/notices/PublicNoticeListPage'));
+const PublicNoticePage = lazy(() => import('../pages/public/notice/PublicNoticePage'));
 const CalculatorPage = lazy(() => import('../pages/public/calculator/CalculatorPage'));
 const ProgrammeListPage = lazy(() => import('../pages/programmes/list/ProgrammeListPage'));
 const ProgrammeDetailPage = lazy(() => import('../pages/programmes/detail/ProgrammeDetailPage'));
@@ -43,6 +45,7 @@ const ExpertDetailPage = lazy(() => import('../pages/review/expert-detail/Expert
 const MyExpertProfilePage = lazy(() => import('../pages/review/expert-profile/MyExpertProfilePage'));
 const MyReviewsPage = lazy(() => import('../pages/expert/reviews/MyReviewsPage'));
 const ExpertReviewPage = lazy(() => import('../pages/expert/review/ExpertReviewPage'));
+const WorkingCalendarPage = lazy(() => import('../pages/review/calendar/WorkingCalendarPage'));
 const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
 const BudgetLedgerPage = lazy(() => import('../pages/budget/ledger/BudgetLedgerPage'));
 const MonitoringOverviewPage = lazy(() => import('../pages/monitoring/overview/MonitoringOverviewPage'));
@@ -88,6 +91,8 @@ export const router = createBrowserRouter([
   { path: '/public/calls/:id', element: standalone(PublicCallPage), errorElement: <RouteError /> },
   { path: '/public/draws', element: standalone(PublicDrawListPage), errorElement: <RouteError /> },
   { path: '/public/draws/:id', element: standalone(PublicDrawPage), errorElement: <RouteError /> },
+  { path: '/public/notices', element: standalone(PublicNoticeListPage), errorElement: <RouteError /> },
+  { path: '/public/notices/:id', element: standalone(PublicNoticePage), errorElement: <RouteError /> },
   { path: '/calculator', element: standalone(CalculatorPage), errorElement: <RouteError /> },
   {
     path: '/',
@@ -122,6 +127,7 @@ export const router = createBrowserRouter([
       { path: 'applications/:id', element: guarded(ApplicationDetailPage, 'application.read') },
       { path: 'review', element: guarded(ReviewRoundListPage, 'review.observe') },
       { path: 'review/witness', element: guarded(WitnessPage, 'review.witness') },
+      { path: 'working-calendar', element: guarded(WorkingCalendarPage, 'review.manage') },
       { path: 'review/:roundId', element: guarded(ReviewRoundPage, 'review.observe') },
       { path: 'projects', element: guarded(ProjectListPage, 'project.read') },
       { path: 'experts', element: guarded(ExpertListPage, 'expert.manage') },

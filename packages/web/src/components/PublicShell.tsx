@@ -2,7 +2,7 @@
  * The frame of the public pages (申报指南公告, 经费测算): a plain top bar with the brand, the public links and
  * a way in, no ProLayout, so anonymous visitors download none of the signed-in frame.
  */
-import { CalculatorOutlined, InteractionOutlined, LoginOutlined, NotificationOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalculatorOutlined, InteractionOutlined, LoginOutlined, NotificationOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import { BrandMark } from './BrandMark';
 const LINKS = [
   { key: '/public/calls', label: <Link to="/public/calls">申报指南公告</Link>, icon: <NotificationOutlined /> },
   { key: '/public/draws', label: <Link to="/public/draws">抽取公示</Link>, icon: <InteractionOutlined /> },
+  { key: '/public/notices', label: <Link to="/public/notices">立项公示</Link>, icon: <AuditOutlined /> },
   { key: '/calculator', label: <Link to="/calculator">经费测算</Link>, icon: <CalculatorOutlined /> },
 ];
 

@@ -22,6 +22,7 @@ import { demoDraw } from './demo-review-draw.js';
 import { demoInspection, demoMeetings } from './demo-review-meetings.js';
 import { demoApprove, demoFundingPlan } from './demo-review-plan.js';
 import { demoRubric, demoScores } from './demo-review-scoring.js';
+import { demoNotice } from './demo-review-notice.js';
 
 const DAY = 86_400_000;
 const WAN = 10_000;

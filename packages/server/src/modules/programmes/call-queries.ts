@@ -4,7 +4,7 @@
  */
 import { and, eq, gt, inArray, min, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { calls, guidelineItems, programmes } from './schema.js';
+import { calls, guidelineItems, programmes, programmeVersions } from './schema.js';
 
 /** Subquery: ids of calls whose applications pass a 推荐单位 before the bureau. */
 export function callsRequiringRecommendation(): SQL {
@@ -46,4 +46,11 @@ export async function callSummaries(db: Tx, ids: readonly string[]): Promise<Map
     .innerJoin(programmes, eq(programmes.id, calls.programmeId))
     .where(inArray(calls.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The names of a call's categories (领军/强链/育成 …) by code, from the rule-set version the call was published under. */
+export async function callCategoryLabels(db: Tx, callId: string): Promise<Map<string, string>> {
+  const [row] = await db.select({ parameters: programmeVersions.parameters }).from(calls).innerJoin(programmeVersions, eq(programmeVersions.id, calls.versionId)).where(eq(calls.id, callId));
+  const categories = ((row?.parameters ?? {}) as { categories?: { code: string; name: string }[] }).categories ?? [];
+  return new Map(categories.map((c) => [c.code, c.name]));
 }

@@ -59,7 +59,18 @@ type ReviewCode =
   | 'REVIEW_MEETING_INVALID'
   | 'REVIEW_MEETING_AGENDA_EMPTY'
   | 'REVIEW_MEETING_NOT_RECORDED'
-  | 'REVIEW_MEETING_SIGNED';
+  | 'REVIEW_MEETING_SIGNED'
+  | 'REVIEW_NOTICE_NOT_FOUND'
+  | 'REVIEW_NOTICE_PUBLISHED'
+  | 'REVIEW_NOTICE_EMPTY'
+  | 'REVIEW_NOTICE_START_PASSED'
+  | 'REVIEW_OBJECTION_CLOSED'
+  | 'REVIEW_OBJECTION_INVALID'
+  | 'REVIEW_OBJECTION_SEAL_INVALID'
+  | 'REVIEW_OBJECTION_SEAL_TOO_LARGE'
+  | 'REVIEW_OBJECTION_NOT_FOUND'
+  | 'REVIEW_OBJECTION_RESOLVED'
+  | 'REVIEW_CALENDAR_INVALID';
 
 export const reviewProblems = {
   REVIEW_ROUND_NOT_FOUND: { status: 404, title: '评审轮次不存在' },
@@ -121,6 +132,17 @@ export const reviewProblems = {
   REVIEW_MEETING_AGENDA_EMPTY: { status: 409, title: '会议没有待决定的项目' },
   REVIEW_MEETING_NOT_RECORDED: { status: 409, title: '会议尚未记录' },
   REVIEW_MEETING_SIGNED: { status: 409, title: '会议纪要已签发，不能再修改' },
+  REVIEW_NOTICE_NOT_FOUND: { status: 404, title: '公示不存在' },
+  REVIEW_NOTICE_PUBLISHED: { status: 409, title: '公示已发布，不能再修改名单' },
+  REVIEW_NOTICE_EMPTY: { status: 409, title: '没有可公示的项目' },
+  REVIEW_NOTICE_START_PASSED: { status: 422, title: '公示开始日期已过' },
+  REVIEW_OBJECTION_CLOSED: { status: 409, title: '不在公示期内，不受理异议' },
+  REVIEW_OBJECTION_INVALID: { status: 422, title: '异议填写有误' },
+  REVIEW_OBJECTION_SEAL_INVALID: { status: 422, title: '盖章文件不符合要求' },
+  REVIEW_OBJECTION_SEAL_TOO_LARGE: { status: 413, title: '盖章文件过大' },
+  REVIEW_OBJECTION_NOT_FOUND: { status: 404, title: '异议不存在' },
+  REVIEW_OBJECTION_RESOLVED: { status: 409, title: '该异议已处理' },
+  REVIEW_CALENDAR_INVALID: { status: 422, title: '节假日日历填写有误' },
 } satisfies ProblemCatalogue<ReviewCode>;
 
 export const reviewProblem = problems(reviewProblems);

@@ -148,7 +148,11 @@ export const reviewNotices = pgTable('review_notices', {
   /** First and last day of the period, YYYY-MM-DD in Asia/Shanghai. */
   startsOn: text('starts_on').notNull(),
   endsOn: text('ends_on').notNull(),
+  /** Length of the period in working days (工作日), as chosen when drafted. */
+  workingDays: integer('working_days').notNull().default(5),
   publishedAt: timestamp('published_at', { withTimezone: true }),
+  draftedBy: uuid('drafted_by'),
+  publishedBy: uuid('published_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('review_notices_round_idx').on(t.roundId)]);
 
@@ -157,8 +161,17 @@ export const reviewObjections = pgTable('review_objections', {
   id: uuid('id').primaryKey(),
   noticeId: uuid('notice_id').notNull().references(() => reviewNotices.id),
   applicationId: uuid('application_id').notNull().references(() => applications.id),
+  /** The listed item objected to (review_notice_items.id). */
+  itemId: uuid('item_id'),
+  /** What the objector is given to quote (YY-XXXXXXXX); audit events name this, never the person. */
+  reference: text('reference'),
+  /** The objection in writing. */
+  text: text('text').notNull().default(''),
   /** open | upheld (withdrawn from the list) | dismissed (with reasons) */
   status: text('status').notNull().default('open'),
+  /** The officer's reasons for the decision (both decisions need them). */
+  reasons: text('reasons'),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-}, (t) => [index('review_objections_notice_idx').on(t.noticeId)]);
+  resolvedBy: uuid('resolved_by'),
+}, (t) => [index('review_objections_notice_idx').on(t.noticeId), uniqueIndex('review_objections_reference_idx').on(t.reference)]);

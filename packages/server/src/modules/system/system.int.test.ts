@@ -34,7 +34,7 @@ describe('system', () => {
     expect(await seedDemo(t.db)).toEqual({ organisations: 0, users: 0, calls: 0, applications: 0 });
     expect(await seedProgrammes(t.db)).toBe(0);
     expect(await rawSql(t.db, 'select (select count(*) from users)::int as u, (select count(*) from organisations)::int as o')).toEqual(before);
-    expect(before[0]).toEqual({ u: 10, o: 5 }); // one account per role, the recommender (推荐单位) included
+    expect(before[0]).toEqual({ u: 11, o: 5 }); // one account per role, the recommender (推荐单位) and the observer (纪检监督) included
   });
 
   it('sets security headers on responses', async () => {

@@ -10,6 +10,7 @@ import { ApprovalTab } from './ApprovalTab';
 import { FundingPlanTab } from './FundingPlanTab';
 import { InspectionTab } from './InspectionTab';
 import { MeetingTab } from './MeetingTab';
+import { NoticeTab } from './NoticeTab';
 import { RoundApplicationsTab } from './RoundApplicationsTab';
 import { ScoringTab } from './ScoringTab';
 
@@ -37,4 +38,5 @@ export const ROUND_TABS: RoundTab[] = [
   { key: 'inspection', label: '实地核查', stage: 'inspection', render: (p) => <InspectionTab {...p} /> },
   { key: 'partyMeeting', label: '局党组会议', stage: 'partyMeeting', render: (p) => <MeetingTab {...p} kind="party" /> },
   { key: 'executiveMeeting', label: '区政府常务会议', stage: 'executiveMeeting', render: (p) => <MeetingTab {...p} kind="executive" /> },
+  { key: 'notice', label: '社会公示', stage: 'notice', render: (p) => <NoticeTab {...p} /> },
 ];
