@@ -19,6 +19,7 @@ import { registerErrorHandler, registerInputHygiene, sendProblem } from './http/
 import { commonProblem } from './http/problem.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { applicationRoutes } from './modules/applications/routes.js';
+import { reviewAssignmentRoutes } from './modules/review/assignment-routes.js';
 import { reviewRoundRoutes } from './modules/review/routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
 import { recoveryRoutes } from './modules/accounts/recovery-routes.js';
@@ -114,6 +115,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   monitoringRoutes(app, ctx);
   applicationRoutes(app, ctx);
   reviewRoundRoutes(app, ctx);
+  reviewAssignmentRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

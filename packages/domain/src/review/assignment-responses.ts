@@ -60,6 +60,8 @@ export const assignmentPreviewResponse = z.object({
   feasible: z.boolean(),
   k: z.number().int(),
   objective: z.number().int().nullable(),
+  /** The engine's result hash: confirm may name it, to refuse when the re-run differs from what was shown. */
+  resultHash: z.string().nullable(),
   conflictPairs: z.number().int(),
   candidatePairs: z.number().int(),
   pairs: z.array(assignmentPairResponse),
@@ -68,6 +70,7 @@ export const assignmentPreviewResponse = z.object({
 });
 export type AssignmentPreview = z.infer<typeof assignmentPreviewResponse>;
 
+export const assignmentConfirmBody = z.object({ resultHash: z.string().regex(/^[0-9a-f]{64}$/, '预览结果摘要格式无效').optional() });
 export const assignmentConfirmResponse = z.object({ assignments: z.number().int(), objective: z.number().int(), experts: z.number().int(), stage: z.string() });
 
 export const roundAssignmentListResponse = z.object({
