@@ -70,7 +70,7 @@ export const assignmentPreviewResponse = z.object({
 });
 export type AssignmentPreview = z.infer<typeof assignmentPreviewResponse>;
 
-export const assignmentConfirmBody = z.object({ resultHash: z.string().regex(/^[0-9a-f]{64}$/, '预览结果摘要格式无效').optional() });
+export const assignmentConfirmBody = z.preprocess((v) => v ?? {}, z.object({ resultHash: z.string().regex(/^[0-9a-f]{64}$/, '预览结果摘要格式无效').optional() }));
 export const assignmentConfirmResponse = z.object({ assignments: z.number().int(), objective: z.number().int(), experts: z.number().int(), stage: z.string() });
 
 export const roundAssignmentListResponse = z.object({

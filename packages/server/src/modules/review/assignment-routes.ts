@@ -24,7 +24,7 @@ export function reviewAssignmentRoutes(app: FastifyInstance, ctx: AppContext): v
   );
   r.get('/api/review/rounds/:roundId/conflicts', { schema: { tags, summary: '回避：每个回避配对及理由，每份申报书回避后的候选专家数', params: roundParams, response: { 200: roundConflictsResponse } }, config: observe }, async (request) => roundConflicts(db, request.params.roundId));
   r.post('/api/review/rounds/:roundId/assignment/preview', { schema: { tags, summary: '最优分配预览：逐对说明、专家评审量、目标值；无解时说明原因', params: roundParams, response: { 200: assignmentPreviewResponse } }, config: manage }, async (request) => previewOptimal(db, request.params.roundId));
-  r.post('/api/review/rounds/:roundId/assignment/confirm', { schema: { tags, summary: '确认最优分配：重新计算并复核回避，写入分配、通知专家，进入专家评审阶段', params: roundParams, body: assignmentConfirmBody.optional(), response: { 200: assignmentConfirmResponse } }, config: manage }, async (request) => {
+  r.post('/api/review/rounds/:roundId/assignment/confirm', { schema: { tags, summary: '确认最优分配：重新计算并复核回避，写入分配、通知专家，进入专家评审阶段', params: roundParams, body: assignmentConfirmBody, response: { 200: assignmentConfirmResponse } }, config: manage }, async (request) => {
     const result = await confirmOptimal(db, actorOf(request), request.params.roundId, request.body?.resultHash);
     await kickNotificationDispatch(ctx.jobs, request.log);
     return result;
