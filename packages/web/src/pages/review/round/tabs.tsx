@@ -5,6 +5,7 @@
  */
 import type { Permission, ReviewRound, ReviewStage } from '@kechuang/domain';
 import type { ReactNode } from 'react';
+import { AssignmentTab } from './AssignmentTab';
 import { RoundApplicationsTab } from './RoundApplicationsTab';
 
 export interface RoundTabProps {
@@ -24,4 +25,5 @@ export interface RoundTab {
 
 export const ROUND_TABS: RoundTab[] = [
   { key: 'applications', label: '申报书与结果', render: (p) => <RoundApplicationsTab {...p} /> },
+  { key: 'assignment', label: '专家分配', stage: 'assigning', permission: 'review.observe', render: (p) => <AssignmentTab {...p} /> },
 ];
