@@ -26,6 +26,7 @@ export const roundConflictsResponse = z.object({
       applicationNo: z.string(),
       title: z.string(),
       fieldCode: z.string().nullable(),
+      fieldName: z.string(),
       conflicts: z.number().int(),
       candidates: z.number().int(),
       canGetK: z.boolean(),

@@ -17,11 +17,13 @@ import { buildInstance, type ReviewInstance } from './instance.js';
 import { advanceStage, findRound, requireStage, type RoundRow } from './rounds.js';
 import { reviewAssignments } from './schema.js';
 
-/** Engine texts name experts and applications by id: officers read names and application numbers instead. */
+/** Engine texts name experts, applications and fields by id or code: officers read names and application numbers instead. */
 export function namer(inst: ReviewInstance): (text: string) => string {
   const names = new Map<string, string>(inst.experts.map((e) => [e.id, e.name]));
   for (const [id, l] of inst.labels) names.set(id, `${l.applicationNo}（${l.title}）`);
-  return (text) => text.replace(/「([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})」/g, (m, id: string) => (names.has(id) ? `「${names.get(id)}」` : m));
+  // Field codes too (学科「equipment」→「高端装备」); application and expert ids are UUIDs, never field codes.
+  for (const [code, name] of inst.fieldNames) if (!names.has(code)) names.set(code, name);
+  return (text) => text.replace(/「([^「」]+)」/g, (m, id: string) => (names.has(id) ? `「${names.get(id)}」` : m));
 }
 
 /**
@@ -67,7 +69,7 @@ export async function runOptimal(tx: Tx, round: RoundRow): Promise<OptimalRun> {
           placesNeeded: r.placesNeeded,
           totalMaxLoad: r.totalMaxLoad,
           totalMinLoad: r.totalMinLoad,
-          byField: r.shortage?.byField ?? [],
+          byField: (r.shortage?.byField ?? []).map((f) => ({ ...f, field: instance.fieldNames.get(f.field) ?? f.field })),
           tooFewCandidates: (r.shortage?.tooFewCandidates ?? []).map((t) => ({ applicationId: t.application, ...label(t.application), candidates: t.candidates, needed: t.needed })),
           underloadExperts: (r.underload?.experts ?? []).map((id) => ({ expertId: id, expertName: expert.get(id)?.name ?? '' })),
         },

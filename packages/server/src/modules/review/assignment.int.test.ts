@@ -114,6 +114,8 @@ describe('review assignment (专家分配)', () => {
     expect(p.pairs).toEqual([]);
     expect(p.infeasibility.messages[0]).toBe('无法完成专家分配：共 6 份申请，每份需 5 位评审专家，合计需要 30 个评审名额。');
     expect(p.infeasibility.messages.join('')).toMatch(/最高评审量合计只有 \d+ 个名额/);
+    expect(p.infeasibility.messages.join('')).toMatch(/学科「高端装备」/);
+    expect(p.infeasibility.byField[0].field).toBe('高端装备');
     await call.officer.put(url('/settings'), { ...base, k: 12 });
     const few = (await call.officer.post(url('/assignment/preview'))).json();
     expect(few.feasible).toBe(false);

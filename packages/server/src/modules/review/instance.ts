@@ -22,6 +22,8 @@ import {
 } from '@kechuang/domain';
 import type { Tx } from '../../db/client.js';
 import { applicationsByIds, submittedApplicationsSince } from '../applications/service.js';
+import { callSummaries } from '../programmes/call-queries.js';
+import { fieldNamesOf } from '../programmes/service.js';
 import { consortiaByCreditCodes, organisationProfiles, organisationsInConsortia } from '../organisations/service.js';
 import type { RoundRow } from './rounds.js';
 import { experts, reviewOutcomes } from './schema.js';
@@ -37,6 +39,8 @@ export interface ReviewInstance {
   /** Application number and title of each application, by id (for lists and explanations). */
   labels: Map<string, { applicationNo: string; title: string }>;
   settings: ConflictSettings;
+  /** Field (领域) names by code, from the call's programme. */
+  fieldNames: Map<string, string>;
 }
 
 /** The round's conflict settings (round.settings.conflicts), defaults where unset. */
@@ -126,6 +130,8 @@ export async function buildInstance(tx: Tx, round: RoundRow): Promise<ReviewInst
   const pool = await tx.select().from(experts).where(and(eq(experts.status, 'active'), eq(experts.available, true))).orderBy(experts.id);
   const orgConsortia = new Map((await organisationsInConsortia(tx)).map((o) => [norm(o.creditCode), o.consortia]));
   const history = await conflictHistory(tx, round, settings);
+  const call = (await callSummaries(tx, [round.callId])).get(round.callId);
+  const fieldNames = call ? await fieldNamesOf(tx, call.programmeId) : new Map<string, string>();
   const r = computeRoundConflicts(apps, pool.map((e) => conflictExpert(e, orgConsortia)), settings, history);
   return {
     input: {
@@ -139,5 +145,6 @@ export async function buildInstance(tx: Tx, round: RoundRow): Promise<ReviewInst
     experts: pool,
     labels,
     settings,
+    fieldNames,
   };
 }

@@ -32,6 +32,7 @@ export function presentConflicts(inst: ReviewInstance): RoundConflicts {
       applicationId: a.id,
       ...label(a.id),
       fieldCode: a.fieldCode,
+      fieldName: a.fieldCode ? (inst.fieldNames.get(a.fieldCode) ?? a.fieldCode) : '',
       conflicts: conflicts.get(a.id) ?? 0,
       candidates: candidates.get(a.id) ?? 0,
       canGetK: (candidates.get(a.id) ?? 0) >= inst.input.k,

@@ -18,7 +18,7 @@ export function ConflictsCard({ roundId }: { roundId: string }) {
   const appColumns: ProColumns<App>[] = [
     { title: '申报编号', dataIndex: 'applicationNo', width: 150 },
     { title: '项目名称', dataIndex: 'title', ellipsis: true },
-    { title: '领域', dataIndex: 'fieldCode', width: 100 },
+    { title: '领域', dataIndex: 'fieldName', width: 100 },
     { title: '回避专家', dataIndex: 'conflicts', width: 90, align: 'right', sorter: (a, b) => a.conflicts - b.conflicts },
     { title: '回避后候选', dataIndex: 'candidates', width: 100, align: 'right', sorter: (a, b) => a.candidates - b.candidates },
     { title: `可配满 ${d?.k ?? ''} 位`, dataIndex: 'canGetK', width: 100, filters: [{ text: '候选不足', value: false }, { text: '可配满', value: true }], onFilter: (v, r) => r.canGetK === v, render: (_, r) => (r.canGetK ? <Tag color="green">可配满</Tag> : <Tag color="red">候选不足</Tag>) },
