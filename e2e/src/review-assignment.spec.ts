@@ -47,6 +47,8 @@ beforeAll(async () => {
   const experts = await insertTestExperts(t, 8, { prefix: 'e2e-assign-' });
   // One expert works at the demo applicant: 回避 on that organisation's applications.
   await rawSql(t.db, `update experts set organisation_credit_code = '91330206MA2KC7HX53', organisation_name = '宁波甬创智能装备有限公司' where id = '${experts[0]!.id}'`);
+  // Another is in an innovation consortium, which the officer registers for demo-b below.
+  await rawSql(t.db, `update experts set consortia = array['甬江演示创新联合体'] where id = '${experts[1]!.id}'`);
   b = await openBrowser({ baseURL: `http://127.0.0.1:${address.port}` });
   await signIn(b.page, 'officer');
 }, 240_000);
@@ -58,6 +60,15 @@ afterAll(async () => {
 describe('专家分配 (optimal) on the round page', () => {
   it('settings, 回避 with reasons, preview explained, an infeasible setting explained, confirm → scoring', async () => {
     const page = b.page;
+    // The consortium record 回避 reads: registered by the officer on the organisation list.
+    await page.goto('/organisations');
+    const row = rows(page).filter({ hasText: '宁波演示智造科技有限公司' });
+    await row.getByRole('button', { name: /登记宁波演示智造科技有限公司所属创新联合体/ }).click();
+    await page.locator('.ant-modal').getByLabel('所属创新联合体', { exact: true }).fill('甬江演示创新联合体');
+    await page.keyboard.press('Enter');
+    await Promise.all([page.waitForResponse((r) => r.url().includes('/consortia') && r.ok()), page.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click()]);
+    await row.getByText('甬江演示创新联合体').waitFor();
+
     await page.goto(`/review/${roundId}?tab=assignment`);
     await pageTitle(page, '北仑区关键核心技术攻关项目申报指南').waitFor();
     const settings = page.locator('.ant-card').filter({ hasText: '分配设置' });
@@ -69,6 +80,7 @@ describe('专家分配 (optimal) on the round page', () => {
 
     const conflicts = page.locator('.ant-card').filter({ hasText: '回避（根据记录计算）' });
     await conflicts.getByText('专家所在单位（宁波甬创智能装备有限公司）为申报单位').first().waitFor();
+    await conflicts.getByText('专家（或其所在单位）与宁波演示智造科技有限公司同属创新联合体「甬江演示创新联合体」').first().waitFor();
 
     // 4 applications × 3 = 12 places, 8 experts × 2 = 16 but one expert is excluded from half: preview.
     const card = page.locator('.ant-card').filter({ hasText: '最优分配' }).filter({ has: page.getByRole('button', { name: /计算分配/ }) });
