@@ -174,7 +174,14 @@ function compactOf(input: assignment.AssignmentInput): assignment.CompactAssignm
 export async function run(emit: (o: Record<string, unknown>) => void, opts: { quick: boolean }): Promise<void> {
   const sizes: Sizes = opts.quick ? { apps: 200, experts: 300 } : { apps: 2000, experts: 3000 };
   const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const scratch = await scratchPostgres(admin, `kc_bench_review_${process.pid}`);
+  let scratch: Awaited<ReturnType<typeof scratchPostgres>>;
+  try {
+    scratch = await scratchPostgres(admin, `kc_bench_review_${process.pid}`);
+  } catch (e) {
+    // The goal is stated on PostgreSQL: without a server there is no figure to give, only the reason.
+    emit({ bench: 'review-assign', skipped: `PostgreSQL not reachable at ${admin.replace(/\/\/[^@]*@/, '//')}: ${(e as Error).message}` });
+    return;
+  }
   const database = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
   try {
     await database.migrate();
