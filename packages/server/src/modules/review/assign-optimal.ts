@@ -134,7 +134,9 @@ export async function confirmOptimal(db: Db, actor: Actor, roundId: string, expe
     const bad = outcome.pairs.find((p) => conflicted.has(`${p.application}/${p.expert}`));
     if (bad) throw new Error(`conflicted pair in the optimal assignment: ${bad.application}/${bad.expert}`);
     const now = new Date();
-    const rows = run.preview.pairs.map((p) => ({ id: randomUUID(), application_id: p.applicationId, expert_id: p.expertId, affinity: p.affinity, explanation: p.explanation }));
+    // Stored as the engine wrote it, other experts named by id: names are put in when officers or observers read it
+    // (round-assignments.ts), so an explanation shown anywhere else cannot reveal who else was a candidate.
+    const rows = outcome.pairs.map((p) => ({ id: randomUUID(), application_id: p.application, expert_id: p.expert, affinity: p.affinity, explanation: p.explanation }));
     // One statement with one JSON parameter: 10,000 rows as bound parameters would need several statements and
     // cost seconds in query building alone.
     await tx.execute(sql`insert into ${reviewAssignments} (id, round_id, application_id, expert_id, source, status, affinity, explanation, created_at)

@@ -167,6 +167,8 @@ describe('review assignment (专家分配)', () => {
     const items = list.json().items as { expertName: string; source: string; explanation: string }[];
     expect(items).toHaveLength(18);
     expect(items.every((i) => i.expertName.length > 0 && i.source === 'optimal')).toBe(true);
+    // Stored with other candidates by id, shown to observers with names.
+    expect(items.every((i) => !/[0-9a-f]{8}-[0-9a-f]{4}-/.test(i.explanation))).toBe(true);
     const expert = t.client();
     await expert.login(pool[0]!.username);
     expect((await expert.get(url('/assignments'))).statusCode).toBe(403);
