@@ -28,7 +28,7 @@ const highsLoader: Loader = (highsImport as unknown as { default?: Loader }).def
 const CAP = { numerator: 1, denominator: 2 };
 const SEED = 'a3f1c0de5eed0000000000000000000000000000000000000000000000000001';
 
-function lpOf(g: CompactAssignmentInput, cap: number): string {
+export function lpOf(g: CompactAssignmentInput, cap: number): string {
   const C = g.candidateApplication.length;
   const out: string[] = ['Maximize', ' obj:'];
   let line = '';

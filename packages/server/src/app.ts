@@ -21,6 +21,7 @@ import { accountRoutes } from './modules/accounts/routes.js';
 import { applicationRoutes } from './modules/applications/routes.js';
 import { reviewDrawRoutes } from './modules/review/draw-routes.js';
 import { reviewDecisionRoutes } from './modules/review/decision-routes.js';
+import { reviewAssignmentRoutes } from './modules/review/assignment-routes.js';
 import { reviewRoundRoutes } from './modules/review/routes.js';
 import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
@@ -128,6 +129,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);
   noticeRoutes(app, ctx);
+  reviewAssignmentRoutes(app, ctx);
 
   const dist = config.webDist;
   const hasWeb = dist !== null && fs.existsSync(path.join(dist, 'index.html'));

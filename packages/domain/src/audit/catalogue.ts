@@ -49,6 +49,7 @@ const STATIC_ACTIONS = {
   'recovery.cancel': { label: '撤销管理员密码找回', context: 'accounts' },
   'organisation.create': { label: '创建单位', context: 'organisations' },
   'organisation.update': { label: '修改单位信息', context: 'organisations' },
+  'organisation.consortia': { label: '修改单位所属创新联合体', context: 'organisations' },
   'invitation.create': { label: '发出邀请', context: 'organisations' },
   'invitation.revoke': { label: '撤销邀请', context: 'organisations' },
   'invitation.accept': { label: '接受邀请', context: 'organisations' },
@@ -147,6 +148,8 @@ const STATIC_ACTIONS = {
   'calendar.day.set': { label: '设置节假日/调休日', context: 'review' },
   'calendar.day.remove': { label: '删除节假日/调休日', context: 'review' },
   'calendar.year.import': { label: '导入全年节假日安排', context: 'review' },
+  'review.round.settings': { label: '修改评审分配设置', context: 'review' },
+  'review.assignment.confirm': { label: '确认专家最优分配', context: 'review' },
 } as const satisfies Record<string, ActionDef>;
 
 /** A call's workflow events come from the workflow table, so a new event gets its action and label here. */

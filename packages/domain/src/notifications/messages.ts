@@ -25,6 +25,15 @@ export interface ApplicationNotificationPayload {
   deadline?: string;
 }
 
+/** An expert invited to review a round's applications (identities of applicants are shown only once assigned). */
+export interface ReviewInvitationPayload {
+  roundId: string;
+  callTitle: string;
+  applications: number;
+}
+
+export type NotificationPayload = ApplicationNotificationPayload | ReviewInvitationPayload;
+
 export const NOTIFICATION_TEMPLATES = {
   'application.toEndorse': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」已提交，待单位审核。`,
   'application.withdrawn': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」已由申报人撤回，无需审核。`,
@@ -36,6 +45,7 @@ export const NOTIFICATION_TEMPLATES = {
   'application.returned': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」被退回修改${p.reasons ? `（${p.reasons}条理由）` : ''}，请登录平台查看对应栏目旁的退回理由。`,
   'review.replacementAssigned': (p: ApplicationNotificationPayload) => `您有一项新的评审任务（替补）：申报书 ${p.applicationNo}「${p.title}」${p.deadline ? `，请于${p.deadline}前完成评分` : ''}。`,
   'review.scoreReminder': (p: ApplicationNotificationPayload) => `评审提醒：申报书 ${p.applicationNo}「${p.title}」的评分将于${p.deadline ?? '近期'}截止，请尽快提交评分表。`,
+  'review.invited': (p: ReviewInvitationPayload) => `您受邀评审「${p.callTitle}」的 ${p.applications} 份申报书，请登录平台查看，打开申报书前先确认是否需要回避。`,
 } as const;
 export type NotificationTemplateKey = keyof typeof NOTIFICATION_TEMPLATES;
 
@@ -43,7 +53,7 @@ export interface PlannedNotification {
   recipient: NotificationRecipient;
   channel: NotificationChannel;
   templateKey: NotificationTemplateKey;
-  payload: ApplicationNotificationPayload;
+  payload: NotificationPayload;
 }
 
 /** Enterprises are reached on the phone; the bureau and recommending units read e-mail. Everyone gets it in-app. */
@@ -87,6 +97,11 @@ export function applicationNotifications(f: ApplicationTransitionFacts): Planned
 }
 
 /** The text a sender delivers. */
-export function renderNotification(templateKey: NotificationTemplateKey, payload: ApplicationNotificationPayload): string {
-  return NOTIFICATION_TEMPLATES[templateKey](payload);
+export function renderNotification(templateKey: NotificationTemplateKey, payload: NotificationPayload): string {
+  return (NOTIFICATION_TEMPLATES[templateKey] as (p: NotificationPayload) => string)(payload);
+}
+
+/** Every expert invited to a round: one SMS each (experts are outside the bureau and reached on the phone; the workspace lists the rest). */
+export function reviewInvitationNotifications(invited: readonly { userId: string | null; applications: number }[], round: { roundId: string; callTitle: string }): PlannedNotification[] {
+  return invited.flatMap((x) => (x.userId ? [{ recipient: { userId: x.userId }, channel: 'sms' as const, templateKey: 'review.invited' as const, payload: { ...round, applications: x.applications } }] : []));
 }

@@ -14,10 +14,12 @@ export const organisationResponse = z.object({
   contactName: z.string(),
   contactPhone: z.string(),
   contactEmail: z.string(),
+  /** Innovation consortia (创新联合体) it belongs to: read by 回避 in expert review. */
+  consortia: z.array(z.string()),
   createdAt: instantOut,
   updatedAt: instantOut,
   /** What the caller may do with it, so the web never re-derives permissions. */
-  actions: z.object({ update: z.boolean(), manageMembers: z.boolean() }),
+  actions: z.object({ update: z.boolean(), manageMembers: z.boolean(), editConsortia: z.boolean() }),
 });
 
 export const organisationPageResponse = pageOf(organisationResponse);
@@ -45,3 +47,8 @@ export const invitationRevokedResponse = z.object({ invitation: invitationRespon
 /** What the public invitation page shows before the invitee signs up. */
 export const invitationPreviewResponse = z.object({ organisationName: z.string(), name: z.string(), role: z.enum(INVITATION_ROLES), expiresAt: instantOut });
 
+
+/** Officers set the consortia an organisation belongs to (a district keeps the city and provincial lists, YJ-5). */
+export const organisationConsortiaSchema = z.object({
+  consortia: z.array(z.string().trim().min(2, '创新联合体名称至少 2 个字').max(100, '创新联合体名称不超过 100 个字')).max(20, '每个单位最多登记 20 个创新联合体'),
+});

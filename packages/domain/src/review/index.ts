@@ -17,3 +17,6 @@ export * from './meetings.js';
 export * from './decision-responses.js';
 export * from './notice.js';
 export * from './notice-responses.js';
+export * from './conflict-index.js';
+export * from './assignment-settings.js';
+export * from './assignment-responses.js';

@@ -8,7 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { changedFields, creditCodeCheckChar, residentIdCheckChar, type DeclaredConflict, type ExpertStatus } from '@kechuang/domain';
+import { insertUser } from '../../modules/accounts/create-user.js';
 import { userByUsername } from '../../modules/accounts/service.js';
+import { users } from '../../modules/accounts/schema.js';
 import { recordAudit, SYSTEM_ACTOR } from '../../modules/audit/record.js';
 import { auditedProfile } from '../../modules/review/experts/expert-rows.js';
 import { experts } from '../../modules/review/schema.js';
@@ -99,11 +101,14 @@ export function demoExperts(): DemoExpert[] {
     }
   }
   // The demo `expert` login: an active 高端装备 expert matching the demo applications.
-  out[0] = { ...out[0]!, name: '赵专家', title: '教授级高级工程师', org: ORGS[1]!, keywords: ['一体化压铸', '模具', '热处理', '铝合金'], available: true, username: 'expert' };
+  // Not at 宁波海湾先进制造研究院: that institute is the partner of every demo application, so its experts are 回避.
+  out[0] = { ...out[0]!, name: '赵专家', title: '教授级高级工程师', org: ORGS[4]!, keywords: ['一体化压铸', '模具', '热处理', '铝合金', '随形冷却'], available: true, username: 'expert' };
   // 回避 shows: one works at a demo applicant; two declared conflicts (an organisation, a person).
   out[5] = { ...out[5]!, org: APPLICANT_ORG, title: '高级工程师' };
   out[6] = { ...out[6]!, declaredConflicts: [{ kind: 'organisation', creditCode: '91330206MA2DEMB02Y', name: '宁波演示智造科技有限公司', reason: '近三年曾为该公司技术顾问' }] };
   out[7] = { ...out[7]!, declaredConflicts: [{ kind: 'person', idNumber: idNumber(900), name: '吴演示', reason: '师生关系' }] };
+  // Every other demo expert signs in as demo-expert-NN (the demo password), so the demo scores go through the use case.
+  for (const [i, e] of out.entries()) if (!e.username) out[i] = { ...e, username: `demo-expert-${String(i + 1).padStart(2, '0')}` };
   // Three waiting for an officer's check, one suspended.
   for (const i of [37, 38, 39]) out[i] = { ...out[i]!, status: 'pending' };
   out[12] = { ...out[12]!, status: 'suspended', statusReason: '近两年多次无故缺席评审（演示）' };
@@ -114,13 +119,20 @@ export async function seedDemoExperts(db: Db): Promise<number> {
   const list = demoExperts();
   const actor = { ...SYSTEM_ACTOR, name: 'system.seed' };
   let created = 0;
+  // The demo password, as the other demo accounts hold it (hashed once at seeding).
+  const [demoExpert] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.username, 'expert'));
+  if (!demoExpert) throw new Error('the demo expert account is seeded before the demo expert pool');
+  const passwordHash = demoExpert.passwordHash;
   await db.transaction(async (tx) => {
     const ids = list.map((e) => idNumber(e.n));
     const existing = new Set((await tx.select({ idNumber: experts.idNumber }).from(experts).where(inArray(experts.idNumber, ids))).map((r) => r.idNumber));
     for (const e of list) {
       const id = idNumber(e.n);
       if (existing.has(id)) continue;
-      const user = e.username ? await userByUsername(tx, e.username) : null;
+      let user: { id: string } | null = e.username ? await userByUsername(tx, e.username) : null;
+      if (!user && e.username && e.username !== 'expert') {
+        user = await insertUser(tx, actor, { username: e.username, name: e.name, phone: '', email: '', roles: ['expert'], organisationId: null, passwordHash, mustChangePassword: false });
+      }
       // A login already linked to another expert (someone re-linked it) is left alone.
       const linked = user ? (await tx.select({ id: experts.id }).from(experts).where(eq(experts.userId, user.id)))[0] : undefined;
       const now = new Date();

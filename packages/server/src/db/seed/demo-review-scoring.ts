@@ -3,7 +3,7 @@
  * through the same use cases as the browser (declare, open, submit), and optionally closing scoring with
  * aggregation. The demo orchestration calls these once a round has its assignments.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { defaultRubricCriteria, shanghaiDate, type Role, type ScoringRubric } from '@kechuang/domain';
 import type { AuthContext } from '../../http/auth.js';
@@ -13,10 +13,9 @@ import { SYSTEM_ACTOR, type Actor } from '../../modules/audit/record.js';
 import { closeScoring } from '../../modules/review/close-scoring.js';
 import { openAssignment } from '../../modules/review/expert-assignments.js';
 import { findRound } from '../../modules/review/rounds.js';
-import { experts, reviewAssignments, reviewOutcomes, reviewRounds } from '../../modules/review/schema.js';
+import { experts, reviewAssignments } from '../../modules/review/schema.js';
 import { saveSheet } from '../../modules/review/score-sheets.js';
 import { rubricOf, saveRubric } from '../../modules/review/scoring-rubric.js';
-import { calls } from '../../modules/programmes/schema.js';
 import type { Db } from '../client.js';
 
 const seedActor: Actor = { ...SYSTEM_ACTOR, name: 'system.seed' };
@@ -80,32 +79,4 @@ export async function demoScores(db: Db, roundId: string, opts: { close: boolean
   }
   if (opts.close) await closeScoring(db, seedActor, roundId, '', now);
   return { scored };
-}
-
-/**
- * Until the demo orchestration of review (assignment, draw …) runs first, the demo expert (`expert`) gets one
- * task: a round at the scoring stage on the demo call with its accepted 演示 application. Does nothing once
- * any review round exists.
- */
-export async function seedDemoScoringStandIn(db: Db, now = new Date()): Promise<boolean> {
-  if ((await db.select({ id: reviewRounds.id }).from(reviewRounds).limit(1)).length) return false;
-  const title = `${shanghaiDate(now).slice(0, 4)}年度北仑区关键核心技术攻关项目申报指南（演示）`;
-  const [call] = await db.select({ id: calls.id }).from(calls).where(eq(calls.title, title));
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'expert'));
-  if (!call || !user) return false;
-  const accepted = await db.select({ id: applications.id }).from(applications).where(and(eq(applications.callId, call.id), eq(applications.state, 'accepted')));
-  if (accepted.length === 0) return false;
-  await db.transaction(async (tx) => {
-    let [expert] = await tx.select({ id: experts.id }).from(experts).where(eq(experts.userId, user.id));
-    if (!expert) {
-      [expert] = await tx.insert(experts).values({ id: randomUUID(), userId: user.id, name: '赵专家', title: '教授级高级工程师', organisationName: '宁波演示材料研究院', region: '浙江省宁波市鄞州区', fields: ['equipment'], keywords: ['模具', '一体化压铸'], status: 'active' }).returning({ id: experts.id });
-    }
-    const roundId = randomUUID();
-    await tx.insert(reviewRounds).values({ id: roundId, callId: call.id, stage: 'scoring', mode: 'optimal', k: 1, budgetYear: Number(shanghaiDate(now).slice(0, 4)), createdBy: null });
-    await tx.insert(reviewOutcomes).values(accepted.map((a) => ({ roundId, applicationId: a.id })));
-    await tx.insert(reviewAssignments).values(accepted.map((a) => ({ id: randomUUID(), roundId, applicationId: a.id, expertId: expert!.id, source: 'optimal', affinity: 100 })));
-  });
-  const [round] = await db.select({ id: reviewRounds.id }).from(reviewRounds).where(eq(reviewRounds.callId, call.id));
-  await demoRubric(db, round!.id, now);
-  return true;
 }

@@ -23,6 +23,7 @@ import { demoInspection, demoMeetings } from './demo-review-meetings.js';
 import { demoApprove, demoFundingPlan } from './demo-review-plan.js';
 import { demoRubric, demoScores } from './demo-review-scoring.js';
 import { demoNotice } from './demo-review-notice.js';
+import { demoAssignOptimal } from './demo-review-assign.js';
 
 const DAY = 86_400_000;
 const WAN = 10_000;
@@ -52,12 +53,12 @@ function leaderId(n: number): string {
   return first17 + residentIdCheckChar(first17)!;
 }
 
-function reviewContent(n: number, title: string, districtWan: number, startYear: number): ApplicationContent {
+function reviewContent(n: number, title: string, districtWan: number, startYear: number, extraKeywords: readonly string[]): ApplicationContent {
   const base = exampleBeilunContent();
   const sections = Object.fromEntries(Object.keys(base.sections ?? {}).map((k, i) => [k, prose(500 + n * 31 + i, 3)]));
   return {
     ...base,
-    basic: { ...base.basic!, title, startDate: `${startYear}-07-01`, endDate: `${startYear + 2}-06-30` },
+    basic: { ...base.basic!, title, startDate: `${startYear}-07-01`, endDate: `${startYear + 2}-06-30`, keywords: [...(base.basic!.keywords ?? []), ...extraKeywords] },
     team: { ...base.team!, leader: { ...base.team!.leader!, name: `演示负责人${n}`, birthYear: 1978, idNumber: leaderId(n) } },
     budget: {
       lines: [
@@ -84,7 +85,7 @@ export interface DemoReviewCall {
  * year's first hour in Asia/Shanghai, so it draws on this year's budget), with `count` applications from the three
  * 演示 organisations and the demo applicant, each submitted, endorsed, 查重-checked, formally reviewed and accepted.
  */
-export async function seedClosedDemoCall(db: Db, now: Date, title: string, count: number, requestWan: (i: number) => number, opensDaysAgo: number, closesDaysAgo: number, leaderBase: number): Promise<DemoReviewCall | null> {
+export async function seedClosedDemoCall(db: Db, now: Date, title: string, count: number, requestWan: (i: number) => number, opensDaysAgo: number, closesDaysAgo: number, leaderBase: number, extraKeywords: readonly string[] = []): Promise<DemoReviewCall | null> {
   const [exists] = await db.select({ id: calls.id }).from(calls).where(eq(calls.title, title));
   if (exists) return null;
   await seedDemoApplicantOrganisations(db);
@@ -122,7 +123,7 @@ export async function seedClosedDemoCall(db: Db, now: Date, title: string, count
     const endorser = await authOf(db, org.endorser);
     const at = new Date(opensAt.getTime() + (i + 1) * 3_600_000);
     const id = await createApplication(db, who.auth, who.actor, { callId: call.id, guidelineItemCode: 'BL-2026-02', categoryCode: 'chain' }, at);
-    await saveDraft(db, who.auth, who.actor, id, { baseVersion: 1, content: reviewContent(leaderBase + i, TITLES[i % TITLES.length]!, requestWan(i), startYear) }, at);
+    await saveDraft(db, who.auth, who.actor, id, { baseVersion: 1, content: reviewContent(leaderBase + i, TITLES[i % TITLES.length]!, requestWan(i), startYear, extraKeywords) }, at);
     const { slots } = await listAttachments(db, who.auth, id, at);
     for (const slot of slots.filter((s) => s.required)) {
       const bytes = Buffer.from(`%PDF-1.4\n% ${slot.label}（演示）\n%%EOF\n`, 'utf8');
@@ -146,7 +147,8 @@ export async function seedDemoReviewCalls(db: Db, now = new Date()): Promise<{ a
   const officer = await authOf(db, 'officer');
   // 15 requests of 240–300万 (the chain category's cap, BL-6) total 4,260万: more than the 4,000万 budget (BL-4), so the plan must choose.
   const a = await seedClosedDemoCall(db, now, `${year}年度北仑区关键核心技术攻关项目（演示·已立项批次）`, 15, (i) => [300, 290, 280, 300, 260, 300, 270, 300, 250, 300, 280, 300, 240, 300, 290][i]!, 80, 50, 600);
-  const b = await seedClosedDemoCall(db, now, `${year}年度北仑区关键核心技术攻关项目（演示·专家评审中）`, 5, (i) => 200 + 20 * i, 30, 3, 700);
+  // 随形冷却 is a keyword only the demo expert (赵专家) lists, so the optimal assignment gives them this batch to score.
+  const b = await seedClosedDemoCall(db, now, `${year}年度北仑区关键核心技术攻关项目（演示·专家评审中）`, 5, (i) => 200 + 20 * i, 30, 3, 700, ['随形冷却']);
   const approved = a ? { roundId: (await openRound(db, officer.actor, a.callId)).id } : null;
   const scoring = b ? { roundId: (await openRound(db, officer.actor, b.callId)).id } : null;
   return { approved, scoring };

@@ -14,7 +14,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../../modules/audit/record.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoExperts } from './demo-experts.js';
 import { seedDemoMonitoring } from './demo-monitoring.js';
-import { seedDemoScoringStandIn } from './demo-review-scoring.js';
+import { seedDemoReview } from './demo-review.js';
 import { findOrganisationByCreditCode, insertOrganisation } from '../../modules/organisations/service.js';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -112,7 +112,7 @@ export async function seedDemo(db: Db, now = new Date(), opts: { applications?: 
   const callCount = (await seedDemoCall(db, now)) ? 1 : 0;
   await seedDemoMonitoring(db, now);
   const apps = opts.applications ? await seedDemoApplications(db, now) : null;
-  // Stand-in until the review demo orchestration is wired: the demo expert's one scoring task (no-op once a round exists).
-  if (opts.applications) await seedDemoScoringStandIn(db, now);
+  // Review to approval (演示): one batch approved, one being scored by the demo expert (demo-review.ts).
+  if (opts.applications) await seedDemoReview(db, now);
   return { organisations: orgCount, users: userCount, calls: callCount, applications: apps ? Object.keys(apps.ids).length : 0 };
 }

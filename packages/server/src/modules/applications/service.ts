@@ -1,6 +1,6 @@
 /** Read-only views of applications for other contexts (review): they never import this context's tables. */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { ApplicationContent } from '@kechuang/domain';
+import { and, eq, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { onlyOwnOrganisation } from './access.js';
@@ -67,4 +67,47 @@ export async function submittedAttachmentFile(db: Tx, id: string, attachmentId: 
   if (!read || !read.attachments.some((a) => a.id === attachmentId)) return null;
   const [file] = await db.select().from(applicationAttachments).where(and(eq(applicationAttachments.id, attachmentId), eq(applicationAttachments.applicationId, id)));
   return file ?? null;
+}
+
+/** What the 回避 co-membership rule reads of an earlier application: who led it, who was on it, with whom. */
+export interface SubmittedApplicationPeople {
+  id: string;
+  applicationNo: string;
+  organisationId: string;
+  submittedAt: Date;
+  leaderId: string | null;
+  leaderName: string;
+  memberNames: string[];
+  partners: { creditCode: string; name: string }[];
+}
+
+/**
+ * Every application submitted at or after `since` (any call, any state after submission): leaders' ID numbers,
+ * member names and partners, taken out of the content in SQL so the rest of the content stays in the database.
+ */
+export async function submittedApplicationsSince(db: Tx, since: Date): Promise<SubmittedApplicationPeople[]> {
+  const rows = await db
+    .select({
+      id: applications.id,
+      applicationNo: applications.applicationNo,
+      organisationId: applications.organisationId,
+      submittedAt: applications.submittedAt,
+      leaderId: sql<string | null>`${applications.content} #>> '{team,leader,idNumber}'`,
+      leaderName: sql<string | null>`${applications.content} #>> '{team,leader,name}'`,
+      members: sql<unknown>`${applications.content} #> '{team,members}'`,
+      partners: sql<unknown>`${applications.content} -> 'partners'`,
+    })
+    .from(applications)
+    .where(and(isNotNull(applications.submittedAt), gte(applications.submittedAt, since)));
+  const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+  return rows.map((r) => ({
+    id: r.id,
+    applicationNo: r.applicationNo,
+    organisationId: r.organisationId,
+    submittedAt: r.submittedAt!,
+    leaderId: r.leaderId || null,
+    leaderName: r.leaderName ?? '',
+    memberNames: list<{ name?: unknown }>(r.members).map((m) => (typeof m?.name === 'string' ? m.name : '')).filter(Boolean),
+    partners: list<{ creditCode?: unknown; name?: unknown }>(r.partners).map((p) => ({ creditCode: typeof p?.creditCode === 'string' ? p.creditCode : '', name: typeof p?.name === 'string' ? p.name : '' })),
+  }));
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lt, lte, or } from 'drizzle-orm';
-import { renderNotification, type ApplicationNotificationPayload, type NotificationTemplateKey, type PlannedNotification } from '@kechuang/domain';
+import { renderNotification, type NotificationPayload, type NotificationTemplateKey, type PlannedNotification } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import type { JobSender } from '../../jobs/queue.js';
 import { notificationOutbox } from './schema.js';
@@ -78,7 +78,7 @@ export async function dispatchNotifications(db: Db, sender: NotificationSender, 
           channel: r.channel,
           recipient: { userId: r.recipientUserId, organisationId: r.recipientOrganisationId, role: r.recipientRole },
           templateKey: r.templateKey as NotificationTemplateKey,
-          text: renderNotification(r.templateKey as NotificationTemplateKey, r.payload as ApplicationNotificationPayload),
+          text: renderNotification(r.templateKey as NotificationTemplateKey, r.payload as NotificationPayload),
           payload: r.payload as Record<string, unknown>,
         });
         await db.update(notificationOutbox).set({ status: 'sent', sentAt: new Date(), attempts, lastError: null }).where(and(eq(notificationOutbox.id, r.id), eq(notificationOutbox.status, 'sending')));

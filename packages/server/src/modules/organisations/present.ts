@@ -17,11 +17,13 @@ export function presentOrganisation(o: OrganisationRow, roles: readonly Role[], 
     contactName: o.contactName,
     contactPhone: o.contactPhone,
     contactEmail: o.contactEmail,
+    consortia: o.consortia,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
     actions: {
       update: own && hasPermission(roles, 'organisation.update'),
       manageMembers: own && hasPermission(roles, 'organisation.members'),
+      editConsortia: hasPermission(roles, 'review.manage'),
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   ORGANISATION_TYPE_LABELS,
   ORGANISATION_TYPES,
   organisationProfileSchema,
+  organisationConsortiaSchema,
   type IndustrySection,
   type OrganisationType,
 } from '@kechuang/domain';
@@ -30,7 +31,7 @@ import { organisationProblem } from './errors.js';
 import { acceptInvitation, createInvitation, describeInvitation, listInvitations, revokeInvitation } from './invitations.js';
 import { presentOrganisation, type OrganisationRow } from './present.js';
 import { sendWorkbook, workbookResponse } from '../../http/excel.js';
-import { assertOwnOrganisation, findOrganisation, listOrganisations, readableOrganisation, updateOrganisationProfile } from './service.js';
+import { assertOwnOrganisation, findOrganisation, listOrganisations, readableOrganisation, setOrganisationConsortia, updateOrganisationProfile } from './service.js';
 
 const idParams = z.object({ id: z.uuid('单位编号无效') });
 const listQuery = z.object({
@@ -95,6 +96,16 @@ export function organisationRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (request) => {
       const auth = authOf(request);
       const row = await updateOrganisationProfile(db, auth, actorOf(request), request.params.id, request.body);
+      return presentOrganisation(row, auth.roles, auth.user.organisationId);
+    },
+  );
+
+  r.put(
+    '/api/organisations/:id/consortia',
+    { schema: { tags, summary: '登记单位所属创新联合体（评审回避依据）', params: idParams, body: organisationConsortiaSchema, response: { 200: organisationResponse } }, config: { access: { permission: 'review.manage' } } },
+    async (request) => {
+      const auth = authOf(request);
+      const row = await setOrganisationConsortia(db, actorOf(request), request.params.id, request.body.consortia);
       return presentOrganisation(row, auth.roles, auth.user.organisationId);
     },
   );

@@ -1,4 +1,5 @@
 /** Organisations (申报单位) and the invitations their unit admins send. */
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const organisations = pgTable('organisations', {
@@ -12,6 +13,8 @@ export const organisations = pgTable('organisations', {
   contactName: text('contact_name').notNull(),
   contactPhone: text('contact_phone').notNull(),
   contactEmail: text('contact_email').notNull().default(''),
+  /** Innovation consortia (创新联合体, YJ-5) the organisation belongs to, by name: kept by officers, read by 回避. */
+  consortia: text('consortia').array().notNull().default(sql`'{}'::text[]`),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('organisations_name_idx').on(t.name)]);

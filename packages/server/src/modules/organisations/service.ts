@@ -52,7 +52,7 @@ export async function findOrganisationByCreditCode(db: Tx, creditCode: string): 
 
 export async function insertOrganisation(tx: Tx, actor: Actor, input: OrganisationCreate): Promise<OrganisationRow> {
   const now = new Date();
-  const row: OrganisationRow = { id: randomUUID(), ...input, createdAt: now, updatedAt: now };
+  const row: OrganisationRow = { id: randomUUID(), ...input, consortia: [], createdAt: now, updatedAt: now };
   await tx.insert(organisations).values(row);
   const { createdAt: _c, updatedAt: _u, ...fields } = row;
   await recordAudit(tx, actor, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, changes: changedFields(null, fields) });
@@ -113,4 +113,27 @@ export async function listOrganisations(db: Db, q: OrganisationListQuery) {
     db.select({ n: count() }).from(organisations).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/** Organisations registered under any of the given credit codes, with their innovation consortia (回避). */
+export async function consortiaByCreditCodes(db: Tx, creditCodes: readonly string[]): Promise<{ creditCode: string; name: string; consortia: string[] }[]> {
+  if (!creditCodes.length) return [];
+  return db.select({ creditCode: organisations.creditCode, name: organisations.name, consortia: organisations.consortia }).from(organisations).where(inArray(organisations.creditCode, [...creditCodes]));
+}
+
+/** Every organisation that belongs to at least one consortium (a district has few; cheaper than listing codes). */
+export async function organisationsInConsortia(db: Tx): Promise<{ id: string; creditCode: string; name: string; consortia: string[] }[]> {
+  return db.select({ id: organisations.id, creditCode: organisations.creditCode, name: organisations.name, consortia: organisations.consortia }).from(organisations).where(sql`cardinality(${organisations.consortia}) > 0`);
+}
+
+/** Officers keep an organisation's innovation consortia (创新联合体) — the record the 回避 consortium rule reads. */
+export async function setOrganisationConsortia(db: Db, actor: Actor, id: string, consortia: readonly string[]): Promise<OrganisationRow> {
+  const next = [...new Set(consortia.map((c) => c.trim()).filter(Boolean))];
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
+    if (!before) throw organisationProblem('ORGANISATION_NOT_FOUND');
+    const [after] = await tx.update(organisations).set({ consortia: next, updatedAt: new Date() }).where(eq(organisations.id, id)).returning();
+    await recordAudit(tx, actor, { action: 'organisation.consortia', entityType: 'organisation', entityId: id, changes: { consortia: { before: before.consortia, after: next } } });
+    return after!;
+  });
 }

@@ -243,3 +243,12 @@ export async function seedProgrammeDefinitions(tx: Tx, actor: Actor, definitions
   }
   return added;
 }
+
+/** Field (领域) names by code over every version of the programme, the latest version's name winning (review lists). */
+export async function fieldNamesOf(db: Tx, programmeId: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const v of await versionsOf(db, programmeId)) {
+    for (const f of ((v.parameters ?? {}) as { fields?: { code: string; name: string }[] }).fields ?? []) names.set(f.code, f.name);
+  }
+  return names;
+}

@@ -70,7 +70,11 @@ type ReviewCode =
   | 'REVIEW_OBJECTION_SEAL_TOO_LARGE'
   | 'REVIEW_OBJECTION_NOT_FOUND'
   | 'REVIEW_OBJECTION_RESOLVED'
-  | 'REVIEW_CALENDAR_INVALID';
+  | 'REVIEW_CALENDAR_INVALID'
+  | 'REVIEW_MODE_MISMATCH'
+  | 'REVIEW_ASSIGNMENT_INFEASIBLE'
+  | 'REVIEW_ASSIGNMENT_EXISTS'
+  | 'REVIEW_ASSIGNMENT_CHANGED';
 
 export const reviewProblems = {
   REVIEW_ROUND_NOT_FOUND: { status: 404, title: '评审轮次不存在' },
@@ -143,6 +147,10 @@ export const reviewProblems = {
   REVIEW_OBJECTION_NOT_FOUND: { status: 404, title: '异议不存在' },
   REVIEW_OBJECTION_RESOLVED: { status: 409, title: '该异议已处理' },
   REVIEW_CALENDAR_INVALID: { status: 422, title: '节假日日历填写有误' },
+  REVIEW_MODE_MISMATCH: { status: 409, title: '分配方式不符' },
+  REVIEW_ASSIGNMENT_INFEASIBLE: { status: 422, title: '无法完成专家分配' },
+  REVIEW_ASSIGNMENT_EXISTS: { status: 409, title: '本轮已有专家分配' },
+  REVIEW_ASSIGNMENT_CHANGED: { status: 409, title: '分配结果已变化，请重新预览' },
 } satisfies ProblemCatalogue<ReviewCode>;
 
 export const reviewProblem = problems(reviewProblems);

@@ -70,6 +70,8 @@ export const reviewAssignments = pgTable('review_assignments', {
   /** active | declined (回避 declared before opening) */
   status: text('status').notNull().default('active'),
   affinity: integer('affinity').notNull().default(0),
+  /** Why this expert (the engine's explanation in Chinese), kept as shown when the assignment was confirmed. */
+  explanation: text('explanation').notNull().default(''),
   /** The draw record that produced it, when drawn. */
   drawId: uuid('draw_id'),
   /** When the expert first opened the application (after declaring no conflict); a decline is only possible before. */

@@ -1,12 +1,14 @@
 /** 单位列表: every registered organisation, for bureau staff; paged, searched and filtered by the server. */
-import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
+import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { INDUSTRY_SECTIONS, ORGANISATION_TYPE_LABELS } from '@kechuang/domain';
 import { Typography } from 'antd';
+import { useRef } from 'react';
 import type { Organisation } from '../../../api/types';
 import { useServerTable } from '../../../lib/use-server-table';
 import { formatDateTime } from '../../../lib/time';
+import { ConsortiaCell } from './ConsortiaEditor';
 
-const columns: ProColumns<Organisation>[] = [
+const columnsWith = (reload: () => void): ProColumns<Organisation>[] => [
   {
     title: '关键词',
     dataIndex: 'q',
@@ -43,17 +45,21 @@ const columns: ProColumns<Organisation>[] = [
       </>
     ),
   },
+  { title: '创新联合体', dataIndex: 'consortia', search: false, width: 180, render: (_, r) => <ConsortiaCell org={r} onSaved={reload} /> },
   { title: '注册时间', dataIndex: 'createdAt', search: false, width: 170, sorter: true, defaultSortOrder: 'descend', render: (_, r) => formatDateTime(r.createdAt) },
 ];
 
 const SORTABLE = ['name', 'createdAt'] as const;
 
 export default function OrganisationListPage() {
+  const action = useRef<ActionType>(null);
+  const columns = columnsWith(() => void action.current?.reload());
   const table = useServerTable<Organisation>({ path: '/organisations', sortable: SORTABLE, exportPath: '/organisations/export', exportName: '单位列表.xlsx' });
   return (
     <PageContainer title="单位列表" breadcrumbRender={false} content="平台上注册的全部申报单位。">
       <ProTable<Organisation>
         rowKey="id"
+        actionRef={action}
         cardBordered
         columns={columns}
         search={{ labelWidth: 'auto' }}

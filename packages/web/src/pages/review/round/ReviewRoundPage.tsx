@@ -1,6 +1,6 @@
 /** One call's review round: where it stands in BL-8's procedure, and a tab for each step's work. */
 import { PageContainer } from '@ant-design/pro-components';
-import { REVIEW_STAGE_LABELS, REVIEW_STAGES, reviewStageIndex, type ReviewRound } from '@kechuang/domain';
+import { REVIEW_STAGE_LABELS, REVIEW_STAGES, reviewStageIndex, type ReviewRound, type ReviewStage } from '@kechuang/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Result, Spin, Steps, Tabs } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
@@ -16,7 +16,9 @@ export default function ReviewRoundPage() {
   if (round.isLoading) return <Spin style={{ display: 'block', marginTop: 80 }} />;
   if (!round.data) return <Result status="404" title="评审轮次不存在" />;
   const r = round.data;
-  const tabs = ROUND_TABS.filter((t) => !t.permission || me.permissions.includes(t.permission));
+  // In BL-8 order whatever order the parts registered in; tabs of no particular stage first.
+  const order = (s: ReviewStage | undefined) => (s ? reviewStageIndex(s) + 1 : 0);
+  const tabs = ROUND_TABS.filter((t) => !t.permission || me.permissions.includes(t.permission)).sort((a, b) => order(a.stage) - order(b.stage));
   const active = tabs.some((t) => t.key === search.get('tab')) ? search.get('tab')! : (tabs.find((t) => t.stage === r.stage)?.key ?? tabs[0]?.key);
   const refresh = () => void round.refetch();
   return (
