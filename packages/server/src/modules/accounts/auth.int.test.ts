@@ -24,7 +24,7 @@ describe('sign-in', () => {
     expect(me.user.roles).toEqual(['unitAdmin', 'applicant']);
     expect(me.roles).toEqual(['unitAdmin', 'applicant']);
     expect(me.organisation.name).toBe('宁波甬创智能装备有限公司');
-    expect(me.organisation.actions).toEqual({ update: true, manageMembers: true });
+    expect(me.organisation.actions).toEqual({ update: true, manageMembers: true, editConsortia: false });
     expect(me.permissions).toContain('organisation.members');
     expect(JSON.stringify(me)).not.toContain('argon2');
   });

@@ -86,7 +86,7 @@ describe('review assignment (专家分配)', () => {
     const withLocal = (await call.officer.get(url('/conflicts'))).json() as typeof body;
     expect(withLocal.pairs.filter((p) => p.expertId === local)).toHaveLength(6);
     expect(withLocal.pairs.find((p) => p.expertId === local)!.reasons).toEqual([{ kind: 'sameDistrict', text: '专家与申报单位同在浙江省宁波市北仑区' }]);
-    await rawSql(t.db, `update experts set status = 'suspended' where id = '${local}'`);
+    await rawSql(t.db, `update experts set status = 'suspended', status_reason = '测试：暂停' where id = '${local}'`);
     await call.officer.put(url('/settings'), base);
     expect((await call.clients.get('applicant')!.get(url('/conflicts'))).statusCode).toBe(403);
   });
