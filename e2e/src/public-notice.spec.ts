@@ -91,6 +91,9 @@ describe('public notice (BL-8)', () => {
     await page.keyboard.press('ArrowDown');
     await page.locator('.ant-select-item-option-active').waitFor();
     await page.keyboard.press('Enter');
+    // As a person would: the choice is shown and its error gone before moving on.
+    await expect.poll(() => select.getAttribute('aria-expanded')).toBe('false');
+    await page.getByText('请选择异议针对的公示项目').waitFor({ state: 'detached' });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('radio');
     await page.keyboard.press('Tab');
