@@ -91,9 +91,10 @@ describe('expert scoring in the browser', () => {
     expect(started.status(), await started.text()).toBe(201);
     await page.getByLabel('当前讨论的申报书').click();
     await Promise.all([page.waitForResponse((r) => r.url().endsWith('/panel') && r.request().method() === 'PUT' && r.ok()), page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click()]);
+    // The application's dropdown closes first (its options would otherwise be taken for the sheet's).
+    await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
     await page.getByLabel('要调整的评分表').click();
-    // The previous dropdown may still be in the page while it closes: take an option that is visible.
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option:visible').first().click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
     await page.getByLabel('调整后分数').fill('82.5');
     await page.getByLabel('调整理由').fill('会评认为技术创新性评价偏低（端到端测试）');
     await Promise.all([page.waitForResponse((r) => r.url().endsWith('/panel/adjustments') && r.ok()), page.getByRole('button', { name: /调\s*整/ }).click()]);
