@@ -1,3 +1,4 @@
+import { ratioPercent } from '@kechuang/domain';
 /** A draw's commitment (承诺) and, once known, its sources' values, observer input and seed: shown alike to the public, the officer and the observer. */
 import type { PublicDrawRecord } from '@kechuang/domain';
 import { Descriptions, Grid, Tag, Typography } from 'antd';
@@ -24,7 +25,8 @@ export function DrawStatusTag({ status }: { status: PublicDrawRecord['status'] }
 
 export function DrawCommitmentView({ record, observerStatus }: { record: PublicDrawRecord; observerStatus?: string }) {
   const c = record.commitment;
-  const pct = ((c.capNumerator / 65536) * 100).toFixed(2);
+  // Exact: the cap is a multiple of 1/65536, shown rounded half away from zero, never through a float.
+  const pct = ratioPercent(c.capNumerator, 65536);
   // On a phone the labels go above their values, so the hashes get the whole width.
   const narrow = Grid.useBreakpoint().md === false;
   return (
