@@ -100,7 +100,14 @@ describe('public draw verification', () => {
       await buttons.first().click();
       await expect.poll(() => buttons.count()).toBe(before - 1);
     }
-    await page.getByText('演示抽取专家1').waitFor();
+    // Opened, each pseudonym shows its real identity: the applications' numbers come first (A… sorts before E…), so
+    // they are on the first page whatever the experts' random ids; the fixture's experts may be on a later page.
+    await page.getByText(/^SB-\d{4}-\d{6}$/).first().waitFor();
+    const expertName = page.getByText(/^演示抽取专家\d$/);
+    for (let i = 0; i < 4 && (await expertName.count()) === 0; i++) {
+      await page.locator('.ant-pagination-next:not(.ant-pagination-disabled)').first().click();
+    }
+    await expertName.first().waitFor();
     expect(await page.locator('.ant-tag').filter({ hasText: '不符' }).count()).toBe(0);
     await shot(page, 'draw-witness');
     await expectNoBrowserErrors(b);
