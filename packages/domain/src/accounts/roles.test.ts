@@ -3,17 +3,17 @@ import { hasPermission, PERMISSIONS, ROLE_PERMISSIONS, ROLES, roleCombinationPro
 
 // The expected matrix written out by hand, so a change to ROLE_PERMISSIONS must be made twice, deliberately.
 const EXPECTED: Record<Role, Permission[]> = {
-  applicant: ['profile.read', 'organisation.read', 'application.read', 'application.apply', 'project.read'],
-  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members', 'application.read', 'application.apply', 'application.endorse', 'project.read'],
+  applicant: ['profile.read', 'organisation.read', 'application.read', 'application.apply', 'project.read', 'project.undertake'],
+  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members', 'application.read', 'application.apply', 'application.endorse', 'project.read', 'project.undertake', 'project.unitApprove'],
   recommender: ['profile.read', 'application.read', 'application.recommend'],
-  expert: ['profile.read', 'expert.profile', 'review.score'],
-  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage', 'application.read', 'application.review', 'expert.manage', 'review.manage', 'review.observe', 'project.read'],
-  leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read', 'review.observe', 'review.signoff', 'project.read'],
+  expert: ['profile.read', 'expert.profile', 'review.score', 'acceptance.review'],
+  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage', 'application.read', 'application.review', 'expert.manage', 'review.manage', 'review.observe', 'project.read', 'project.manage', 'integrity.read', 'integrity.manage'],
+  leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read', 'review.observe', 'review.signoff', 'project.read', 'integrity.read'],
   department: ['profile.read', 'monitoring.read', 'monitoring.report'],
   sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll', 'admin.recover'],
   secadmin: ['profile.read', 'security.read', 'security.manage', 'admin.recover'],
   auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify', 'admin.recover', 'review.unseal'],
-  observer: ['profile.read', 'review.observe', 'review.witness', 'review.unseal'],
+  observer: ['profile.read', 'review.observe', 'review.witness', 'review.unseal', 'integrity.read'],
 };
 
 const cases = ROLES.flatMap((role) => PERMISSIONS.map((permission) => [role, permission, EXPECTED[role].includes(permission)] as const));

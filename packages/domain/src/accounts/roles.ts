@@ -66,17 +66,23 @@ export const PERMISSIONS = [
   'review.witness', // 纪检监督: record the observer's input to a draw before it runs (the only thing the observer writes)
   'review.unseal', // 纪检监督 and 审计管理员: open the salted pseudonyms of a draw record (who is behind A001, E001 …)
   'project.read', // approved projects (立项项目): bureau staff read all, an organisation its own
+  'project.manage', // 经办人: task books, disbursements, report windows, change approvals, mid-term checks, termination, acceptance, performance evaluation
+  'project.undertake', // 承担单位: sign the task book, report progress, request changes, apply for acceptance — own organisation's projects only
+  'project.unitApprove', // 单位管理员: approve the changes the table files with the unit (e.g. budget between expense subjects)
+  'acceptance.review', // 评审专家: verify the indicators of a project whose acceptance panel one was drawn onto
+  'integrity.read', // 科研失信记录: bureau staff and 纪检监督 read the records
+  'integrity.manage', // 经办人: record, amend, revoke integrity records and their appeals
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  applicant: ['profile.read', 'organisation.read', 'application.read', 'application.apply', 'project.read'],
-  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members', 'application.read', 'application.apply', 'application.endorse', 'project.read'],
+  applicant: ['profile.read', 'organisation.read', 'application.read', 'application.apply', 'project.read', 'project.undertake'],
+  unitAdmin: ['profile.read', 'organisation.read', 'organisation.update', 'organisation.members', 'application.read', 'application.apply', 'application.endorse', 'project.read', 'project.undertake', 'project.unitApprove'],
   // 推荐单位 (e.g. a district bureau or competent department) passes applications on to the bureau.
   recommender: ['profile.read', 'application.read', 'application.recommend'],
-  expert: ['profile.read', 'expert.profile', 'review.score'],
-  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage', 'application.read', 'application.review', 'expert.manage', 'review.manage', 'review.observe', 'project.read'],
-  leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read', 'review.observe', 'review.signoff', 'project.read'],
+  expert: ['profile.read', 'expert.profile', 'review.score', 'acceptance.review'],
+  officer: ['profile.read', 'organisation.readAll', 'programme.manage', 'call.manage', 'budget.read', 'budget.manage', 'monitoring.read', 'monitoring.manage', 'application.read', 'application.review', 'expert.manage', 'review.manage', 'review.observe', 'project.read', 'project.manage', 'integrity.read', 'integrity.manage'],
+  leader: ['profile.read', 'organisation.readAll', 'budget.read', 'monitoring.read', 'review.observe', 'review.signoff', 'project.read', 'integrity.read'],
   department: ['profile.read', 'monitoring.read', 'monitoring.report'],
   // 三员分立: the system administrator manages accounts but never reads the audit trail …
   sysadmin: ['profile.read', 'user.manage', 'security.read', 'organisation.readAll', 'admin.recover'],
@@ -87,7 +93,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['profile.read', 'audit.read', 'audit.export', 'audit.verify', 'admin.recover', 'review.unseal'],
   // 纪检监督 (discipline inspection) witnesses every draw and reads every review step — it never edits, and it
   // can open the salted pseudonyms of a published draw record.
-  observer: ['profile.read', 'review.observe', 'review.witness', 'review.unseal'],
+  observer: ['profile.read', 'review.observe', 'review.witness', 'review.unseal', 'integrity.read'],
 };
 
 /** Roles whose holder belongs to an applicant organisation (申报单位). */

@@ -23,6 +23,7 @@ export const AUDIT_CONTEXT_LABELS = {
   monitoring: '规划监测',
   applications: '项目申报',
   review: '评审与立项',
+  projects: '项目执行与结题',
 } as const;
 export type AuditContext = keyof typeof AUDIT_CONTEXT_LABELS;
 
@@ -113,6 +114,11 @@ const STATIC_ACTIONS = {
   'review.fundingPlan.confirm': { label: '确认立项资金方案', context: 'review' },
   'review.round.approve': { label: '批准立项', context: 'review' },
   'project.approve': { label: '项目立项', context: 'review' },
+  'project.transition': { label: '项目状态变化', context: 'projects' },
+  'project.movement': { label: '项目资金变动（拨付、收回、退回）', context: 'projects' },
+  'project.recovery.order': { label: '下达资金收回', context: 'projects' },
+  'project.recovery.settle': { label: '收回资金到账', context: 'projects' },
+  'project.taskBook.draft': { label: '生成任务书版本', context: 'projects' },
   'review.expert.create': { label: '新增评审专家', context: 'review' },
   'review.expert.update': { label: '修改专家信息', context: 'review' },
   'review.expert.activate': { label: '启用评审专家', context: 'review' },
@@ -225,6 +231,9 @@ export const AUDIT_ENTITY_LABELS = {
   workingCalendar: '节假日日历',
   expert: '评审专家',
   project: '立项项目',
+  taskBook: '任务书',
+  projectRecovery: '资金收回',
+  integrityRecord: '科研失信记录',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];

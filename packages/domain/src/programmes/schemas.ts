@@ -1,4 +1,5 @@
 /** API schemas of programmes, rule-set versions, calls and funding quotes, shared by the server and the web forms. */
+import { postAwardOverridesSchema } from '../projects/settings.js';
 import { z } from 'zod';
 import { ORGANISATION_TYPES } from '../organisations/schemas.js';
 import { amountTooLargeMessage, MAX_AMOUNT_YUAN } from './money.js';
@@ -120,6 +121,7 @@ export const ruleSetParametersSchema = z.object({
     .array(tierRewardSchema)
     .superRefine(uniqueBy((r: { tier: string; kind: string }) => `${r.tier}/${r.kind}`, '层级奖补')),
   ruleIds: z.partialRecord(z.enum(RULE_REF_KINDS, { error: '规则类型无效' }), text('规则编号', 1, 20)).optional(),
+  postAward: postAwardOverridesSchema.optional(),
 });
 
 export const programmeInputSchema = z.object({

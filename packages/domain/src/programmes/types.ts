@@ -2,6 +2,7 @@
  * Programmes (计划/专项) and their effective-dated rule sets as data: code reads parameters from here and
  * never hard-codes an amount. Amounts are integer 元; ratios are exact fractions, never floats.
  */
+import type { PostAwardSettings } from '../projects/settings.js';
 import type { OrganisationType } from '../organisations/schemas.js';
 
 /** An exact ratio, e.g. 30% = { num: 3, den: 10 }. */
@@ -79,6 +80,8 @@ export interface RuleSetParameters {
   tierRewards: { tier: EnterpriseTier; amountYuan: number; kind: 'reward' | 'subsidyCap'; rule: string }[];
   /** POLICY.md IDs this rule set cites per kind of check; a missing kind falls back to DEFAULT_RULE_IDS (rule-ids.ts). */
   ruleIds?: Partial<Record<RuleRefKind, string>>;
+  /** Post-award settings (项目管理设置) this version changes from the defaults (projects/settings.ts). */
+  postAward?: Partial<PostAwardSettings>;
 }
 
 /** A programme version: a rule set in force from a date (BL-1). */

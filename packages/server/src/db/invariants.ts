@@ -10,6 +10,7 @@ import { drawInvariants } from '../modules/review/draw-invariants.js';
 import { expertInvariants } from '../modules/review/experts/invariants.js';
 import { scoringInvariants } from '../modules/review/scoring-invariants.js';
 import { reviewDecisionInvariants } from '../modules/review/decision-invariants.js';
+import { projectInvariants } from '../modules/projects/invariants.js';
 import { ledgerFromEntries } from '../modules/programmes/budget.js';
 import type { Db } from './client.js';
 
@@ -117,6 +118,7 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
     problems.push(`review outcome of application ${String(o.application_id)} is approved but has no project`);
   }
   problems.push(...(await expertInvariants(db)));
+  problems.push(...(await projectInvariants(db)));
   problems.push(...(await scoringInvariants(db)));
   problems.push(...(await reviewDecisionInvariants(db)));
   return problems;

@@ -40,6 +40,7 @@ const WitnessPage = lazy(() => import('../pages/review/witness/WitnessPage'));
 const PublicDrawListPage = lazy(() => import('../pages/public/draws/PublicDrawListPage'));
 const PublicDrawPage = lazy(() => import('../pages/public/draw/PublicDrawPage'));
 const ProjectListPage = lazy(() => import('../pages/projects/list/ProjectListPage'));
+const ProjectPage = lazy(() => import('../pages/projects/detail/ProjectPage'));
 const ExpertListPage = lazy(() => import('../pages/review/experts/ExpertListPage'));
 const ExpertDetailPage = lazy(() => import('../pages/review/expert-detail/ExpertDetailPage'));
 const MyExpertProfilePage = lazy(() => import('../pages/review/expert-profile/MyExpertProfilePage'));
@@ -130,6 +131,7 @@ export const router = createBrowserRouter([
       { path: 'working-calendar', element: guarded(WorkingCalendarPage, 'review.manage') },
       { path: 'review/:roundId', element: guarded(ReviewRoundPage, 'review.observe') },
       { path: 'projects', element: guarded(ProjectListPage, 'project.read') },
+      { path: 'projects/:projectId', element: guarded(ProjectPage, 'project.read') },
       { path: 'experts', element: guarded(ExpertListPage, 'expert.manage') },
       { path: 'experts/:id', element: guarded(ExpertDetailPage, 'expert.manage') },
       { path: 'expert/profile', element: guarded(MyExpertProfilePage, 'expert.profile') },

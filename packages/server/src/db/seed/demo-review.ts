@@ -17,6 +17,7 @@ import { createCall, transitionCall } from '../../modules/programmes/calls.js';
 import { calls } from '../../modules/programmes/schema.js';
 import { openRound } from '../../modules/review/rounds.js';
 import type { Db } from '../client.js';
+import { seedDemoProjects } from './demo-projects.js';
 import { authOf, prose, seedDemoApplicantOrganisations } from './demo-applications.js';
 import { demoDraw } from './demo-review-draw.js';
 import { demoInspection, demoMeetings } from './demo-review-meetings.js';
@@ -173,6 +174,7 @@ export async function seedDemoReview(db: Db, now = new Date()): Promise<{ approv
     await demoMeetings(db, r, at(25));
     await demoNotice(db, r, at(20));
     await demoApprove(db, r);
+    await seedDemoProjects(db, r, now);
   }
   if (scoring) {
     await demoRubric(db, scoring.roundId, now);

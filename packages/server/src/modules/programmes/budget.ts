@@ -40,7 +40,7 @@ export async function readLedger(db: Tx, code: string, year: number) {
   };
 }
 
-export type BudgetEntryInput = { kind: BudgetEntryKind; amountYuan: number; reference: string; note: string };
+export type BudgetEntryInput = { kind: BudgetEntryKind; amountYuan: number; reference: string; note: string; projectId?: string | undefined };
 
 export async function recordBudgetEntry(db: Db, actor: Actor, code: string, year: number, input: BudgetEntryInput) {
   await db.transaction((tx) => recordBudgetEntryInTx(tx, actor, code, year, input));
@@ -76,7 +76,7 @@ export async function recordBudgetEntryInTx(tx: Tx, actor: Actor, code: string, 
     }
   }
   const id = randomUUID();
-  await tx.insert(budgetEntries).values({ id, programmeId: p.id, year, kind: input.kind, amountYuan: input.amountYuan, reference: input.reference, note: input.note, createdBy: actor.id });
+  await tx.insert(budgetEntries).values({ id, programmeId: p.id, year, kind: input.kind, amountYuan: input.amountYuan, reference: input.reference, note: input.note, projectId: input.projectId ?? null, createdBy: actor.id });
   await recordAudit(tx, actor, { action: `budget.${input.kind}`, entityType: 'budgetLedger', entityId: `${code}:${year}`, detail: { entryId: id, amountYuan: input.amountYuan, reference: input.reference } });
   return id;
 }
@@ -90,4 +90,9 @@ export async function seedBudget(tx: Tx, actor: Actor, programmeId: string, code
   await tx.insert(budgetEntries).values({ id, programmeId, year, kind: 'budget', amountYuan, reference, note: '按政策文件核定的年度财政预算' });
   await recordAudit(tx, actor, { action: 'budget.budget', entityType: 'budgetLedger', entityId: `${code}:${year}`, detail: { entryId: id, amountYuan, reference } });
   return true;
+}
+
+/** The movements of one project across its programme-year ledger, oldest first. */
+export async function entriesOfProject(db: Tx, projectId: string) {
+  return db.select().from(budgetEntries).where(eq(budgetEntries.projectId, projectId)).orderBy(asc(budgetEntries.createdAt), asc(budgetEntries.id));
 }

@@ -54,3 +54,15 @@ export async function callCategoryLabels(db: Tx, callId: string): Promise<Map<st
   const categories = ((row?.parameters ?? {}) as { categories?: { code: string; name: string }[] }).categories ?? [];
   return new Map(categories.map((c) => [c.code, c.name]));
 }
+
+/** The rule-set version a call was published under, and its parameters (a project keeps them: BL-1). */
+export async function callRuleVersion(db: Tx, callId: string): Promise<{ versionId: string; parameters: unknown } | null> {
+  const [row] = await db.select({ versionId: calls.versionId, parameters: programmeVersions.parameters }).from(calls).innerJoin(programmeVersions, eq(programmeVersions.id, calls.versionId)).where(eq(calls.id, callId));
+  return row ?? null;
+}
+
+/** A rule-set version's parameters by id. */
+export async function ruleVersionParameters(db: Tx, versionId: string): Promise<unknown> {
+  const [row] = await db.select({ parameters: programmeVersions.parameters }).from(programmeVersions).where(eq(programmeVersions.id, versionId));
+  return row?.parameters ?? null;
+}

@@ -77,6 +77,8 @@ export const budgetEntries = pgTable('budget_entries', {
   amountYuan: bigint('amount_yuan', { mode: 'number' }).notNull(),
   reference: text('reference').notNull().default(''),
   note: text('note').notNull().default(''),
+  /** The project a movement is for (commit, disburse, return, repay); null for the year's budget (migration 0021). */
+  projectId: uuid('project_id'),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('budget_entries_programme_year_idx').on(t.programmeId, t.year)]);
+}, (t) => [index('budget_entries_programme_year_idx').on(t.programmeId, t.year), index('budget_entries_project_idx').on(t.projectId, t.createdAt)]);

@@ -2,10 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formatShanghai, PROJECT_SORTS, PROJECT_STATE_LABELS, projectPageResponse, yuanToWan, type ProjectView } from '@kechuang/domain';
+import { formatShanghai, PROJECT_SORTS, PROJECT_STATE_LABELS, projectDetailResponse, projectEventsResponse, projectPageResponse, yuanToWan, type ProjectView } from '@kechuang/domain';
 import { authOf } from '../../http/auth.js';
 import type { AppContext } from '../../http/context.js';
 import { sendWorkbook, workbookResponse } from '../../http/excel.js';
+import { readProjectDetail, readProjectEvents } from './detail.js';
 import { listProjects } from './service.js';
 
 const tags = ['立项项目'];
@@ -21,6 +22,7 @@ const listQuery = z.object({
   sort: z.enum(PROJECT_SORTS).default('projectNo'),
 });
 const EXPORT_LIMIT = 50_000;
+const idParams = z.object({ id: z.uuid({ error: '项目编号无效' }) });
 
 export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,4 +44,6 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       { header: '立项时间', width: 20, value: (p) => formatShanghai(new Date(p.approvedAt)) },
     ], items);
   });
+  r.get('/api/projects/:id', { schema: { tags, summary: '项目详情：状态、任务书各版本、项目资金变动（承诺、拨付、收回、退回）及可办理事项', params: idParams, response: { 200: projectDetailResponse } }, config: read }, async (request) => readProjectDetail(db, authOf(request), request.params.id));
+  r.get('/api/projects/:id/events', { schema: { tags, summary: '项目大事记（时间线）：立项以来发生的每件事', params: idParams, response: { 200: projectEventsResponse } }, config: read }, async (request) => readProjectEvents(db, authOf(request), request.params.id));
 }

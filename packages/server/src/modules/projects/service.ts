@@ -4,17 +4,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { commitFunds, formatWan, hasPermission, type ProjectView } from '@kechuang/domain';
+import { commitFunds, formatWan, hasPermission, postAwardSettingsOf, splitFiscal, taskBookFromApplication, type ApplicationContent, type ProjectView, type RuleSetParameters } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { applicationsByIds } from '../applications/service.js';
-import { organisationNames, organisationsMatching } from '../organisations/service.js';
+import { organisationNames, organisationProfiles, organisationsMatching } from '../organisations/service.js';
+import { callRuleVersion } from '../programmes/call-queries.js';
+import { findProgramme } from '../programmes/service.js';
 import { lockLedger, recordBudgetEntryInTx } from '../programmes/budget.js';
 import { projectProblem } from './errors.js';
 import { projects } from './schema.js';
+import { insertTaskBookVersion } from './task-book-store.js';
 
-export type ProjectRow = typeof projects.$inferSelect;
+export type { ProjectRow } from './lifecycle.js';
+type ProjectRow = typeof projects.$inferSelect;
 
 export interface ApprovalItem {
   applicationId: string;
@@ -49,9 +53,17 @@ export async function createApprovedProjects(tx: Tx, actor: Actor, batch: Approv
   }
   const prefix = `${batch.programmeCode.toUpperCase()}-${batch.budgetYear}-`;
   const [{ n }] = (await tx.select({ n: count() }).from(projects).where(and(eq(projects.programmeCode, batch.programmeCode), eq(projects.budgetYear, batch.budgetYear)))) as [{ n: number }];
+  const apps = new Map((await applicationsByIds(tx, batch.items.map((i) => i.applicationId))).map((a) => [a.id, a]));
+  const orgs = new Map((await organisationProfiles(tx, [...new Set(batch.items.map((i) => i.organisationId))])).map((o) => [o.id, o]));
+  const programme = await findProgramme(tx, batch.programmeCode);
+  const call = await callRuleVersion(tx, batch.callId);
   const rows: ProjectRow[] = [];
   for (const [i, item] of batch.items.entries()) {
     const projectNo = `${prefix}${String(n + i + 1).padStart(3, '0')}`;
+    const content = (apps.get(item.applicationId)?.content ?? {}) as ApplicationContent;
+    const lines = content.budget?.lines ?? [];
+    const fiscal = splitFiscal(item.amountYuan, lines.reduce((s, l) => s + (l.fiscalCityYuan ?? 0), 0), lines.reduce((s, l) => s + (l.fiscalDistrictYuan ?? 0), 0));
+    const org = orgs.get(item.organisationId);
     const [row] = await tx.insert(projects).values({
       id: randomUUID(),
       projectNo,
@@ -68,9 +80,25 @@ export async function createApprovedProjects(tx: Tx, actor: Actor, batch: Approv
       approvedAmountYuan: item.amountYuan,
       approvedAt: now,
       approvedBy: actor.id,
+      stateChangedAt: now,
+      startDate: content.basic?.startDate ?? null,
+      endDate: content.basic?.endDate ?? null,
+      effectiveEndDate: content.basic?.endDate ?? null,
+      leaderName: content.team?.leader?.name ?? '',
+      leaderIdNumber: content.team?.leader?.idNumber?.toUpperCase() ?? null,
+      fiscalCityYuan: fiscal.cityYuan,
+      fiscalDistrictYuan: fiscal.districtYuan,
+      ruleVersionId: call?.versionId ?? null,
+      lumpSum: postAwardSettingsOf((call?.parameters ?? {}) as Partial<RuleSetParameters>).lumpSum,
     }).returning();
-    const entryId = await recordBudgetEntryInTx(tx, actor, batch.programmeCode, batch.budgetYear, { kind: 'commit', amountYuan: item.amountYuan, reference: `project:${projectNo}`, note: `立项承诺：${item.title}` });
+    const entryId = await recordBudgetEntryInTx(tx, actor, batch.programmeCode, batch.budgetYear, { kind: 'commit', amountYuan: item.amountYuan, reference: `project:${projectNo}`, note: `立项承诺：${item.title}`, projectId: row!.id });
     await recordAudit(tx, actor, { action: 'project.approve', entityType: 'project', entityId: row!.id, detail: { projectNo, applicationId: item.applicationId, roundId: batch.roundId, amountYuan: item.amountYuan, budgetEntryId: entryId } });
+    // The first task book is drafted from the application at once, so the undertaker has something to sign.
+    await insertTaskBookVersion(tx, actor, row!.id, {
+      kind: 'original',
+      content: taskBookFromApplication({ projectNo, approvedAmountYuan: item.amountYuan, bureauName: programme.issuer, undertaker: { name: org?.name ?? '', creditCode: org?.creditCode ?? '' }, department: null, content }),
+      summary: `立项（${formatWan(item.amountYuan)}），按申报书生成任务书草稿`,
+    });
     rows.push(row!);
   }
   return rows;
@@ -113,13 +141,13 @@ export async function listProjects(db: Db, auth: AuthContext, q: ProjectListQuer
     q.q ? or(ilike(projects.projectNo, like(q.q)), ilike(projects.title, like(q.q))) : undefined,
   );
   const desc_ = q.sort.startsWith('-');
-  const column = { projectNo: projects.projectNo, approvedAmountYuan: projects.approvedAmountYuan, approvedAt: projects.approvedAt }[q.sort.replace(/^-/, '') as 'projectNo'] ?? projects.projectNo;
+  const column = { projectNo: projects.projectNo, approvedAmountYuan: projects.approvedAmountYuan, approvedAt: projects.approvedAt, effectiveEndDate: projects.effectiveEndDate }[q.sort.replace(/^-/, '') as 'projectNo'] ?? projects.projectNo;
   const [{ total }] = (await db.select({ total: count() }).from(projects).where(where)) as [{ total: number }];
   const rows = await db.select().from(projects).where(where).orderBy(desc_ ? desc(column) : asc(column), asc(projects.projectNo)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
   return { items: await present(db, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
-async function present(db: Tx, rows: ProjectRow[]): Promise<ProjectView[]> {
+export async function present(db: Tx, rows: ProjectRow[]): Promise<ProjectView[]> {
   const apps = new Map((await applicationsByIds(db, rows.map((r) => r.applicationId))).map((a) => [a.id, a.applicationNo]));
   const names = new Map((await organisationNames(db, [...new Set(rows.map((r) => r.organisationId))])).map((o) => [o.id, o.name]));
   return rows.map((r) => ({
@@ -137,5 +165,9 @@ async function present(db: Tx, rows: ProjectRow[]): Promise<ProjectView[]> {
     callId: r.callId,
     roundId: r.roundId,
     approvedAt: r.approvedAt.toISOString(),
+    startDate: r.startDate,
+    endDate: r.endDate,
+    effectiveEndDate: r.effectiveEndDate,
+    leaderName: r.leaderName,
   }));
 }

@@ -3,7 +3,7 @@
  * from. Bureau staff see every organisation's; an applicant or unit admin their own (the server decides).
  */
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { PROJECT_STATE_LABELS, SEED_PROGRAMMES, type ProjectView } from '@kechuang/domain';
+import { PROJECT_STATE_SHORT, SEED_PROGRAMMES, type ProjectView } from '@kechuang/domain';
 import { Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useCan } from '../../../app/session';
@@ -26,7 +26,7 @@ const columns: ProColumns<ProjectView>[] = [
     ellipsis: true,
     render: (_, p) => (
       <>
-        <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{p.title}</div>
+        <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}><Link to={`/projects/${p.id}`}>{p.title}</Link></div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.organisation.name}</Typography.Text>
       </>
     ),
@@ -36,7 +36,7 @@ const columns: ProColumns<ProjectView>[] = [
   { title: '类别', dataIndex: 'category', valueType: 'select', valueEnum: CATEGORIES, width: 72, fieldProps: { 'aria-label': '类别' }, render: (_, p) => p.category.name },
   { title: '立项金额', dataIndex: 'approvedAmountYuan', search: false, width: 110, align: 'right', sorter: true, render: (_, p) => wanText(p.approvedAmountYuan) },
   { title: '来源申报书', dataIndex: 'application', search: false, width: 140, render: (_, p) => <Link to={`/applications/${p.application.id}`}>{p.application.applicationNo}</Link> },
-  { title: '状态', dataIndex: 'state', search: false, width: 72, render: (_, p) => <Tag color="green">{PROJECT_STATE_LABELS[p.state]}</Tag> },
+  { title: '状态', dataIndex: 'state', search: false, width: 72, render: (_, p) => <Tag color="green">{PROJECT_STATE_SHORT[p.state]}</Tag> },
   { title: '立项日期', dataIndex: 'approvedAt', search: false, width: 108, sorter: true, render: (_, p) => formatDateTime(p.approvedAt).slice(0, 10) },
 ];
 
