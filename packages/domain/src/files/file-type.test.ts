@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFileType, FILE_KINDS, fileKindsOf, sniffFileType } from './file-type.js';
+import { checkFileType, FILE_KINDS, fileKindsOf, formatMegabytes, sniffFileType } from './file-type.js';
 
 const pdf = Buffer.from('%PDF-1.7\n%…');
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
@@ -32,5 +32,13 @@ describe('file types by signature', () => {
     expect(checkFileType('说明.docx', zip, evidence, { byExtension: true })).toEqual({ ok: true, mime: FILE_KINDS.docx.mime });
     expect(checkFileType('x.exe', exe, evidence, { byExtension: true })).toMatchObject({ ok: false, reason: 'extension' });
     expect(checkFileType('x.pdf', exe, evidence, { byExtension: true })).toMatchObject({ ok: false, reason: 'content', message: '文件内容与扩展名“.pdf”不符。' });
+  });
+});
+
+describe('formatMegabytes', () => {
+  it('states a size limit exactly, at most one decimal place, never through a float product', () => {
+    expect(formatMegabytes(20 * 1024 * 1024)).toBe('20 MB');
+    expect(formatMegabytes(1_572_864)).toBe('1.5 MB');
+    expect(formatMegabytes(5 * 1024 * 1024 + 1)).toBe('5 MB');
   });
 });

@@ -3,6 +3,7 @@
  * sent, both of which the uploader controls: a renamed executable must not pass as a PDF. One table for every
  * upload of the platform (monitoring evidence, application attachments) and for the browser's own pre-check.
  */
+import { fraction, fractionToFixed } from '../monitoring/decimal.js';
 
 /** The content types we can recognise by signature. OOXML (xlsx, docx) is a ZIP container: its signature says only `zip`. */
 export type SniffedType = 'application/pdf' | 'image/png' | 'image/jpeg' | 'application/zip';
@@ -66,4 +67,10 @@ export function checkFileType(fileName: string, bytes: Uint8Array, accepted: rea
 /** The accepted kinds of a list of content types (those we cannot recognise by signature are left out). */
 export function fileKindsOf(mimes: readonly string[]): FileKind[] {
   return Object.values(FILE_KINDS).filter((k) => mimes.includes(k.mime));
+}
+
+/** A size limit as people read it: 20971520 → '20 MB', 1572864 → '1.5 MB' (exact decimal, at most one place). */
+export function formatMegabytes(bytes: number): string {
+  const text = fractionToFixed(fraction(BigInt(bytes), 1_048_576n), 1);
+  return `${text.endsWith('.0') ? text.slice(0, -2) : text} MB`;
 }

@@ -5,6 +5,17 @@
 import { z } from 'zod';
 import { DEFAULT_CONFLICT_SETTINGS, type ConflictSettings } from './conflicts.js';
 import { DEFAULT_DRAW_CAP } from './draw-record.js';
+import { ratioPercent } from '../monitoring/decimal.js';
+
+/**
+ * A percentage typed with at most two decimals, as an integer count of hundredths, read from its shortest decimal
+ * text (12.5 → '12.5' → 1250), never by multiplying the float; null when it has more than two decimals.
+ */
+function hundredthsOf(percent: number): number | null {
+  if (!Number.isFinite(percent)) return null;
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(String(percent));
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : null;
+}
 
 const int = (label: string) => z.number({ error: `请填写${label}` }).int(`${label}须为整数`);
 
@@ -23,7 +34,7 @@ export const assignmentSettingsInput = z
       .number({ error: '请填写抽取概率上限' })
       .gt(0, '抽取概率上限须大于 0%')
       .max(100, '抽取概率上限不超过 100%')
-      .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, '抽取概率上限最多保留两位小数'),
+      .refine((v) => hundredthsOf(v) !== null, '抽取概率上限最多保留两位小数'),
   })
   .superRefine((v, ctx) => {
     if (v.minLoad > v.maxLoad) ctx.addIssue({ code: 'custom', path: ['minLoad'], message: '专家最低评审量不能高于最高评审量' });
@@ -40,13 +51,15 @@ const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
 /** 50% → 1/2, 12.5% → 1/8: the percentage as a reduced fraction of 10,000ths. */
 export function drawCapOfPercent(percent: number): StoredDrawCap {
-  const n = Math.round(percent * 100);
+  const n = hundredthsOf(percent);
+  if (n === null) throw new RangeError('抽取概率上限最多保留两位小数');
   const g = gcd(n, 10_000);
   return { numerator: n / g, denominator: 10_000 / g };
 }
 
+/** The cap as the percentage the form edits, from its exact two-decimal text (ratioPercent), never a float product. */
 export function percentOfDrawCap(cap: StoredDrawCap): number {
-  return Math.round((cap.numerator / cap.denominator) * 10_000) / 100;
+  return Number(ratioPercent(cap.numerator, cap.denominator, 2));
 }
 
 

@@ -3,6 +3,7 @@
  * limit (nothing larger is ever buffered) and the caller gets all of the bytes or a problem, never a part.
  */
 import type { FastifyRequest } from 'fastify';
+import { formatMegabytes } from '@kechuang/domain';
 import type { AppError } from './problem.js';
 
 export interface UploadProblems {
@@ -16,7 +17,6 @@ export interface UploadedFile {
   bytes: Buffer;
 }
 
-const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 export async function readUploadedFile(request: FastifyRequest, maxBytes: number, problems: UploadProblems, field?: string): Promise<UploadedFile> {
   if (!request.isMultipart()) throw problems.required('请以 multipart/form-data 上传文件。');
@@ -30,10 +30,10 @@ export async function readUploadedFile(request: FastifyRequest, maxBytes: number
   try {
     bytes = await part.toBuffer();
   } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw problems.tooLarge(`文件不能超过 ${mb(maxBytes)}。`);
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw problems.tooLarge(`文件不能超过 ${formatMegabytes(maxBytes)}。`);
     throw e;
   }
-  if (part.file.truncated) throw problems.tooLarge(`文件不能超过 ${mb(maxBytes)}。`);
+  if (part.file.truncated) throw problems.tooLarge(`文件不能超过 ${formatMegabytes(maxBytes)}。`);
   if (bytes.length === 0) throw problems.required('上传的文件是空的。');
   return { filename: part.filename || 'file', bytes };
 }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CALENDAR_DAY_KINDS,
+  formatMegabytes,
   calendarYearResponse,
   noticeDraftSchema,
   objectionPartyListResponse,
@@ -34,7 +35,6 @@ const noticeParams = z.object({ id: z.uuid('公示编号无效') });
 const objectionParams = z.object({ objectionId: z.uuid('异议编号无效') });
 const dateParams = z.object({ date: z.iso.date('日期须为 YYYY-MM-DD') });
 const yearSchema = z.coerce.number().int('年份须为整数').min(2000, '年份不早于2000年').max(2100, '年份不晚于2100年');
-const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 
 /**
  * An objection arrives as multipart/form-data (the fields, and for an organisation its sealed letter under
@@ -57,10 +57,10 @@ async function readObjectionForm(request: FastifyRequest): Promise<{ fields: Rec
     try {
       bytes = await part.toBuffer();
     } catch (e) {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw reviewProblem('REVIEW_OBJECTION_SEAL_TOO_LARGE', `盖章文件不能超过 ${mb(SEAL_MAX_BYTES)}。`, [{ field: 'seal', message: `盖章文件不能超过 ${mb(SEAL_MAX_BYTES)}` }]);
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw reviewProblem('REVIEW_OBJECTION_SEAL_TOO_LARGE', `盖章文件不能超过 ${formatMegabytes(SEAL_MAX_BYTES)}。`, [{ field: 'seal', message: `盖章文件不能超过 ${formatMegabytes(SEAL_MAX_BYTES)}` }]);
       throw e;
     }
-    if (part.file.truncated) throw reviewProblem('REVIEW_OBJECTION_SEAL_TOO_LARGE', `盖章文件不能超过 ${mb(SEAL_MAX_BYTES)}。`);
+    if (part.file.truncated) throw reviewProblem('REVIEW_OBJECTION_SEAL_TOO_LARGE', `盖章文件不能超过 ${formatMegabytes(SEAL_MAX_BYTES)}。`);
     if (bytes.length > 0) seal = { filename: part.filename || 'seal', bytes };
   }
   return { fields, seal };
