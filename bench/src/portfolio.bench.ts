@@ -73,7 +73,7 @@ async function generate(database: Database, projects: number): Promise<{ program
     from projects p cross join generate_series(0, 9) k where p.project_no like 'BENCH-%'`);
   await exec(database, `insert into project_recoveries (id, project_id, reason, amount_yuan, due_date, status, basis, ordered_at)
     select gen_random_uuid(), id, 'terminate', approved_amount_yuan / 100, date '2026-06-30', 'open', '基准', approved_at from projects where state = 'terminated' and project_no like 'BENCH-%' and budget_year % 2 = 0`);
-  await timed('analyze', 'analyze');
+  await timed('vacuum', 'vacuum analyze');
   return { programmes, seconds };
 }
 
@@ -194,6 +194,8 @@ export async function run(emit: Emit, opts: { quick: boolean }): Promise<void> {
     });
   } finally {
     await database.close();
-    await scratch.drop();
+    // BENCH_KEEP_DB=1 leaves the generated database for EXPLAIN (drop it by hand afterwards).
+    if (process.env.BENCH_KEEP_DB === '1') console.error(`portfolio: kept ${scratch.url}`);
+    else await scratch.drop();
   }
 }
