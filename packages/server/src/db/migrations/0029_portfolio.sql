@@ -8,6 +8,7 @@ CREATE INDEX "projects_amount_idx" ON "projects" USING btree ("approved_amount_y
 CREATE INDEX "projects_disbursed_idx" ON "projects" USING btree ("disbursed_yuan","project_no");--> statement-breakpoint
 CREATE INDEX "projects_approved_at_idx" ON "projects" USING btree ("approved_at","project_no");--> statement-breakpoint
 CREATE INDEX "projects_effective_end_idx" ON "projects" USING btree ("effective_end_date","project_no");--> statement-breakpoint
+CREATE INDEX "projects_dashboard_idx" ON "projects" USING btree ("state","programme_code","budget_year","field_code","approved_amount_yuan","committed_yuan","disbursed_yuan","released_yuan","repaid_yuan");--> statement-breakpoint
 -- Per-project money sums for the portfolio (list sorts, dashboard): what the entries already said, then kept by
 -- the trigger below. budget_entries are append-only, so an insert is the only event that changes a sum.
 UPDATE "projects" p SET

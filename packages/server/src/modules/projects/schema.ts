@@ -66,6 +66,8 @@ export const projects = pgTable('projects', {
   index('projects_disbursed_idx').on(t.disbursedYuan, t.projectNo),
   index('projects_approved_at_idx').on(t.approvedAt, t.projectNo),
   index('projects_effective_end_idx').on(t.effectiveEndDate, t.projectNo),
+  // The dashboard's grouping keys and sums: an index-only scan, a tenth of the heap's pages.
+  index('projects_dashboard_idx').on(t.state, t.programmeCode, t.budgetYear, t.fieldCode, t.approvedAmountYuan, t.committedYuan, t.disbursedYuan, t.releasedYuan, t.repaidYuan),
 ]);
 
 /**
