@@ -113,7 +113,7 @@ function benchChainHashing(): void {
  * Engine suites live in `<name>.bench.ts` and export `run(emit, { quick })`.
  */
 type Suite = (emitLine: typeof emit, opts: { quick: boolean }) => Promise<void>;
-const engineSuites = ['dedupe', 'assignment', 'funding-plan', 'deadline-rush', 'review-assign'] as const;
+const engineSuites = ['dedupe', 'assignment', 'funding-plan', 'deadline-rush', 'review-assign', 'portfolio'] as const;
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const selected = (name: string) => wanted.length === 0 || wanted.includes(name);
 const quick = process.env.BENCH_QUICK === '1';

@@ -105,7 +105,7 @@ describe('资金方案 and 立项', () => {
     await page.getByText(/已立项 \d+ 项/).first().waitFor();
 
     await page.goto('/projects');
-    await pageTitle(page, '立项项目').waitFor();
+    await pageTitle(page, '项目库').waitFor();
     await expect.poll(() => rows(page).count()).toBeGreaterThanOrEqual(2);
     await page.getByText('BEILUN-KCT-').first().waitFor();
     await shot(page, 'projects-list');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReported, compareReportedCount, isEnterpriseInvolved, isJointProject, portfolioStats } from './portfolio.js';
+import { compareReported, compareReportedCount, isEnterpriseInvolved, isJointProject, mergePortfolioRecords, portfolioStats } from './portfolio.js';
 import type { PortfolioProject } from './types.js';
 
 function projects(year: number, counts: { joint: number; enterpriseOnly: number; universityOnly: number }): PortfolioProject[] {
@@ -59,5 +59,27 @@ describe('YJ-2 reported counts', () => {
     expect(compareReportedCount(1230, '1,234')).toMatchObject({ reported: '1234', differs: true, difference: '4' });
     expect(compareReportedCount(302, '301')).toMatchObject({ differs: true, difference: '-1' });
     expect(() => compareReportedCount(1, 'abc')).toThrow(RangeError);
+  });
+});
+
+describe('YJ-2 from the platform’s project records', () => {
+  it('YJ-2 counts each platform project from its lead and partners’ types, adds imported rows not approved here, and counts a project in both once', () => {
+    const platform = [
+      { projectNo: 'P-1', year: 2026, leadType: 'enterprise', partnerTypes: ['university'] },
+      { projectNo: 'P-2', year: 2026, leadType: 'enterprise', partnerTypes: [] },
+      { projectNo: 'P-3', year: 2026, leadType: 'institute', partnerTypes: ['enterprise', 'mystery'] },
+    ];
+    const imported = [
+      { projectNo: 'P-2', year: 2026, leadType: 'university' as const, participantTypes: ['university' as const] },
+      { projectNo: 'H-1', year: 2024, leadType: 'university' as const, participantTypes: ['university' as const] },
+    ];
+    const { records, sources } = mergePortfolioRecords(platform, imported);
+    expect(portfolioStats(records)).toEqual([
+      { year: 2024, approved: 1, joint: 0, jointShare: '0.00', enterpriseInvolved: 0, enterpriseShare: '0.00' },
+      { year: 2026, approved: 3, joint: 2, jointShare: '66.67', enterpriseInvolved: 3, enterpriseShare: '100.00' },
+    ]);
+    expect(records[2]!.participantTypes).toEqual(['institute', 'enterprise', 'other']);
+    expect(sources.get(2026)).toEqual({ fromProjects: 3, fromImported: 0 });
+    expect(sources.get(2024)).toEqual({ fromProjects: 0, fromImported: 1 });
   });
 });

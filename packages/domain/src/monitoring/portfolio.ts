@@ -111,3 +111,48 @@ export function compareReportedCount(computed: number, reported: string): Report
   const text = differs ? `按记录计算 ${c}，报告值 ${parsed.value}` : `按记录计算 ${c}，与报告值一致`;
   return { computed: c, reported: parsed.value, reportedPlaces: 0, differs, difference, text };
 }
+
+type OrgType = PortfolioProject['leadType'];
+const ORG_TYPES: readonly OrgType[] = ['enterprise', 'university', 'institute', 'hospital', 'other'];
+const orgType = (t: string): OrgType => (ORG_TYPES.includes(t as OrgType) ? (t as OrgType) : 'other');
+
+/** A platform project (立项 on this platform): its lead organisation's type and its partners' types. */
+export interface PlatformProjectRecord {
+  projectNo: string;
+  year: number;
+  leadType: string;
+  partnerTypes: readonly string[];
+}
+
+export interface PortfolioRecordSet {
+  records: PortfolioProject[];
+  /** Per year: how many records came from the platform's projects and how many from imported rows. */
+  sources: Map<number, { fromProjects: number; fromImported: number }>;
+}
+
+/**
+ * YJ-2's records: every project approved on the platform, plus imported rows (years before the platform, or other
+ * programmes) whose number is not a platform project's — a project both imported and approved here counts once,
+ * as the platform's record says it.
+ */
+export function mergePortfolioRecords(platform: readonly PlatformProjectRecord[], imported: readonly (PortfolioProject & { projectNo: string })[]): PortfolioRecordSet {
+  const sources = new Map<number, { fromProjects: number; fromImported: number }>();
+  const bump = (year: number, key: 'fromProjects' | 'fromImported') => {
+    const s = sources.get(year) ?? { fromProjects: 0, fromImported: 0 };
+    s[key]++;
+    sources.set(year, s);
+  };
+  const numbers = new Set(platform.map((p) => p.projectNo));
+  const records: PortfolioProject[] = [];
+  for (const p of platform) {
+    const leadType = orgType(p.leadType);
+    records.push({ year: p.year, leadType, participantTypes: [...new Set([leadType, ...p.partnerTypes.map(orgType)])] });
+    bump(p.year, 'fromProjects');
+  }
+  for (const r of imported) {
+    if (numbers.has(r.projectNo)) continue;
+    records.push({ year: r.year, leadType: r.leadType, participantTypes: r.participantTypes });
+    bump(r.year, 'fromImported');
+  }
+  return { records, sources };
+}

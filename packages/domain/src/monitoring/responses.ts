@@ -286,6 +286,9 @@ export const monPortfolioYearSchema = z.object({
   enterpriseShare: decimalOrNull,
   /** Computed from demonstration records (演示数据). */
   demo: z.boolean(),
+  /** Records counted: projects approved on this platform, and imported rows that are not platform projects. */
+  fromProjects: z.number().int(),
+  fromImported: z.number().int(),
   /** `value` as written ('56.17%' for shares); `comparison` null when there is nothing to compute against. */
   reported: z.array(z.object({ id: z.string(), metric: monPortfolioMetricSchema, metricLabel: z.string(), value: z.string(), source: z.string(), comparison: monComparisonSchema.nullable() })),
 });

@@ -6,9 +6,10 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { cellAt, cellText, readFirstSheet } from '../../http/workbook.js';
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { compareReported, compareReportedCount, PORTFOLIO_METRIC_LABELS, portfolioStats, type PortfolioMetric, type PortfolioProject, type ReportedFigureInput } from '@kechuang/domain';
+import { compareReported, compareReportedCount, mergePortfolioRecords, PORTFOLIO_METRIC_LABELS, portfolioStats, type PortfolioMetric, type PortfolioProject, type ReportedFigureInput } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
+import { projectParticipations } from '../projects/portfolio.js';
 import { monitoringProblem } from './errors.js';
 import { portfolioProjects, portfolioReported } from './schema.js';
 
@@ -21,10 +22,18 @@ export const ORG_TYPE_LABELS: Record<OrgType, string> = { enterprise: '企业', 
 /** Project records the demo seed fabricates carry this programme code, so every statistic computed from them says so. */
 export const DEMO_PROGRAMME_CODE = 'demo';
 
+/**
+ * YJ-2 per year from the records: every project approved on this platform (projects' own service reads them:
+ * lead organisation type, partners' types from the application its task book was drawn from) and the imported rows
+ * that are not platform projects; each year says how many records came from each.
+ */
 export async function portfolioOverview(db: Db) {
-  const rows = await db.select({ year: portfolioProjects.year, leadType: portfolioProjects.leadType, participantTypes: portfolioProjects.participantTypes, programmeCode: portfolioProjects.programmeCode }).from(portfolioProjects);
-  const stats = portfolioStats(rows as PortfolioProject[]);
-  const demoYears = new Set(rows.filter((r) => r.programmeCode === DEMO_PROGRAMME_CODE).map((r) => r.year));
+  const rows = await db.select({ projectNo: portfolioProjects.projectNo, year: portfolioProjects.year, leadType: portfolioProjects.leadType, participantTypes: portfolioProjects.participantTypes, programmeCode: portfolioProjects.programmeCode }).from(portfolioProjects);
+  const platform = await projectParticipations(db);
+  const { records, sources } = mergePortfolioRecords(platform, rows as (PortfolioProject & { projectNo: string })[]);
+  const stats = portfolioStats(records);
+  const platformNumbers = new Set(platform.map((p) => p.projectNo));
+  const demoYears = new Set(rows.filter((r) => r.programmeCode === DEMO_PROGRAMME_CODE && !platformNumbers.has(r.projectNo)).map((r) => r.year));
   const reported = await db.select().from(portfolioReported).orderBy(asc(portfolioReported.year), asc(portfolioReported.metric));
   const years = [...new Set([...stats.map((s) => s.year), ...reported.map((r) => r.year)])].sort();
   return {
@@ -35,6 +44,7 @@ export async function portfolioOverview(db: Db) {
       return {
         ...s,
         demo: demoYears.has(year),
+        ...(sources.get(year) ?? { fromProjects: 0, fromImported: 0 }),
         reported: reported
           .filter((r) => r.year === year)
           .map((r) => {

@@ -20,6 +20,15 @@ export async function projectInvariants(db: Db): Promise<string[]> {
         or coalesce(sum(e.amount_yuan) filter (where e.kind = 'repay'), 0) > coalesce(sum(e.amount_yuan) filter (where e.kind = 'disburse'), 0)`)) {
     problems.push(`project ${String(p.project_no)}: ledger out of bounds (commit ${String(p.c)}, disburse ${String(p.d)}, return ${String(p.r)}, repay ${String(p.y)})`);
   }
+  // The portfolio's money columns (trigger of migration 0029) equal the sums of the project's entries.
+  for (const p of await rows(db, `select p.project_no, p.committed_yuan, p.disbursed_yuan, p.released_yuan, p.repaid_yuan, s.c, s.d, s.r, s.y
+    from projects p left join (select project_id,
+        coalesce(sum(amount_yuan) filter (where kind = 'commit'), 0) as c, coalesce(sum(amount_yuan) filter (where kind = 'disburse'), 0) as d,
+        coalesce(sum(amount_yuan) filter (where kind = 'return'), 0) as r, coalesce(sum(amount_yuan) filter (where kind = 'repay'), 0) as y
+      from budget_entries where project_id is not null group by project_id) s on s.project_id = p.id
+    where p.committed_yuan <> coalesce(s.c, 0) or p.disbursed_yuan <> coalesce(s.d, 0) or p.released_yuan <> coalesce(s.r, 0) or p.repaid_yuan <> coalesce(s.y, 0)`)) {
+    problems.push(`project ${String(p.project_no)}: money columns (${String(p.committed_yuan)}/${String(p.disbursed_yuan)}/${String(p.released_yuan)}/${String(p.repaid_yuan)}) differ from its entries (${String(p.c ?? 0)}/${String(p.d ?? 0)}/${String(p.r ?? 0)}/${String(p.y ?? 0)})`);
+  }
   // A movement tagged with a project names it in its reference too (the programme-year view reads either).
   for (const e of await rows(db, `select e.id from budget_entries e join projects p on p.id = e.project_id where e.reference <> 'project:' || p.project_no`)) {
     problems.push(`budget entry ${String(e.id)}: tagged with a project its reference does not name`);

@@ -46,6 +46,11 @@ export const projects = pgTable('projects', {
   lumpSum: boolean('lump_sum').notNull().default(false),
   approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
   approvedBy: uuid('approved_by'),
+  /** Sums of the project's budget_entries by kind, kept by a trigger on their insert (migration 0029; invariant in invariants.ts). */
+  committedYuan: bigint('committed_yuan', { mode: 'number' }).notNull().default(0),
+  disbursedYuan: bigint('disbursed_yuan', { mode: 'number' }).notNull().default(0),
+  releasedYuan: bigint('released_yuan', { mode: 'number' }).notNull().default(0),
+  repaidYuan: bigint('repaid_yuan', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
@@ -54,6 +59,15 @@ export const projects = pgTable('projects', {
   index('projects_organisation_idx').on(t.organisationId),
   index('projects_programme_year_idx').on(t.programmeCode, t.budgetYear),
   index('projects_state_idx').on(t.state),
+  // The portfolio's filters and sorts (migration 0029): each sort key with the number as tie-breaker.
+  index('projects_year_idx').on(t.budgetYear, t.projectNo),
+  index('projects_field_idx').on(t.fieldCode),
+  index('projects_amount_idx').on(t.approvedAmountYuan, t.projectNo),
+  index('projects_disbursed_idx').on(t.disbursedYuan, t.projectNo),
+  index('projects_approved_at_idx').on(t.approvedAt, t.projectNo),
+  index('projects_effective_end_idx').on(t.effectiveEndDate, t.projectNo),
+  // The dashboard's grouping keys and sums: an index-only scan, a tenth of the heap's pages.
+  index('projects_dashboard_idx').on(t.state, t.programmeCode, t.budgetYear, t.fieldCode, t.approvedAmountYuan, t.committedYuan, t.disbursedYuan, t.releasedYuan, t.repaidYuan),
 ]);
 
 /**

@@ -3,13 +3,12 @@
  * role reads (an organisation reads its own). Other contexts call these, never this context's tables.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { commitFunds, formatWan, hasPermission, postAwardSettingsOf, splitFiscal, taskBookFromApplication, type ApplicationContent, type ProjectView, type RuleSetParameters } from '@kechuang/domain';
-import type { Db, Tx } from '../../db/client.js';
-import type { AuthContext } from '../../http/auth.js';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { commitFunds, formatWan, postAwardSettingsOf, splitFiscal, taskBookFromApplication, type ApplicationContent, type ProjectView, type RuleSetParameters } from '@kechuang/domain';
+import type { Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { applicationsByIds } from '../applications/service.js';
-import { organisationNames, organisationProfiles, organisationsMatching } from '../organisations/service.js';
+import { organisationNames, organisationProfiles } from '../organisations/service.js';
 import { callRuleVersion } from '../programmes/call-queries.js';
 import { findProgramme } from '../programmes/service.js';
 import { lockLedger, recordBudgetEntryInTx } from '../programmes/budget.js';
@@ -110,42 +109,7 @@ export async function projectsOfApplications(db: Tx, applicationIds: readonly st
   return db.select().from(projects).where(inArray(projects.applicationId, [...applicationIds]));
 }
 
-export interface ProjectListQuery {
-  page: number;
-  pageSize: number;
-  programme?: string | undefined;
-  year?: number | undefined;
-  category?: string | undefined;
-  /** Organisation name or credit code text. */
-  organisation?: string | undefined;
-  /** Project number or title text. */
-  q?: string | undefined;
-  sort: string;
-}
-
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
-
-/** Bureau roles read every organisation's projects; an applicant or unit admin only their organisation's. */
-function scopeOf(auth: AuthContext): SQL | undefined {
-  if (hasPermission(auth.roles, 'organisation.readAll')) return undefined;
-  return auth.user.organisationId ? eq(projects.organisationId, auth.user.organisationId) : sql`false`;
-}
-
-export async function listProjects(db: Db, auth: AuthContext, q: ProjectListQuery): Promise<{ items: ProjectView[]; total: number; page: number; pageSize: number }> {
-  const where = and(
-    scopeOf(auth),
-    q.programme ? eq(projects.programmeCode, q.programme) : undefined,
-    q.year ? eq(projects.budgetYear, q.year) : undefined,
-    q.category ? eq(projects.categoryCode, q.category) : undefined,
-    q.organisation ? inArray(projects.organisationId, organisationsMatching(q.organisation)) : undefined,
-    q.q ? or(ilike(projects.projectNo, like(q.q)), ilike(projects.title, like(q.q))) : undefined,
-  );
-  const desc_ = q.sort.startsWith('-');
-  const column = { projectNo: projects.projectNo, approvedAmountYuan: projects.approvedAmountYuan, approvedAt: projects.approvedAt, effectiveEndDate: projects.effectiveEndDate }[q.sort.replace(/^-/, '') as 'projectNo'] ?? projects.projectNo;
-  const [{ total }] = (await db.select({ total: count() }).from(projects).where(where)) as [{ total: number }];
-  const rows = await db.select().from(projects).where(where).orderBy(desc_ ? desc(column) : asc(column), asc(projects.projectNo)).limit(q.pageSize).offset((q.page - 1) * q.pageSize);
-  return { items: await present(db, rows), total, page: q.page, pageSize: q.pageSize };
-}
+// The list (`GET /api/projects`) and its dashboard: portfolio.ts.
 
 export async function present(db: Tx, rows: ProjectRow[]): Promise<ProjectView[]> {
   const apps = new Map((await applicationsByIds(db, rows.map((r) => r.applicationId))).map((a) => [a.id, a.applicationNo]));

@@ -56,6 +56,19 @@ function DemoTag() {
   );
 }
 
+/** Where a year's records come from: projects approved on this platform (项目库) and imported rows. */
+function SourceText({ year }: { year: MonPortfolioYear }) {
+  const parts = [year.fromProjects ? `平台立项 ${year.fromProjects} 项` : null, year.fromImported ? `导入 ${year.fromImported} 项` : null].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <Tooltip title="平台立项：本平台立项的项目，按承担单位类型和申报书所列合作单位类型计算；导入：导入的立项记录中不属于平台立项的项目">
+      <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+        {parts.join(' · ')}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
 /** The discrepancy in words: percentage points for shares, a count for counts. */
 function differenceText(r: Reported): string {
   const abs = (r.comparison?.difference ?? '').replace(/^[-+]/, '');
@@ -177,6 +190,7 @@ export default function PortfolioPage() {
         <Flex vertical align="flex-start" gap={2}>
           {`${y}年`}
           {row.demo && <DemoTag />}
+          <SourceText year={row} />
         </Flex>
       ),
     },
@@ -236,7 +250,7 @@ export default function PortfolioPage() {
     <PageContainer
       title="项目统计"
       breadcrumbRender={false}
-      content="按立项项目记录统计每年立项数、产学研合作（企业与高校或科研院所共同承担）项目占比、企业牵头或参与占比。录入公报等报告值后，与计算值并列对照并标出差异。"
+      content="按立项项目记录（本平台立项的项目，以及导入的历史立项记录）统计每年立项数、产学研合作（企业与高校或科研院所共同承担）项目占比、企业牵头或参与占比。录入公报等报告值后，与计算值并列对照并标出差异。"
       extra={
         canManage && (
           <Flex gap={8} wrap>
