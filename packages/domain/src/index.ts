@@ -63,3 +63,4 @@ export * from './projects/integrity.js';
 export * from './projects/ledger.js';
 export * from './projects/changes.js';
 export * from './projects/indicator-compare.js';
+export * from './projects/change-responses.js';
