@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, max } from 'drizzle-orm';
-import { CHANGE_APPROVER_LABELS, CHANGE_TYPE_LABELS, changeApprover, validateChange, type ChangeRequest } from '@kechuang/domain';
+import { CHANGE_APPROVER_LABELS, CHANGE_TYPE_LABELS, changeApprover, hasPermission, validateChange, type ChangeRequest } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
@@ -31,22 +31,29 @@ export async function requestChange(db: Db, auth: AuthContext, actor: Actor, pro
     const [{ n }] = (await tx.select({ n: max(projectChanges.seq) }).from(projectChanges).where(eq(projectChanges.projectId, project.id))) as [{ n: number | null }];
     const seq = (n ?? 0) + 1;
     const filed = route.approver === 'none';
+    // A change filed with the unit, asked for by the unit admin: the request is the unit's approval (报局备案).
+    const unitOwn = route.approver === 'unit' && hasPermission(auth.roles, 'project.unitApprove');
+    const done = filed || unitOwn;
     const id = randomUUID();
     const label = CHANGE_TYPE_LABELS[change.type];
     await tx.insert(projectChanges).values({
-      id, projectId: project.id, seq, type: change.type, status: filed ? 'filed' : 'submitted', approver: route.approver, routeReasons: route.why, payload: change.payload,
-      reason: input.reason, requestedBy: auth.user.id, requestedAt: now, requestedOn: today, ...(filed ? { decidedAt: now, decisionReasons: '方向不变且考核指标不降低，予以备案' } : {}),
+      id, projectId: project.id, seq, type: change.type, status: filed ? 'filed' : unitOwn ? 'approved' : 'submitted', approver: route.approver, routeReasons: route.why, payload: change.payload,
+      reason: input.reason, requestedBy: auth.user.id, requestedAt: now, requestedOn: today,
+      ...(filed ? { decidedAt: now, decisionReasons: '方向不变且考核指标不降低，予以备案' } : {}),
+      ...(unitOwn ? { decidedAt: now, decidedBy: auth.user.id, decisionReasons: '承担单位管理员提出，即为单位审批同意（报科技局备案）' } : {}),
     });
     await recordProjectEvent(tx, actor, project.id, {
-      kind: filed ? 'change.filed' : 'change.requested', at: now,
-      summary: filed ? `变更第${seq}号（${label}）已备案：${input.reason}` : `提出变更第${seq}号（${label}），${CHANGE_APPROVER_LABELS[route.approver]}：${input.reason}`,
+      kind: filed ? 'change.filed' : unitOwn ? 'change.approved' : 'change.requested', at: now,
+      summary: filed ? `变更第${seq}号（${label}）已备案：${input.reason}`
+        : unitOwn ? `变更第${seq}号（${label}）由承担单位管理员提出并经单位审批同意（报科技局备案）：${input.reason}`
+          : `提出变更第${seq}号（${label}），${CHANGE_APPROVER_LABELS[route.approver]}：${input.reason}`,
       detail: { changeId: id, type: change.type, approver: route.approver, routeReasons: route.why },
     });
-    if (filed) {
-      const done = await carryOutChange(tx, actor, project, { id, seq }, change, facts, organisationId, new Date(now.getTime() + 1));
-      await tx.update(projectChanges).set(done).where(eq(projectChanges.id, id));
+    if (done) {
+      const effects = await carryOutChange(tx, actor, project, { id, seq }, change, facts, organisationId, new Date(now.getTime() + 1));
+      await tx.update(projectChanges).set(effects).where(eq(projectChanges.id, id));
     }
-    await recordAudit(tx, actor, { action: 'project.change.request', entityType: 'projectChange', entityId: id, detail: { projectId: project.id, seq, type: change.type, approver: route.approver, filed, payload: change.payload, reason: input.reason } });
+    await recordAudit(tx, actor, { action: 'project.change.request', entityType: 'projectChange', entityId: id, detail: { projectId: project.id, seq, type: change.type, approver: route.approver, filed, unitOwn, payload: change.payload, reason: input.reason } });
     return findChange(tx, project.id, id);
   });
 }

@@ -116,6 +116,11 @@ describe('project changes (项目变更)', () => {
     const sum = (b: typeof budget, k: typeof source) => b.reduce((s, l) => s + l[k], 0);
     expect(sum(budget, source)).toBe(sum(base.budget, source));
     expect(budget.find((l) => l.subject === from.subject)![source]).toBe(from[source] - 10_000);
+    // Asked for by the unit admin, it is the unit's approval at once (报局备案), with its supplement.
+    const own = await unitadmin.post(`/api/projects/${mine}/changes`, { type: 'budgetSubjects', payload: { transfers: [{ from: to, to: from.subject, source, amountYuan: 5_000 }] }, reason: '单位自行调整（测试）' });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json()).toMatchObject({ status: 'approved', approver: 'unit', decidedBy: '李单管' });
+    expect(own.json().supplementVersionId).toBeTruthy();
   });
 
   it('NB-7 a total adjustment that raises the fiscal amount is refused', async () => {
