@@ -62,3 +62,6 @@ export * from './projects/task-book.js';
 export * from './projects/integrity.js';
 export * from './projects/ledger.js';
 export * from './projects/portfolio.js';
+export * from './projects/changes.js';
+export * from './projects/indicator-compare.js';
+export * from './projects/change-responses.js';

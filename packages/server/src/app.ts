@@ -26,6 +26,7 @@ import { reviewRoundRoutes } from './modules/review/routes.js';
 import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio-routes.js';
+import { changeRoutes } from './modules/projects/changes-routes.js';
 import { expertRoutes } from './modules/review/experts/routes.js';
 import { scoringRoutes } from './modules/review/scoring-routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
@@ -127,6 +128,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   fundingPlanRoutes(app, ctx);
   projectRoutes(app, ctx);
   portfolioRoutes(app, ctx);
+  changeRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);

@@ -119,6 +119,9 @@ const STATIC_ACTIONS = {
   'project.recovery.order': { label: '下达资金收回', context: 'projects' },
   'project.recovery.settle': { label: '收回资金到账', context: 'projects' },
   'project.taskBook.draft': { label: '生成任务书版本', context: 'projects' },
+  'project.change.request': { label: '提出项目变更', context: 'projects' },
+  'project.change.decide': { label: '审批项目变更', context: 'projects' },
+  'project.change.withdraw': { label: '撤回项目变更', context: 'projects' },
   'review.expert.create': { label: '新增评审专家', context: 'review' },
   'review.expert.update': { label: '修改专家信息', context: 'review' },
   'review.expert.activate': { label: '启用评审专家', context: 'review' },
@@ -233,6 +236,7 @@ export const AUDIT_ENTITY_LABELS = {
   project: '立项项目',
   taskBook: '任务书',
   projectRecovery: '资金收回',
+  projectChange: '项目变更',
   integrityRecord: '科研失信记录',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

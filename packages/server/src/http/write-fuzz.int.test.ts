@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, hasPermission, type Role } from '@kechuang/domain';
 import { openedRound } from '../../test/review-fixtures.js';
+import { actorOf, signedProject } from '../../test/project-fixtures.js';
+import { createApprovedProjects } from '../modules/projects/service.js';
 import { createTestApp, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../test/helpers.js';
 import { DEMO_USERS } from '../db/seed/demo.js';
 import type { Access } from './auth.js';
@@ -127,6 +129,22 @@ beforeAll(async () => {
   ids['/api/public/notices/:id'] = notice;
   ids['/api/review/objections/:objectionId'] = objection;
   ids['/api/review/working-calendar/:date'] = '2027-01-01';
+  // Approved projects (立项) of the round's applications, made as approval makes them; the applicant's signed and
+  // executing, with a pending change (项目变更) for approve / reject / withdraw.
+  const roundInfo = (await round.officer.get(`/api/review/rounds/${round.roundId}`)).json() as { programmeCode: string; year: number };
+  const apps = await rawSql(t.db, `select id, organisation_id, category_code, content->'basic'->>'title' as title from applications where id in (${round.applicationIds.map((id) => `'${id}'`).join(',')})`);
+  const officerActor = await actorOf(t, 'officer');
+  await t.db.transaction((tx) => createApprovedProjects(tx, officerActor, {
+    roundId: round.roundId, callId: round.callId, programmeCode: roundInfo.programmeCode, budgetYear: roundInfo.year,
+    items: apps.map((a) => ({ applicationId: String(a.id), organisationId: String(a.organisation_id), title: String(a.title), categoryCode: String(a.category_code), categoryName: '强链', fieldCode: null, amountYuan: 100_000 })),
+  }));
+  const projectId = await one(`select p.id from projects p join users u on u.organisation_id = p.organisation_id where u.username = 'applicant' and p.round_id = '${round.roundId}' limit 1`);
+  if (projectId) {
+    await signedProject(t, projectId);
+    await rawSql(t.db, `insert into project_changes (id, project_id, seq, type, status, approver, payload, reason, requested_by, requested_at, requested_on) select '6f1c1a9e-0000-4000-8000-0000000c4a01', '${projectId}', 1, 'extension', 'submitted', 'bureau', '{"months":1}'::jsonb, '模糊测试', id, now(), current_date from users where username = 'applicant'`);
+  }
+  ids['/api/projects/:id'] = projectId;
+  ids['/api/projects/:id/changes/:changeId'] = projectId ? '6f1c1a9e-0000-4000-8000-0000000c4a01' : null;
 }, 240_000);
 afterAll(() => t.close());
 
