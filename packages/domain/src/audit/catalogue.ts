@@ -119,6 +119,12 @@ const STATIC_ACTIONS = {
   'project.recovery.order': { label: '下达资金收回', context: 'projects' },
   'project.recovery.settle': { label: '收回资金到账', context: 'projects' },
   'project.taskBook.draft': { label: '生成任务书版本', context: 'projects' },
+  'project.midterm.open': { label: '启动中期检查', context: 'projects' },
+  'project.midterm.outcome': { label: '记录中期检查结论', context: 'projects' },
+  'project.midterm.rectification': { label: '记录中期检查整改结果', context: 'projects' },
+  'project.terminate': { label: '终止项目', context: 'projects' },
+  'project.revoke': { label: '撤销项目', context: 'projects' },
+  'project.reallocate': { label: '释放资金重新分配（重新运行资金方案）', context: 'projects' },
   'review.expert.create': { label: '新增评审专家', context: 'review' },
   'review.expert.update': { label: '修改专家信息', context: 'review' },
   'review.expert.activate': { label: '启用评审专家', context: 'review' },
@@ -233,6 +239,9 @@ export const AUDIT_ENTITY_LABELS = {
   project: '立项项目',
   taskBook: '任务书',
   projectRecovery: '资金收回',
+  midtermCheck: '中期检查',
+  projectTermination: '项目终止/撤销',
+  projectReallocation: '资金重新分配',
   integrityRecord: '科研失信记录',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
