@@ -65,3 +65,4 @@ export * from './projects/portfolio.js';
 export * from './projects/changes.js';
 export * from './projects/indicator-compare.js';
 export * from './projects/change-responses.js';
+export * from './projects/midterm.js';

@@ -27,6 +27,7 @@ import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio-routes.js';
 import { changeRoutes } from './modules/projects/changes-routes.js';
+import { midtermRoutes } from './modules/projects/midterm-routes.js';
 import { expertRoutes } from './modules/review/experts/routes.js';
 import { scoringRoutes } from './modules/review/scoring-routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
@@ -129,6 +130,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   projectRoutes(app, ctx);
   portfolioRoutes(app, ctx);
   changeRoutes(app, ctx);
+  midtermRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);

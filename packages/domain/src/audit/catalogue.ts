@@ -122,6 +122,12 @@ const STATIC_ACTIONS = {
   'project.change.request': { label: '提出项目变更', context: 'projects' },
   'project.change.decide': { label: '审批项目变更', context: 'projects' },
   'project.change.withdraw': { label: '撤回项目变更', context: 'projects' },
+  'project.midterm.open': { label: '启动中期检查', context: 'projects' },
+  'project.midterm.outcome': { label: '记录中期检查结论', context: 'projects' },
+  'project.midterm.rectification': { label: '记录中期检查整改结果', context: 'projects' },
+  'project.terminate': { label: '终止项目', context: 'projects' },
+  'project.revoke': { label: '撤销项目', context: 'projects' },
+  'project.reallocate': { label: '释放资金重新分配（重新运行资金方案）', context: 'projects' },
   'review.expert.create': { label: '新增评审专家', context: 'review' },
   'review.expert.update': { label: '修改专家信息', context: 'review' },
   'review.expert.activate': { label: '启用评审专家', context: 'review' },
@@ -237,6 +243,9 @@ export const AUDIT_ENTITY_LABELS = {
   taskBook: '任务书',
   projectRecovery: '资金收回',
   projectChange: '项目变更',
+  midtermCheck: '中期检查',
+  projectTermination: '项目终止/撤销',
+  projectReallocation: '资金重新分配',
   integrityRecord: '科研失信记录',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -145,6 +145,8 @@ beforeAll(async () => {
   }
   ids['/api/projects/:id'] = projectId;
   ids['/api/projects/:id/changes/:changeId'] = projectId ? '6f1c1a9e-0000-4000-8000-0000000c4a01' : null;
+  // Projects: a real one when the run has any, else a well-formed id that answers 404 (never a 5xx either way).
+  ids['/api/projects/:id'] = (await one(`select id from projects order by project_no limit 1`)) ?? '6f1c1a9e-0000-4000-8000-0000000b0001';
 }, 240_000);
 afterAll(() => t.close());
 

@@ -8,6 +8,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { projects } from '../../modules/projects/schema.js';
 import { demoProjectChanges } from './demo-projects-changes.js';
+import { demoMidterm } from './demo-projects-midterm.js';
 
 /** One demo project per stage the issue asks to see; the remaining approved projects are plain `executing` ones. */
 export const DEMO_PROJECT_ROLES = ['awaitingSignature', 'executing', 'changePending', 'midterm', 'terminated', 'accepted', 'failed'] as const;
@@ -32,6 +33,7 @@ export interface DemoProjectStep {
 export const DEMO_PROJECT_STEPS: DemoProjectStep[] = [
   // (after the reports step)
   { part: 'changes', run: demoProjectChanges },
+  { part: 'midterm', run: demoMidterm },
 ];
 
 export async function demoProjectsOfRound(db: Db, roundId: string, now: Date): Promise<DemoProjects | null> {

@@ -45,5 +45,27 @@ export async function projectInvariants(db: Db): Promise<string[]> {
       where e.kind = 'disburse' and p.state in ('terminated', 'revoked', 'failed') and e.created_at > p.state_changed_at`)) {
     problems.push(`budget entry ${String(e.id)}: a disbursement after the project was closed`);
   }
+  // BL-10/YZ-7 (midterm part): a terminated or revoked project has its decision; a decision moved exactly what the
+  // project's ledger shows released; a reallocation's created projects exist, in the same round, committed as recorded.
+  for (const p of await rows(db, `select p.project_no from projects p where p.state in ('terminated', 'revoked') and p.id not in (select project_id from project_terminations)
+      and exists (select 1 from project_terminations)`)) {
+    problems.push(`project ${String(p.project_no)}: terminated or revoked without a decision record`);
+  }
+  for (const x of await rows(db, `select t.id from project_terminations t where t.owed_yuan < 0 or t.released_yuan < 0 or t.owed_yuan > t.net_paid_yuan
+      or (t.kind = 'revoke' and t.owed_yuan <> t.net_paid_yuan)`)) {
+    problems.push(`termination ${String(x.id)}: amounts out of bounds`);
+  }
+  for (const x of await rows(db, `select r.id from project_reallocations r cross join lateral jsonb_array_elements(r.selected) s
+      left join projects p on p.id = (s->>'projectId')::uuid
+      where p.id is null or p.round_id <> r.round_id or p.approved_amount_yuan <> (s->>'amountYuan')::bigint`)) {
+    problems.push(`reallocation ${String(x.id)}: a created project is missing, of another round, or of another amount`);
+  }
+  for (const x of await rows(db, `select r.id from project_reallocations r where r.total_yuan <> coalesce((select sum((s->>'amountYuan')::bigint) from jsonb_array_elements(r.selected) s), 0)`)) {
+    problems.push(`reallocation ${String(x.id)}: total differs from its projects`);
+  }
+  for (const c of await rows(db, `select c.id from midterm_checks c where (c.status <> 'open' and (c.outcome is null or coalesce(c.basis, '') = ''))
+      or (c.outcome = 'rectify' and c.rectification_due is null)`)) {
+    problems.push(`midterm check ${String(c.id)}: decided without an outcome and basis, or 整改 without its deadline`);
+  }
   return problems;
 }

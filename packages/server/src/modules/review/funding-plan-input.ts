@@ -62,12 +62,29 @@ export async function buildPlanInput(tx: Tx, round: RoundRow, settings: PlanSett
     isNotNull(reviewOutcomes.scoreCenti),
     or(isNull(reviewOutcomes.inspection), eq(reviewOutcomes.inspection, 'passed')),
   ));
+  const { candidates, meta, categoryNames, programmeCode } = await candidatesOfOutcomes(tx, round, outcomes);
+  const ledger = await readLedger(tx, programmeCode, round.budgetYear);
+  const codes = [...new Set([...categoryNames.keys(), ...settings.categoryCaps.map((c) => c.code)])].sort();
+  const categories = codes.map((code) => {
+    const cap = settings.categoryCaps.find((c) => c.code === code);
+    return { code, name: categoryNames.get(code) ?? code, budgetCapYuan: cap?.budgetCapYuan ?? null, countCap: cap?.countCap ?? null };
+  });
+  return {
+    engine: { candidates, budgetYuan: Math.max(0, ledger.availableYuan), categories, scoreScale: 100, objective: settings.objective },
+    meta,
+    settings,
+    programmeCode,
+    year: round.budgetYear,
+  };
+}
+
+/** The engine's candidates for the given scored outcomes: each application's own live check gives its amount. */
+export async function candidatesOfOutcomes(tx: Tx, round: RoundRow, outcomes: readonly (typeof reviewOutcomes.$inferSelect)[]): Promise<{ candidates: fundingPlan.FundingCandidate[]; meta: Record<string, CandidateMeta>; categoryNames: Map<string, string>; programmeCode: string }> {
   const apps = await applicationsByIds(tx, outcomes.map((o) => o.applicationId));
   const contexts = await ruleSetsAtSubmission(tx, apps);
   const names = new Map((await organisationNames(tx, [...new Set(apps.map((a) => a.organisationId))])).map((o) => [o.id, o.name]));
   const scores = new Map(outcomes.map((o) => [o.applicationId, o.scoreCenti!]));
   const programmeCode = (await callSummaries(tx, [round.callId])).get(round.callId)?.programmeCode ?? '';
-  const ledger = await readLedger(tx, programmeCode, round.budgetYear);
 
   const candidates: fundingPlan.FundingCandidate[] = [];
   const meta: Record<string, CandidateMeta> = {};
@@ -99,18 +116,7 @@ export async function buildPlanInput(tx: Tx, round: RoundRow, settings: PlanSett
       amountBasis: [...(check.funding?.applied ?? []).map((r) => r.text), ...(check.funding?.problems ?? []).map((p) => `${p.rule} ${p.message}`)],
     };
   }
-  const codes = [...new Set([...categoryNames.keys(), ...settings.categoryCaps.map((c) => c.code)])].sort();
-  const categories = codes.map((code) => {
-    const cap = settings.categoryCaps.find((c) => c.code === code);
-    return { code, name: categoryNames.get(code) ?? code, budgetCapYuan: cap?.budgetCapYuan ?? null, countCap: cap?.countCap ?? null };
-  });
-  return {
-    engine: { candidates, budgetYuan: Math.max(0, ledger.availableYuan), categories, scoreScale: 100, objective: settings.objective },
-    meta,
-    settings,
-    programmeCode,
-    year: round.budgetYear,
-  };
+  return { candidates, meta, categoryNames, programmeCode };
 }
 
 /** The outcomes of the given applications (confirm and approval update them). */

@@ -6,6 +6,7 @@
 import type { Permission, ProjectDetail, ProjectState } from '@kechuang/domain';
 import type { ReactNode } from 'react';
 import { ChangesTab } from './ChangesTab';
+import { MidtermTab } from './MidtermTab';
 import { OverviewTab } from './OverviewTab';
 import { TimelineTab } from './TimelineTab';
 
@@ -32,5 +33,6 @@ export interface ProjectTab {
 export const PROJECT_TABS: ProjectTab[] = [
   { key: 'overview', label: '概况', order: 0, render: (p) => <OverviewTab {...p} /> },
   { key: 'changes', label: '项目变更', order: 40, render: (p) => <ChangesTab {...p} /> },
+  { key: 'midterm', label: '中期检查', order: 50, activeIn: ['midterm', 'rectifying', 'terminated', 'revoked'], render: (p) => <MidtermTab {...p} /> },
   { key: 'timeline', label: '大事记', order: 90, render: (p) => <TimelineTab {...p} /> },
 ];
