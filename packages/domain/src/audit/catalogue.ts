@@ -119,6 +119,12 @@ const STATIC_ACTIONS = {
   'project.recovery.order': { label: '下达资金收回', context: 'projects' },
   'project.recovery.settle': { label: '收回资金到账', context: 'projects' },
   'project.taskBook.draft': { label: '生成任务书版本', context: 'projects' },
+  'integrity.record.create': { label: '登记科研失信记录', context: 'projects' },
+  'integrity.record.update': { label: '修改科研失信记录', context: 'projects' },
+  'integrity.record.appeal': { label: '办理科研失信申诉', context: 'projects' },
+  'integrity.record.revoke': { label: '撤销科研失信记录', context: 'projects' },
+  'integrity.record.document': { label: '上传科研失信处理决定书', context: 'projects' },
+  'project.performance.evaluate': { label: '记录项目绩效评价', context: 'projects' },
   'review.expert.create': { label: '新增评审专家', context: 'review' },
   'review.expert.update': { label: '修改专家信息', context: 'review' },
   'review.expert.activate': { label: '启用评审专家', context: 'review' },
@@ -234,6 +240,7 @@ export const AUDIT_ENTITY_LABELS = {
   taskBook: '任务书',
   projectRecovery: '资金收回',
   integrityRecord: '科研失信记录',
+  performanceEvaluation: '绩效评价',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];
