@@ -60,6 +60,8 @@ export * from './projects/dates.js';
 export * from './projects/settings.js';
 export * from './projects/task-book.js';
 export * from './projects/integrity.js';
+export * from './projects/integrity-records.js';
+export * from './projects/performance.js';
 export * from './projects/ledger.js';
 export * from './projects/portfolio.js';
 export * from './projects/changes.js';

@@ -28,6 +28,8 @@ import { projectRoutes } from './modules/projects/routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio-routes.js';
 import { changeRoutes } from './modules/projects/changes-routes.js';
 import { midtermRoutes } from './modules/projects/midterm-routes.js';
+import { integrityRoutes } from './modules/projects/integrity-routes.js';
+import { performanceRoutes } from './modules/projects/performance-routes.js';
 import { expertRoutes } from './modules/review/experts/routes.js';
 import { scoringRoutes } from './modules/review/scoring-routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
@@ -131,6 +133,8 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   portfolioRoutes(app, ctx);
   changeRoutes(app, ctx);
   midtermRoutes(app, ctx);
+  integrityRoutes(app, ctx);
+  performanceRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);

@@ -128,6 +128,12 @@ const STATIC_ACTIONS = {
   'project.terminate': { label: '终止项目', context: 'projects' },
   'project.revoke': { label: '撤销项目', context: 'projects' },
   'project.reallocate': { label: '释放资金重新分配（重新运行资金方案）', context: 'projects' },
+  'integrity.record.create': { label: '登记科研失信记录', context: 'projects' },
+  'integrity.record.update': { label: '修改科研失信记录', context: 'projects' },
+  'integrity.record.appeal': { label: '办理科研失信申诉', context: 'projects' },
+  'integrity.record.revoke': { label: '撤销科研失信记录', context: 'projects' },
+  'integrity.record.document': { label: '上传科研失信处理决定书', context: 'projects' },
+  'project.performance.evaluate': { label: '记录项目绩效评价', context: 'projects' },
   'review.expert.create': { label: '新增评审专家', context: 'review' },
   'review.expert.update': { label: '修改专家信息', context: 'review' },
   'review.expert.activate': { label: '启用评审专家', context: 'review' },
@@ -247,6 +253,7 @@ export const AUDIT_ENTITY_LABELS = {
   projectTermination: '项目终止/撤销',
   projectReallocation: '资金重新分配',
   integrityRecord: '科研失信记录',
+  performanceEvaluation: '绩效评价',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as AuditEntityType[];

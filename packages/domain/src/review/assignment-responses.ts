@@ -32,6 +32,8 @@ export const roundConflictsResponse = z.object({
       canGetK: z.boolean(),
     }),
   ),
+  /** Experts left out of the pool by an integrity record (科研失信) in force, each with the record named. */
+  integrityExcluded: z.array(z.object({ expertId: z.uuid(), expertName: z.string(), message: z.string() })),
 });
 export type RoundConflicts = z.infer<typeof roundConflictsResponse>;
 

@@ -16,3 +16,5 @@ export * from '../modules/review/scoring-schema.js';
 export * from '../modules/review/decision-schema.js';
 export * from '../modules/review/notice-schema.js';
 export * from '../modules/projects/changes-schema.js';
+export * from '../modules/projects/integrity-schema.js';
+export * from '../modules/projects/performance-schema.js';

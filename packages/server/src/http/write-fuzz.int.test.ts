@@ -147,6 +147,15 @@ beforeAll(async () => {
   ids['/api/projects/:id/changes/:changeId'] = projectId ? '6f1c1a9e-0000-4000-8000-0000000c4a01' : null;
   // Projects: a real one when the run has any, else a well-formed id that answers 404 (never a 5xx either way).
   ids['/api/projects/:id'] = (await one(`select id from projects order by project_no limit 1`)) ?? '6f1c1a9e-0000-4000-8000-0000000b0001';
+  // 科研失信: one record (against a person nobody in the demo is) for edit, appeal, revoke and its document.
+  await rawSql(t.db, `insert into integrity_records (id, subject_kind, subject_key, subject_name, behaviour, behaviour_code, severity, decision_no, decision_date, ban_from, ban_until) values ('6f1c1a9e-0000-4000-8000-00000000c001', 'person', '110101199003070038', '模糊测试失信人', '抄袭剽窃他人科研成果', 'plagiarism', 'general', '模糊〔2026〕1号', '2026-01-01', '2026-01-01', '2026-12-31')`);
+  ids['/api/integrity/records/:id'] = '6f1c1a9e-0000-4000-8000-00000000c001';
+  // A project (立项) with its draft task book, as approval leaves it, for the project action routes.
+  const projectId = '6f1c1a9e-0000-4000-8000-00000000b001';
+  await rawSql(t.db, `insert into projects (id, project_no, application_id, round_id, call_id, programme_code, budget_year, organisation_id, title, category_code, category_name, approved_amount_yuan, approved_at)
+    select '${projectId}', 'FUZZ-2026-001', a.id, '${round.roundId}', a.call_id, 'beilun-kct', 2026, a.organisation_id, '模糊测试项目', 'chain', '强链类', 0, now() from applications a where a.id = '${round.applicationIds[1]}'`);
+  await rawSql(t.db, `insert into task_book_versions (id, project_id, version_no, kind, status, content, content_hash) values ('6f1c1a9e-0000-4000-8000-00000000b002', '${projectId}', 1, 'original', 'draft', '{}'::jsonb, '')`);
+  ids['/api/projects/:id'] = projectId;
 }, 240_000);
 afterAll(() => t.close());
 

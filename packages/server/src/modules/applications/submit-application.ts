@@ -6,12 +6,13 @@
  * at the deadline costs a few inserts, not a second of the event loop.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { applicationNotifications, authoriseApplicationEvent, checkApplication, withStoredAttachments, type ApplicationContent, type ApplicationEvent, type ApplicationState } from '@kechuang/domain';
+import { applicationIntegritySubjects, applicationNotifications, authoriseApplicationEvent, checkApplication, withStoredAttachments, type ApplicationContent, type ApplicationEvent, type ApplicationState } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import { compiledStatement } from '../../db/compiled.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { queueNotifications } from '../notifications/outbox.js';
+import { assertNoIntegrityBlock } from '../projects/integrity-check.js';
 import { visibleApplication } from './access.js';
 import { storedAttachments } from './attachments.js';
 import { loadCallContext, loadLead, workflowCall } from './call-context.js';
@@ -58,6 +59,8 @@ export async function submitApplication(db: Db, auth: AuthContext, actor: Actor,
     const allowed = authoriseApplicationEvent(row.state as ApplicationState, event, auth.roles, { now, call: workflowCall(ctx.call) });
     if (!allowed.ok) throw refuse(allowed);
     if (row.organisationId !== auth.user.organisationId) throw applicationProblem('ACTION_FORBIDDEN', '只有本单位可以提交本单位的申报书');
+    // 科研失信: the organisation, the leader and every partner, by the one rule (projects' assertNoIntegrityBlock).
+    await assertNoIntegrityBlock(tx, 'submit', applicationIntegritySubjects(row.content as ApplicationContent, lead.creditCode), now);
 
     // The uploaded files, not what the draft's content claims, are what the checks weigh and the version freezes;
     // an upload locks this row too, so the set cannot change under the lock.

@@ -3,13 +3,14 @@
  * (return, with reasons each beside a section or field). One transaction with its audit event each.
  */
 import { eq } from 'drizzle-orm';
-import { applicationNotifications, authoriseApplicationEvent, type ApplicationContent, type ApplicationEvent, type ApplicationState } from '@kechuang/domain';
+import { applicationIntegritySubjects, applicationNotifications, authoriseApplicationEvent, type ApplicationContent, type ApplicationEvent, type ApplicationState } from '@kechuang/domain';
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { queueNotifications } from '../notifications/outbox.js';
+import { assertNoIntegrityBlock } from '../projects/integrity-check.js';
 import { visibleApplication } from './access.js';
-import { loadCallContext, workflowCall } from './call-context.js';
+import { loadCallContext, loadLead, workflowCall } from './call-context.js';
 import { assertDuplicateCheckDone } from './duplicate-check.js';
 import { applicationProblem } from './errors.js';
 import { assertFormalReviewPassed } from './formal-review.js';
@@ -37,6 +38,11 @@ export async function transitionApplication(db: Db, auth: AuthContext, actor: Ac
     if (!r.ok) throw r.reason.startsWith('只有') ? applicationProblem('ACTION_FORBIDDEN', r.reason) : applicationProblem('TRANSITION_REFUSED', r.reason);
     // The applicant side and the unit admin act only on their own organisation's applications.
     if ((r.actor === 'applicant' || r.actor === 'unitAdmin') && row.organisationId !== auth.user.organisationId) throw applicationProblem('ACTION_FORBIDDEN');
+    // 科研失信: recommendation and acceptance are checked again (a record may have been made since submission).
+    if (event === 'recommend' || event === 'accept') {
+      const lead = await loadLead(tx, row);
+      await assertNoIntegrityBlock(tx, event, applicationIntegritySubjects(row.content as ApplicationContent, lead.creditCode), now);
+    }
     // 形式审查 weighs the 查重 result (BL-9): no acceptance before the submitted version's check has finished.
     if (event === 'accept') {
       await assertDuplicateCheckDone(tx, row);

@@ -66,6 +66,16 @@ export async function projectInvariants(db: Db): Promise<string[]> {
   for (const c of await rows(db, `select c.id from midterm_checks c where (c.status <> 'open' and (c.outcome is null or coalesce(c.basis, '') = ''))
       or (c.outcome = 'rectify' and c.rectification_due is null)`)) {
     problems.push(`midterm check ${String(c.id)}: decided without an outcome and basis, or 整改 without its deadline`);
+  // 科研失信: a ban runs from the decision date and ends no earlier; a revocation has its time; a document is the record's own.
+  for (const r of await rows(db, `select id from integrity_records where ban_until < ban_from or ban_from <> decision_date or (revoked <> (revoked_at is not null))
+      or (document_file_id is not null and not exists (select 1 from integrity_documents d where d.id = document_file_id and d.record_id = integrity_records.id))`)) {
+    problems.push(`integrity record ${String(r.id)}: ban dates, revocation or document inconsistent`);
+  }
+  // 绩效评价: a score within 0–100 points, its grade by the thresholds, of the project's own organisation.
+  for (const e of await rows(db, `select e.id from performance_evaluations e join projects p on p.id = e.project_id
+      where e.total_centi not between 0 and 10000 or e.organisation_id <> p.organisation_id
+         or e.grade <> case when e.total_centi >= 9000 then 'excellent' when e.total_centi >= 8000 then 'good' when e.total_centi >= 6000 then 'pass' else 'fail' end`)) {
+    problems.push(`performance evaluation ${String(e.id)}: score, grade or organisation inconsistent`);
   }
   return problems;
 }

@@ -151,8 +151,13 @@ export const integrityRecords = pgTable('integrity_records', {
   banUntil: date('ban_until', { mode: 'string' }).notNull(),
   appealStatus: text('appeal_status').notNull().default('none'),
   revoked: boolean('revoked').notNull().default(false),
-  /** The decision document (files module id), when uploaded. */
+  /** The decision document (integrity_documents id), when uploaded. */
   documentFileId: uuid('document_file_id'),
+  /** Why the ban differs from the severity's default (null: the default). */
+  banOverrideReason: text('ban_override_reason'),
+  appealNote: text('appeal_note').notNull().default(''),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  revokeReason: text('revoke_reason'),
   note: text('note').notNull().default(''),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -9,13 +9,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
-import { assignment as engine, formatShanghai, type DeclaredConflict, type PlannedNotification } from '@kechuang/domain';
+import { assignment as engine, formatShanghai, integrityBlockMessage, type DeclaredConflict, type PlannedNotification } from '@kechuang/domain';
 import type { Db, Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { applicationsByIds } from '../applications/service.js';
 import { queueNotifications } from '../notifications/outbox.js';
 import { organisationProfiles } from '../organisations/service.js';
+import { integrityBlocks } from '../projects/integrity-check.js';
 import { reviewProblem } from './errors.js';
 import { closesAtOf, ownAssignment, type AssignmentRow } from './expert-assignments.js';
 import { buildInstance } from './instance.js';
@@ -81,6 +82,16 @@ export async function declineAssignment(db: Db, auth: AuthContext, actor: Actor,
     let explanation = '';
     if (round.mode === 'draw') ({ replacement, explanation } = await drawReplacement(tx, round));
     else replacement = await optimalReplacement(tx, round, assignment.applicationId);
+    // 科研失信: the draw record's replacement is never an expert banned since the draw (optimal mode's instance already excludes them).
+    if (replacement) {
+      const [r] = await tx.select({ idNumber: experts.idNumber }).from(experts).where(eq(experts.id, replacement.expertId));
+      const blocks = r?.idNumber ? await integrityBlocks(tx, [{ kind: 'expert', key: r.idNumber }], now) : [];
+      if (blocks.length) {
+        await recordAudit(tx, actor, { action: 'review.assignment.replace', entityType: 'reviewAssignment', entityId: id, detail: { roundId: round.id, applicationId: assignment.applicationId, refused: replacement.expertId, reason: integrityBlockMessage('draw', blocks), records: blocks.map((b) => b.id) } });
+        replacement = null;
+        explanation = '抽取记录给出的替补专家存在科研失信记录，不能替补';
+      }
+    }
     if (!replacement) {
       return { declined: true as const, replaced: false, message: `已记录您的回避声明。目前没有符合条件的替补专家${explanation ? `（${explanation}）` : ''}，评审管理员将另行安排。` };
     }

@@ -11,6 +11,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { applicationsByIds } from '../applications/service.js';
 import { queueNotifications } from '../notifications/outbox.js';
+import { assertNoIntegrityBlock } from '../projects/integrity-check.js';
 import { findDraw, type DrawRow } from './draws.js';
 import { reviewProblem } from './errors.js';
 import { buildInstance } from './instance.js';
@@ -54,6 +55,9 @@ export async function runDraw(db: Db, actor: Actor, drawId: string, values: stri
     if (pending.length) throw reviewProblem('REVIEW_DRAW_TOO_EARLY', pending.map((s) => `随机来源「${s.description}」将于 ${formatShanghai(s.publicAt)}（北京时间）公布，届时方可抽取`).join('；') + '。');
     if (draw.observerInput === null) throw reviewProblem('REVIEW_DRAW_NOT_WITNESSED', '纪检监督须在抽取前录入其输入值。');
     const committed = draw.inputs as assignment.AssignmentInput;
+    // 科研失信: a record made since the commitment bars its expert from this draw; the refusal names the record.
+    const committedExperts = committed.experts.length ? await tx.select({ idNumber: experts.idNumber }).from(experts).where(inArray(experts.id, committed.experts.map((e) => e.id))) : [];
+    await assertNoIntegrityBlock(tx, 'draw', committedExperts.flatMap((e) => (e.idNumber ? [{ kind: 'expert' as const, key: e.idNumber }] : [])), now);
     const current = (await buildInstance(tx, round)).input;
     if (hashOf(current) !== hashOf(committed)) {
       throw reviewProblem('REVIEW_DRAW_INPUTS_CHANGED', `自发布承诺以来，抽取的输入已经变化：${inputChanges(committed, current).join('；')}。按承诺的输入抽取已不能反映当前的专家库和回避情况，请撤销本承诺并重新发布承诺（撤销记录将公开）。`);

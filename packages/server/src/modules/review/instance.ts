@@ -8,6 +8,7 @@
 import { and, eq } from 'drizzle-orm';
 import {
   computeRoundConflicts,
+  integrityBlockMessage,
   coMemberCutoff,
   norm,
   roundAssignmentSettings,
@@ -25,6 +26,7 @@ import { applicationsByIds, submittedApplicationsSince } from '../applications/s
 import { callSummaries } from '../programmes/call-queries.js';
 import { fieldNamesOf } from '../programmes/service.js';
 import { consortiaByCreditCodes, organisationProfiles, organisationsInConsortia } from '../organisations/service.js';
+import { integrityBlocks } from '../projects/integrity-check.js';
 import type { RoundRow } from './rounds.js';
 import { experts, reviewOutcomes } from './schema.js';
 
@@ -41,6 +43,8 @@ export interface ReviewInstance {
   settings: ConflictSettings;
   /** Field (领域) names by code, from the call's programme. */
   fieldNames: Map<string, string>;
+  /** Active experts left out of the pool because an integrity record (科研失信) bans them, with the record named. */
+  integrityExcluded: { expertId: string; expertName: string; message: string; recordIds: string[] }[];
 }
 
 /** The round's conflict settings (round.settings.conflicts), defaults where unset. */
@@ -127,7 +131,15 @@ export async function conflictHistory(tx: Tx, round: RoundRow, settings: Conflic
 export async function buildInstance(tx: Tx, round: RoundRow): Promise<ReviewInstance> {
   const settings = conflictSettingsOf(round);
   const { apps, labels } = await conflictApplications(tx, round.id);
-  const pool = await tx.select().from(experts).where(and(eq(experts.status, 'active'), eq(experts.available, true))).orderBy(experts.id);
+  const available = await tx.select().from(experts).where(and(eq(experts.status, 'active'), eq(experts.available, true))).orderBy(experts.id);
+  // 科研失信: an expert under a ban in force is never a candidate, for assignment and draw alike (projects' one rule).
+  const blocks = await integrityBlocks(tx, available.flatMap((e) => (e.idNumber ? [{ kind: 'expert' as const, key: e.idNumber }] : [])));
+  const integrityExcluded = available.flatMap((e) => {
+    const mine = blocks.filter((b) => e.idNumber && b.subjectKey.toUpperCase() === e.idNumber.toUpperCase());
+    return mine.length ? [{ expertId: e.id, expertName: e.name, message: integrityBlockMessage('draw', mine), recordIds: mine.map((b) => b.id) }] : [];
+  });
+  const excludedIds = new Set(integrityExcluded.map((x) => x.expertId));
+  const pool = available.filter((e) => !excludedIds.has(e.id));
   const orgConsortia = new Map((await organisationsInConsortia(tx)).map((o) => [norm(o.creditCode), o.consortia]));
   const history = await conflictHistory(tx, round, settings);
   const call = (await callSummaries(tx, [round.callId])).get(round.callId);
@@ -146,5 +158,6 @@ export async function buildInstance(tx: Tx, round: RoundRow): Promise<ReviewInst
     labels,
     settings,
     fieldNames,
+    integrityExcluded,
   };
 }

@@ -37,6 +37,7 @@ export function presentConflicts(inst: ReviewInstance): RoundConflicts {
       candidates: candidates.get(a.id) ?? 0,
       canGetK: (candidates.get(a.id) ?? 0) >= inst.input.k,
     })),
+    integrityExcluded: inst.integrityExcluded.map(({ expertId, expertName, message }) => ({ expertId, expertName, message })),
   };
 }
 

@@ -46,7 +46,9 @@ export function ActionBar({ detail, sections, flush, onDone, onPick }: Props) {
       message.success(done);
       onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'APPLICATION_INCOMPLETE') setRefused((e.extra.problems as CheckProblem[] | undefined) ?? e.errors.map((x) => ({ rule: 'FORM', message: x.message, field: x.field || undefined })));
+      // 科研失信: the refusal names the record; it stays on screen until read.
+      if (e instanceof ApiError && e.code === 'INTEGRITY_BLOCKED') modal.error({ title: e.title, content: e.detail, okText: '知道了', width: 560 });
+      else if (e instanceof ApiError && e.code === 'APPLICATION_INCOMPLETE') setRefused((e.extra.problems as CheckProblem[] | undefined) ?? e.errors.map((x) => ({ rule: 'FORM', message: x.message, field: x.field || undefined })));
       else onError(e);
     } finally {
       setBusy(null);

@@ -6,6 +6,7 @@ import { useRef } from 'react';
 import type { Organisation } from '../../../api/types';
 import { useServerTable } from '../../../lib/use-server-table';
 import { formatDateTime } from '../../../lib/time';
+import { OrganisationRecord } from '../../integrity/shared/OrganisationRecord';
 import { ConsortiaCell } from './ConsortiaEditor';
 
 const columnsWith = (reload: () => void): ProColumns<Organisation>[] => [
@@ -67,6 +68,8 @@ export default function OrganisationListPage() {
         options={{ density: true, reload: true, setting: true }}
         request={table.request}
         toolBarRender={() => [table.exportButton]}
+        // 展开一行：该单位的项目绩效评价与科研失信记录（单位的信用与绩效档案）。
+        expandable={{ expandedRowRender: (r) => <OrganisationRecord organisationId={r.id} />, columnTitle: <span title="展开查看绩效评价与科研失信记录">档案</span> }}
       />
     </PageContainer>
   );

@@ -11,6 +11,7 @@ import { meQueryKey } from '../../../api/session';
 import type { Organisation } from '../../../api/types';
 import { OrganisationFields } from '../../../components/OrganisationFields';
 import { PageLoading } from '../../../components/PageLoading';
+import { OrganisationRecord } from '../../integrity/shared/OrganisationRecord';
 import { formatDateTime } from '../../../lib/time';
 
 const myOrganisationKey = ['organisations', 'mine'] as const;
@@ -110,6 +111,7 @@ export default function MyOrganisationPage() {
           ]}
         />
       </ProCard>
+      <OrganisationRecord organisationId={o.id} />
     </PageContainer>
   );
 }

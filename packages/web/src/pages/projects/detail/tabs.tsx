@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { ChangesTab } from './ChangesTab';
 import { MidtermTab } from './MidtermTab';
 import { OverviewTab } from './OverviewTab';
+import { PerformanceTab } from './PerformanceTab';
 import { TimelineTab } from './TimelineTab';
 
 export interface ProjectTabProps {
@@ -34,5 +35,6 @@ export const PROJECT_TABS: ProjectTab[] = [
   { key: 'overview', label: '概况', order: 0, render: (p) => <OverviewTab {...p} /> },
   { key: 'changes', label: '项目变更', order: 40, render: (p) => <ChangesTab {...p} /> },
   { key: 'midterm', label: '中期检查', order: 50, activeIn: ['midterm', 'rectifying', 'terminated', 'revoked'], render: (p) => <MidtermTab {...p} /> },
+  { key: 'performance', label: '绩效评价', order: 70, render: (p) => <PerformanceTab {...p} /> },
   { key: 'timeline', label: '大事记', order: 90, render: (p) => <TimelineTab {...p} /> },
 ];

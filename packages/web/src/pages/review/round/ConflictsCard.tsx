@@ -2,7 +2,7 @@
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { CONFLICT_KIND_LABELS, type RoundConflicts } from '@kechuang/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Input, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../../api/client';
 
@@ -53,6 +53,15 @@ export function ConflictsCard({ roundId }: { roundId: string }) {
             <Statistic title="候选配对（同领域或共同关键词）" value={d.candidatePairs} suffix="对" />
             <Statistic title="候选不足的申报书" value={d.applications.filter((a) => !a.canGetK).length} suffix="份" />
           </Space>
+          {d.integrityExcluded.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={`${d.integrityExcluded.length} 位专家因科研失信记录不参与本轮分配和抽取`}
+              description={d.integrityExcluded.map((x) => <div key={x.expertId}>{x.message}</div>)}
+            />
+          )}
           <ProTable<App> rowKey="applicationId" headerTitle="各申报书回避后的候选专家" columns={appColumns} dataSource={d.applications} search={false} options={false} size="small" pagination={{ pageSize: 10 }} />
           <ProTable<Pair>
             rowKey={(r) => `${r.applicationId}/${r.expertId}`}
