@@ -61,3 +61,6 @@ export * from './projects/settings.js';
 export * from './projects/task-book.js';
 export * from './projects/integrity.js';
 export * from './projects/ledger.js';
+export * from './projects/disbursement.js';
+export * from './projects/programme-ledger.js';
+export * from './projects/funds-responses.js';
