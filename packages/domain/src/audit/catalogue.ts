@@ -119,6 +119,9 @@ const STATIC_ACTIONS = {
   'project.recovery.order': { label: '下达资金收回', context: 'projects' },
   'project.recovery.settle': { label: '收回资金到账', context: 'projects' },
   'project.taskBook.draft': { label: '生成任务书版本', context: 'projects' },
+  'project.disbursement.pay': { label: '拨付项目经费（一期）', context: 'projects' },
+  'project.disbursement.schedule': { label: '调整拨付计划', context: 'projects' },
+  'project.stageCheck.record': { label: '记录阶段检查', context: 'projects' },
   'review.expert.create': { label: '新增评审专家', context: 'review' },
   'review.expert.update': { label: '修改专家信息', context: 'review' },
   'review.expert.activate': { label: '启用评审专家', context: 'review' },
@@ -233,6 +236,8 @@ export const AUDIT_ENTITY_LABELS = {
   project: '立项项目',
   taskBook: '任务书',
   projectRecovery: '资金收回',
+  disbursement: '项目拨付',
+  projectStageCheck: '阶段检查',
   integrityRecord: '科研失信记录',
 } as const;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

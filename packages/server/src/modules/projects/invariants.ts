@@ -1,6 +1,7 @@
 /** Invariants of project execution, checked after every test (db/invariants.ts) and by the invariant command. */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { fundsInvariants } from './funds-invariants.js';
 
 async function rows(db: Db, query: string): Promise<Record<string, unknown>[]> {
   const r = (await db.execute(sql.raw(query))) as unknown as { rows?: Record<string, unknown>[] } | Record<string, unknown>[];
@@ -36,5 +37,6 @@ export async function projectInvariants(db: Db): Promise<string[]> {
       where e.kind = 'disburse' and p.state in ('terminated', 'revoked', 'failed') and e.created_at > p.state_changed_at`)) {
     problems.push(`budget entry ${String(e.id)}: a disbursement after the project was closed`);
   }
+  problems.push(...(await fundsInvariants(db)));
   return problems;
 }
