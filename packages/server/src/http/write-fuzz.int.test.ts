@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, hasPermission, type Role } from '@kechuang/domain';
 import { openedRound } from '../../test/review-fixtures.js';
+import { approveRound, signedProject } from '../../test/project-fixtures.js';
 import { createTestApp, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../test/helpers.js';
 import { DEMO_USERS } from '../db/seed/demo.js';
 import type { Access } from './auth.js';
@@ -127,6 +128,12 @@ beforeAll(async () => {
   ids['/api/public/notices/:id'] = notice;
   ids['/api/review/objections/:objectionId'] = objection;
   ids['/api/review/working-calendar/:date'] = '2027-01-01';
+  // Approved projects of the round (立项): execution routes act on a signed one, with an open recovery (收回) to settle.
+  const approved = await approveRound(t, round, 500_000);
+  await signedProject(t, approved.projectIds[0]!);
+  ids['/api/projects/:id'] = approved.projectIds[0]!;
+  await rawSql(t.db, `insert into project_recoveries (id, project_id, reason, amount_yuan, due_date, status, basis, ordered_at) values ('6f1c1a9e-0000-4000-8000-00000000c001', '${approved.projectIds[0]}', 'terminate', 1, '2099-01-01', 'open', '模糊测试', now())`);
+  ids['/api/projects/:id/recoveries/:recoveryId'] = '6f1c1a9e-0000-4000-8000-00000000c001';
 }, 240_000);
 afterAll(() => t.close());
 
