@@ -5,6 +5,7 @@
  */
 import type { Permission, ProjectDetail, ProjectState } from '@kechuang/domain';
 import type { ReactNode } from 'react';
+import { FundsTab } from './FundsTab';
 import { OverviewTab } from './OverviewTab';
 import { TimelineTab } from './TimelineTab';
 
@@ -30,5 +31,6 @@ export interface ProjectTab {
 
 export const PROJECT_TABS: ProjectTab[] = [
   { key: 'overview', label: '概况', order: 0, render: (p) => <OverviewTab {...p} /> },
+  { key: 'funds', label: '资金', order: 20, render: (p) => <FundsTab {...p} /> },
   { key: 'timeline', label: '大事记', order: 90, render: (p) => <TimelineTab {...p} /> },
 ];
