@@ -68,3 +68,6 @@ export * from './projects/changes.js';
 export * from './projects/indicator-compare.js';
 export * from './projects/change-responses.js';
 export * from './projects/midterm.js';
+export * from './projects/disbursement.js';
+export * from './projects/programme-ledger.js';
+export * from './projects/funds-responses.js';

@@ -30,6 +30,7 @@ import { changeRoutes } from './modules/projects/changes-routes.js';
 import { midtermRoutes } from './modules/projects/midterm-routes.js';
 import { integrityRoutes } from './modules/projects/integrity-routes.js';
 import { performanceRoutes } from './modules/projects/performance-routes.js';
+import { fundsRoutes } from './modules/projects/funds-routes.js';
 import { expertRoutes } from './modules/review/experts/routes.js';
 import { scoringRoutes } from './modules/review/scoring-routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
@@ -135,6 +136,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   midtermRoutes(app, ctx);
   integrityRoutes(app, ctx);
   performanceRoutes(app, ctx);
+  fundsRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);

@@ -29,7 +29,13 @@ export async function actorOf(t: TestApp, username: string): Promise<Actor> {
  * Projects belong round-robin to applicant (applicant/unitadmin), demo-a, demo-b, demo-c. Call once per file.
  */
 export async function approvedProjects(t: TestApp, count = 4, amountYuan = 1_000_000): Promise<ApprovedProjects> {
-  const r = await openedRound(t, count);
+  const r = await approveRound(t, await openedRound(t, count), amountYuan);
+  await setStage(t, r.roundId, 'approved');
+  return r;
+}
+
+/** Every application of an opened round approved as a project of `amountYuan` (the round's stage is left as it is). */
+export async function approveRound(t: TestApp, r: AcceptedCall & { roundId: string }, amountYuan = 1_000_000): Promise<ApprovedProjects> {
   const round = (await r.officer.get(`/api/review/rounds/${r.roundId}`)).json() as { programmeCode: string; year: number };
   const apps = await rawSql(t.db, `select a.id, a.organisation_id, a.category_code, a.content->'basic'->>'title' as title, a.content->'basic'->>'fieldCode' as field from applications a where a.id in (${r.applicationIds.map((id) => `'${id}'`).join(',')})`);
   const byId = new Map(apps.map((a) => [a.id as string, a]));
@@ -44,7 +50,6 @@ export async function approvedProjects(t: TestApp, count = 4, amountYuan = 1_000
       return { applicationId: id, organisationId: a.organisation_id as string, title: a.title as string, categoryCode: a.category_code as string, categoryName: '强链', fieldCode: (a.field as string | null) ?? null, amountYuan };
     }),
   }));
-  await setStage(t, r.roundId, 'approved');
   return { ...r, projectIds: rows.map((p) => p.id), programmeCode: round.programmeCode, year: round.year };
 }
 

@@ -134,6 +134,9 @@ const STATIC_ACTIONS = {
   'integrity.record.revoke': { label: '撤销科研失信记录', context: 'projects' },
   'integrity.record.document': { label: '上传科研失信处理决定书', context: 'projects' },
   'project.performance.evaluate': { label: '记录项目绩效评价', context: 'projects' },
+  'project.disbursement.pay': { label: '拨付项目经费（一期）', context: 'projects' },
+  'project.disbursement.schedule': { label: '调整拨付计划', context: 'projects' },
+  'project.stageCheck.record': { label: '记录阶段检查', context: 'projects' },
   'review.expert.create': { label: '新增评审专家', context: 'review' },
   'review.expert.update': { label: '修改专家信息', context: 'review' },
   'review.expert.activate': { label: '启用评审专家', context: 'review' },
@@ -252,6 +255,8 @@ export const AUDIT_ENTITY_LABELS = {
   midtermCheck: '中期检查',
   projectTermination: '项目终止/撤销',
   projectReallocation: '资金重新分配',
+  disbursement: '项目拨付',
+  projectStageCheck: '阶段检查',
   integrityRecord: '科研失信记录',
   performanceEvaluation: '绩效评价',
 } as const;

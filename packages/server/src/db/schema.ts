@@ -18,3 +18,4 @@ export * from '../modules/review/notice-schema.js';
 export * from '../modules/projects/changes-schema.js';
 export * from '../modules/projects/integrity-schema.js';
 export * from '../modules/projects/performance-schema.js';
+export * from '../modules/projects/funds-schema.js';

@@ -9,6 +9,7 @@ import { exampleBeilunContent, hasPermission, type Role } from '@kechuang/domain
 import { openedRound } from '../../test/review-fixtures.js';
 import { actorOf, signedProject } from '../../test/project-fixtures.js';
 import { createApprovedProjects } from '../modules/projects/service.js';
+import { approveRound, signedProject } from '../../test/project-fixtures.js';
 import { createTestApp, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../test/helpers.js';
 import { DEMO_USERS } from '../db/seed/demo.js';
 import type { Access } from './auth.js';
@@ -156,6 +157,12 @@ beforeAll(async () => {
     select '${projectId}', 'FUZZ-2026-001', a.id, '${round.roundId}', a.call_id, 'beilun-kct', 2026, a.organisation_id, '模糊测试项目', 'chain', '强链类', 0, now() from applications a where a.id = '${round.applicationIds[1]}'`);
   await rawSql(t.db, `insert into task_book_versions (id, project_id, version_no, kind, status, content, content_hash) values ('6f1c1a9e-0000-4000-8000-00000000b002', '${projectId}', 1, 'original', 'draft', '{}'::jsonb, '')`);
   ids['/api/projects/:id'] = projectId;
+  // Approved projects of the round (立项): execution routes act on a signed one, with an open recovery (收回) to settle.
+  const approved = await approveRound(t, round, 500_000);
+  await signedProject(t, approved.projectIds[0]!);
+  ids['/api/projects/:id'] = approved.projectIds[0]!;
+  await rawSql(t.db, `insert into project_recoveries (id, project_id, reason, amount_yuan, due_date, status, basis, ordered_at) values ('6f1c1a9e-0000-4000-8000-00000000c001', '${approved.projectIds[0]}', 'terminate', 1, '2099-01-01', 'open', '模糊测试', now())`);
+  ids['/api/projects/:id/recoveries/:recoveryId'] = '6f1c1a9e-0000-4000-8000-00000000c001';
 }, 240_000);
 afterAll(() => t.close());
 

@@ -9,6 +9,7 @@ import type { Db } from '../client.js';
 import { projects } from '../../modules/projects/schema.js';
 import { demoProjectChanges } from './demo-projects-changes.js';
 import { demoMidterm } from './demo-projects-midterm.js';
+import { demoFirstInstalments } from './demo-projects-funds.js';
 
 /** One demo project per stage the issue asks to see; the remaining approved projects are plain `executing` ones. */
 export const DEMO_PROJECT_ROLES = ['awaitingSignature', 'executing', 'changePending', 'midterm', 'terminated', 'accepted', 'failed'] as const;
@@ -34,6 +35,7 @@ export const DEMO_PROJECT_STEPS: DemoProjectStep[] = [
   // (after the reports step)
   { part: 'changes', run: demoProjectChanges },
   { part: 'midterm', run: demoMidterm },
+  { part: 'funds', run: async (db, demo) => void (await demoFirstInstalments(db, demo)) },
 ];
 
 export async function demoProjectsOfRound(db: Db, roundId: string, now: Date): Promise<DemoProjects | null> {

@@ -1,6 +1,7 @@
 /** Invariants of project execution, checked after every test (db/invariants.ts) and by the invariant command. */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { fundsInvariants } from './funds-invariants.js';
 
 async function rows(db: Db, query: string): Promise<Record<string, unknown>[]> {
   const r = (await db.execute(sql.raw(query))) as unknown as { rows?: Record<string, unknown>[] } | Record<string, unknown>[];
@@ -77,5 +78,6 @@ export async function projectInvariants(db: Db): Promise<string[]> {
          or e.grade <> case when e.total_centi >= 9000 then 'excellent' when e.total_centi >= 8000 then 'good' when e.total_centi >= 6000 then 'pass' else 'fail' end`)) {
     problems.push(`performance evaluation ${String(e.id)}: score, grade or organisation inconsistent`);
   }
+  problems.push(...(await fundsInvariants(db)));
   return problems;
 }

@@ -13,6 +13,7 @@ import { useCan } from '../../../app/session';
 import { APP_TIME_ZONE, dayjs, formatDateTime } from '../../../lib/time';
 import { EntryForm } from './EntryForm';
 import { LedgerChart } from './LedgerChart';
+import { ProjectLedgerCard } from './ProjectLedgerCard';
 import { ENTRY_KIND_LABELS } from './ledger-labels';
 
 const thisYear = Number(dayjs().tz(APP_TIME_ZONE).format('YYYY'));
@@ -114,6 +115,7 @@ export default function BudgetLedgerPage() {
               </Col>
             )}
           </Row>
+          {code && <ProjectLedgerCard code={code} year={year} />}
         </Flex>
       )}
     </PageContainer>

@@ -7,6 +7,7 @@ import type { Permission, ProjectDetail, ProjectState } from '@kechuang/domain';
 import type { ReactNode } from 'react';
 import { ChangesTab } from './ChangesTab';
 import { MidtermTab } from './MidtermTab';
+import { FundsTab } from './FundsTab';
 import { OverviewTab } from './OverviewTab';
 import { PerformanceTab } from './PerformanceTab';
 import { TimelineTab } from './TimelineTab';
@@ -36,5 +37,6 @@ export const PROJECT_TABS: ProjectTab[] = [
   { key: 'changes', label: '项目变更', order: 40, render: (p) => <ChangesTab {...p} /> },
   { key: 'midterm', label: '中期检查', order: 50, activeIn: ['midterm', 'rectifying', 'terminated', 'revoked'], render: (p) => <MidtermTab {...p} /> },
   { key: 'performance', label: '绩效评价', order: 70, render: (p) => <PerformanceTab {...p} /> },
+  { key: 'funds', label: '资金', order: 20, render: (p) => <FundsTab {...p} /> },
   { key: 'timeline', label: '大事记', order: 90, render: (p) => <TimelineTab {...p} /> },
 ];
