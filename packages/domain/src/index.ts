@@ -60,4 +60,5 @@ export * from './projects/dates.js';
 export * from './projects/settings.js';
 export * from './projects/task-book.js';
 export * from './projects/integrity.js';
+export * from './projects/reports.js';
 export * from './projects/ledger.js';
