@@ -25,6 +25,8 @@ import { reviewAssignmentRoutes } from './modules/review/assignment-routes.js';
 import { reviewRoundRoutes } from './modules/review/routes.js';
 import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
+import { projectReportRoutes } from './modules/projects/reports-routes.js';
+import { projectReportTodos } from './modules/projects/reports-todos.js';
 import { expertRoutes } from './modules/review/experts/routes.js';
 import { scoringRoutes } from './modules/review/scoring-routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
@@ -115,6 +117,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   todos.register('monitoring', monitoringTodos);
   todos.register('audit', auditTodos);
   todos.register('applications', (db, auth) => applicationTodos(db, auth));
+  todos.register('projectReports', (db, auth) => projectReportTodos(db, auth));
   homeRoutes(app, ctx, todos);
   programmeRoutes(app, ctx);
   callRoutes(app, ctx);
@@ -125,6 +128,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   reviewDrawRoutes(app, ctx);
   fundingPlanRoutes(app, ctx);
   projectRoutes(app, ctx);
+  projectReportRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);

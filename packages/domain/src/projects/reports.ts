@@ -5,7 +5,7 @@
  * the task book in force and the project ledger.
  */
 import { z } from 'zod';
-import { addDays, daysBetween } from '../monitoring/dates.js';
+import { addDays, daysBetween, isIsoDate } from '../monitoring/dates.js';
 import { durationMonths } from '../applications/checks.js';
 import { addMonths } from './dates.js';
 import type { PostAwardSettings } from './settings.js';
@@ -228,6 +228,27 @@ export function reportProblems(draft: unknown, taskBook: TaskBookFacts, ledger: 
   if (fiscal > ledger.netPaidYuan) problems.push({ field: 'spending.fiscalDistrictYuan', message: `财政资金累计支出 ${fiscal} 元超过已拨付 ${ledger.netPaidYuan} 元` });
   return problems;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request bodies.
+// ---------------------------------------------------------------------------------------------------------------
+
+const closingDate = z.string({ error: '请选择新的截止日期' }).refine(isIsoDate, '新的截止日期须为有效日期（YYYY-MM-DD）');
+
+export const reportDraftBody = z.object({ content: reportDraftSchema });
+/** Submitting may carry the latest draft, saved and submitted in one step. */
+export const reportSubmitBody = z.object({ content: reportDraftSchema.optional() });
+export const reportAcceptBody = z.object({ note: z.string({ error: '审核意见须为文字' }).trim().max(1000, '审核意见不能超过1000字').optional() });
+export const reportReturnBody = z.object({
+  reasons: z.array(z.string({ error: '退回理由须为文字' }).trim().min(1, '退回理由不能为空').max(500, '每条退回理由不能超过500字'), { error: '请填写退回理由' }).min(1, '请至少填写一条退回理由').max(20, '退回理由不能超过20条'),
+  closesOn: closingDate,
+});
+export const reportReopenBody = z.object({
+  reason: z.string({ error: '请填写重新开放的理由' }).trim().min(1, '请填写重新开放的理由').max(1000, '理由不能超过1000字'),
+  closesOn: closingDate,
+});
+export type ReportReturnBody = z.infer<typeof reportReturnBody>;
+export type ReportReopenBody = z.infer<typeof reportReopenBody>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // API shapes.
