@@ -59,26 +59,28 @@ export function reportSchedule(startDate: string, effectiveEndDate: string, sett
 //                                      open ─lock(system, after closesOn)→ locked ─reopen(officer: reason, new closesOn)→ reopened
 //   reopened ─submit→ submitted;  reopened ─lock→ locked (the new date passed too)
 //   submitted ─return(officer: reasons, new closesOn)→ returned ─submit→ submitted;  returned ─lock→ locked
+//   notOpen ─cancel(system)→ cancelled ─restore(system)→ notOpen: a year the schedule no longer has (never opened)
 // ---------------------------------------------------------------------------------------------------------------
 
-export const PROJECT_REPORT_STATES = ['notOpen', 'open', 'submitted', 'returned', 'accepted', 'locked', 'reopened'] as const;
+export const PROJECT_REPORT_STATES = ['notOpen', 'open', 'submitted', 'returned', 'accepted', 'locked', 'reopened', 'cancelled'] as const;
 export type ProjectReportState = (typeof PROJECT_REPORT_STATES)[number];
 export const PROJECT_REPORT_STATE_LABELS: Record<ProjectReportState, string> = {
-  notOpen: '未开放', open: '填报中', submitted: '待审核', returned: '已退回修改', accepted: '已通过', locked: '已逾期锁定', reopened: '已重新开放',
+  notOpen: '未开放', open: '填报中', submitted: '待审核', returned: '已退回修改', accepted: '已通过', locked: '已逾期锁定', reopened: '已重新开放', cancelled: '已取消（执行期变化）',
 };
 
-export const PROJECT_REPORT_EVENTS = ['open', 'lock', 'submit', 'accept', 'return', 'reopen'] as const;
+export const PROJECT_REPORT_EVENTS = ['open', 'lock', 'submit', 'accept', 'return', 'reopen', 'cancel', 'restore'] as const;
 export type ProjectReportEvent = (typeof PROJECT_REPORT_EVENTS)[number];
 export const PROJECT_REPORT_EVENT_LABELS: Record<ProjectReportEvent, string> = {
-  open: '开放填报', lock: '逾期锁定', submit: '提交', accept: '审核通过', return: '退回修改', reopen: '重新开放',
+  open: '开放填报', lock: '逾期锁定', submit: '提交', accept: '审核通过', return: '退回修改', reopen: '重新开放', cancel: '取消（执行期变化后不再需要）', restore: '恢复（执行期变化后又须报送）',
 };
 /** Who takes each event: the scheduler, the undertaker (承担单位), or the officer (经办人). */
 export const PROJECT_REPORT_EVENT_ACTORS: Record<ProjectReportEvent, 'system' | 'undertaker' | 'officer'> = {
-  open: 'system', lock: 'system', submit: 'undertaker', accept: 'officer', return: 'officer', reopen: 'officer',
+  open: 'system', lock: 'system', submit: 'undertaker', accept: 'officer', return: 'officer', reopen: 'officer', cancel: 'system', restore: 'system',
 };
 
 export const PROJECT_REPORT_TRANSITIONS: Record<ProjectReportState, Partial<Record<ProjectReportEvent, ProjectReportState>>> = {
-  notOpen: { open: 'open' },
+  notOpen: { open: 'open', cancel: 'cancelled' },
+  cancelled: { restore: 'notOpen' },
   open: { submit: 'submitted', lock: 'locked' },
   reopened: { submit: 'submitted', lock: 'locked' },
   returned: { submit: 'submitted', lock: 'locked' },

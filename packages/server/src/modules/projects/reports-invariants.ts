@@ -18,7 +18,7 @@ export async function projectReportInvariants(db: Db): Promise<string[]> {
     problems.push(`project report ${String(r.id)}: window dates out of order`);
   }
   // Reporting years of a project follow each other without gap or overlap.
-  for (const r of await rows(db, `select a.id from project_reports a join project_reports b on b.project_id = a.project_id and b.period_no = a.period_no + 1 where b.period_start <> a.period_end + 1`)) {
+  for (const r of await rows(db, `select a.id from project_reports a join project_reports b on b.project_id = a.project_id and b.period_no = a.period_no + 1 where a.state <> 'cancelled' and b.state <> 'cancelled' and b.period_start <> a.period_end + 1`)) {
     problems.push(`project report ${String(r.id)}: the next reporting year does not start the day after it ends`);
   }
   return problems;

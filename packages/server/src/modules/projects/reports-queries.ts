@@ -28,7 +28,7 @@ export function presentReport(r: ProjectReportRow, today: string): ProjectReport
     closesOn: r.closesOn,
     state,
     submittedAt: r.submittedAt?.toISOString() ?? null,
-    lateDays: r.firstSubmittedOn ? reportLateDays(r.dueDate, r.firstSubmittedOn, today) : state === 'notOpen' ? 0 : reportLateDays(r.dueDate, null, today),
+    lateDays: r.firstSubmittedOn ? reportLateDays(r.dueDate, r.firstSubmittedOn, today) : state === 'notOpen' || state === 'cancelled' ? 0 : reportLateDays(r.dueDate, null, today),
     decisionNote: r.decisionNote,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     remindedAt: r.remindedAt?.toISOString() ?? null,

@@ -92,6 +92,12 @@ export async function refreshProjectReports(tx: Tx, project: ProjectRow, now = n
     rows = await reportRows(tx, project.id, { forUpdate: true });
   }
   const byPeriod = new Map(schedule.map((p) => [p.periodNo, p]));
+  // A year the schedule no longer has is cancelled while it has not opened (never deleted); it comes back if the schedule does.
+  for (const [i, r] of rows.entries()) {
+    const wanted = byPeriod.has(r.periodNo);
+    if (!wanted && r.state === 'notOpen') rows[i] = await transitionReport(tx, REPORT_SCHEDULER, r, 'cancel', { summary: `执行期现为 ${project.startDate} 至 ${project.effectiveEndDate}`, detail: { effectiveEndDate: project.effectiveEndDate } }, now);
+    if (wanted && r.state === 'cancelled') rows[i] = await transitionReport(tx, REPORT_SCHEDULER, r, 'restore', { summary: `执行期现为 ${project.startDate} 至 ${project.effectiveEndDate}`, detail: { effectiveEndDate: project.effectiveEndDate } }, now);
+  }
   for (const [i, r] of rows.entries()) {
     const p = byPeriod.get(r.periodNo);
     if (p && r.state === 'notOpen' && (p.periodStart !== r.periodStart || p.periodEnd !== r.periodEnd || p.opensOn !== r.opensOn || p.dueDate !== r.dueDate || p.dueDate !== r.closesOn)) {
