@@ -128,6 +128,8 @@ const STATIC_ACTIONS = {
   'project.report.return': { label: '退回进展报告', context: 'projects' },
   'project.report.reopen': { label: '重新开放进展报告', context: 'projects' },
   'project.report.remind': { label: '进展报告到期提醒', context: 'projects' },
+  'project.report.cancel': { label: '取消不再需要的进展报告（执行期变化）', context: 'projects' },
+  'project.report.restore': { label: '恢复须报送的进展报告（执行期变化）', context: 'projects' },
   'review.expert.create': { label: '新增评审专家', context: 'review' },
   'review.expert.update': { label: '修改专家信息', context: 'review' },
   'review.expert.activate': { label: '启用评审专家', context: 'review' },

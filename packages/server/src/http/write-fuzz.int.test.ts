@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, hasPermission, type Role } from '@kechuang/domain';
 import { openedRound } from '../../test/review-fixtures.js';
+import { actorOf, signedProject } from '../../test/project-fixtures.js';
+import { createApprovedProjects } from '../modules/projects/service.js';
 import { createTestApp, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../test/helpers.js';
 import { DEMO_USERS } from '../db/seed/demo.js';
 import type { Access } from './auth.js';
@@ -127,6 +129,22 @@ beforeAll(async () => {
   ids['/api/public/notices/:id'] = notice;
   ids['/api/review/objections/:objectionId'] = objection;
   ids['/api/review/working-calendar/:date'] = '2027-01-01';
+  // Progress reports: a project approved from the round's first application (the use case approval calls), signed
+  // (the fixtures' shortcut), and its schedule materialised by reading it.
+  const officerActor = await actorOf(t, 'officer');
+  const budgetYear = Number(await one(`select budget_year from review_rounds where id = '${round.roundId}'`));
+  const undertaker = (await one(`select organisation_id from applications where id = '${round.applicationIds[0]}'`))!;
+  const [approved] = await t.db.transaction((tx) => createApprovedProjects(tx, officerActor, {
+    roundId: round.roundId, callId: round.callId, programmeCode: 'beilun-kct', budgetYear,
+    items: [{ applicationId: round.applicationIds[0]!, organisationId: undertaker, title: '模糊测试项目', categoryCode: 'chain', categoryName: '强链', fieldCode: null, amountYuan: 100_000 }],
+  }));
+  const project = approved?.id ?? null;
+  ids['/api/projects/:id'] = project;
+  if (project) {
+    await signedProject(t, project);
+    await clients.get('officer')!.get(`/api/projects/${project}/reports`);
+    ids['/api/projects/:id/reports/:reportId'] = await one(`select id from project_reports where project_id = '${project}' order by period_no limit 1`);
+  }
 }, 240_000);
 afterAll(() => t.close());
 

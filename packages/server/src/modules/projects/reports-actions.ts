@@ -34,7 +34,7 @@ async function currentReport(tx: Tx, project: ProjectRow, reportId: string, now:
 
 function assertWritable(row: ProjectReportRow, now: Date): void {
   const why = windowRefusal(row.state as ProjectReportState, row, todayOf(now));
-  if (why) throw reportProblem('REPORT_WINDOW_CLOSED', why, undefined, { state: row.state, opensOn: row.opensOn, closesOn: row.closesOn });
+  if (why) throw reportProblem('PROJECT_REPORT_WINDOW_CLOSED', why, undefined, { state: row.state, opensOn: row.opensOn, closesOn: row.closesOn });
 }
 
 export async function saveReportDraft(db: Db, auth: AuthContext, actor: Actor, projectId: string, reportId: string, content: ReportDraft, now = new Date()): Promise<void> {
@@ -53,14 +53,14 @@ export async function submitReport(db: Db, auth: AuthContext, actor: Actor, proj
     const row = await currentReport(tx, project, reportId, now);
     assertWritable(row, now);
     const taskBook = await taskBookInForce(tx, project.id);
-    if (!taskBook) throw reportProblem('REPORT_NO_TASK_BOOK', '项目没有已签订生效的任务书，无法对照指标提交报告。');
+    if (!taskBook) throw reportProblem('PROJECT_REPORT_NO_TASK_BOOK', '项目没有已签订生效的任务书，无法对照指标提交报告。');
     const draft = content ?? row.content;
     const ledger = await projectLedger(tx, project.id);
     const problems = reportProblems(draft, taskBook.content as TaskBookContent, ledger);
     if (problems.length > 0) {
       // The draft is kept even when it cannot be submitted yet.
       if (content) await tx.update(projectReports).set({ content, updatedAt: now }).where(eq(projectReports.id, row.id));
-      throw reportProblem('REPORT_INCOMPLETE', `报告有${problems.length}处须补充或更正：${problems.slice(0, 3).map((p) => p.message).join('；')}${problems.length > 3 ? '……' : ''}`, problems.map((p) => ({ field: `content.${p.field}`, message: p.message })));
+      throw reportProblem('PROJECT_REPORT_INCOMPLETE', `报告有${problems.length}处须补充或更正：${problems.slice(0, 3).map((p) => p.message).join('；')}${problems.length > 3 ? '……' : ''}`, problems.map((p) => ({ field: `content.${p.field}`, message: p.message })));
     }
     const today = todayOf(now);
     const late = reportLateDays(row.dueDate, today, today);
@@ -82,7 +82,7 @@ const notifyUndertaker = (project: ProjectRow, row: ProjectReportRow, templateKe
 
 function assertClosingDate(closesOn: string, now: Date): void {
   const today = todayOf(now);
-  if (closesOn < today) throw reportProblem('REPORT_CLOSING_DATE_INVALID', `新的截止日期 ${closesOn} 早于今天（${today}）。`, [{ field: 'closesOn', message: `新的截止日期不能早于今天（${today}）` }]);
+  if (closesOn < today) throw reportProblem('PROJECT_REPORT_CLOSING_DATE_INVALID', `新的截止日期 ${closesOn} 早于今天（${today}）。`, [{ field: 'closesOn', message: `新的截止日期不能早于今天（${today}）` }]);
 }
 
 export async function acceptReport(db: Db, auth: AuthContext, actor: Actor, projectId: string, reportId: string, note: string | undefined, now = new Date()): Promise<void> {

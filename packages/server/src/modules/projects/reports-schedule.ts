@@ -35,7 +35,7 @@ export async function reportRows(db: Tx, projectId: string, opts: { forUpdate?: 
 export async function findReport(db: Tx, projectId: string, reportId: string, opts: { forUpdate?: boolean } = {}): Promise<ProjectReportRow> {
   const q = db.select().from(projectReports).where(and(eq(projectReports.id, reportId), eq(projectReports.projectId, projectId)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
-  if (!row) throw reportProblem('REPORT_NOT_FOUND');
+  if (!row) throw reportProblem('PROJECT_REPORT_NOT_FOUND');
   return row;
 }
 
@@ -55,7 +55,7 @@ export interface ReportTransitionInput {
  */
 export async function transitionReport(tx: Tx, actor: Actor, row: ProjectReportRow, event: ProjectReportEvent, input: ReportTransitionInput = {}, now = new Date()): Promise<ProjectReportRow> {
   const t = projectReportTransition(row.state as ProjectReportState, event);
-  if (!t.ok) throw reportProblem('REPORT_STATE_REFUSED', t.message, undefined, { state: row.state, event });
+  if (!t.ok) throw reportProblem('PROJECT_REPORT_STATE_REFUSED', t.message, undefined, { state: row.state, event });
   const [next] = await tx.update(projectReports).set({ ...input.set, state: t.to, stateChangedAt: now, updatedAt: now }).where(eq(projectReports.id, row.id)).returning();
   const detail = { reportId: row.id, periodNo: row.periodNo, from: row.state, to: t.to, ...input.detail };
   await recordProjectEvent(tx, actor, row.projectId, { kind: `report.${event}`, summary: `${periodName(row)}${PROJECT_REPORT_EVENT_LABELS[event]}${input.summary ? `：${input.summary}` : ''}`, detail, at: now });

@@ -73,7 +73,7 @@ describe('progress reports (年度进展报告)', () => {
     const [r] = (await schedule(officer, id)).items;
     const res = await undertakerOf(p, 0).put(`/api/projects/${id}/reports/${r!.id}`, { content: { progress: '提前填写' } });
     expect(res.statusCode).toBe(409);
-    expect(problem(res)).toMatchObject({ code: 'REPORT_WINDOW_CLOSED', detail: '填报窗口尚未开放：2027-05-31 至 2027-07-31。' });
+    expect(problem(res)).toMatchObject({ code: 'PROJECT_REPORT_WINDOW_CLOSED', detail: '填报窗口尚未开放：2027-05-31 至 2027-07-31。' });
     const [row] = await rawSql(t.db, `select content from project_reports where id = '${r!.id}'`);
     expect(row!.content).toEqual({});
   });
@@ -98,7 +98,7 @@ describe('progress reports (年度进展报告)', () => {
 
     const incomplete = await undertakerOf(p, 1).post(`${url}/submit`, {});
     expect(incomplete.statusCode).toBe(422);
-    expect(problem(incomplete).code).toBe('REPORT_INCOMPLETE');
+    expect(problem(incomplete).code).toBe('PROJECT_REPORT_INCOMPLETE');
     expect(problem(incomplete).errors).toEqual(expect.arrayContaining([{ field: 'content.nextSteps', message: '请填写下一步工作计划' }]));
     const overspent = await undertakerOf(p, 1).post(`${url}/submit`, { content: { ...filled(d), spending: { fiscalCityYuan: 0, fiscalDistrictYuan: 1, selfRaisedYuan: 0, otherYuan: 0 } } });
     expect(overspent.statusCode).toBe(422);
@@ -148,7 +148,7 @@ describe('progress reports (年度进展报告)', () => {
     expect((await officer.post(`${url}/reopen`, { reason: '', closesOn: addDays(today, 7) })).statusCode).toBe(400);
     const past = await officer.post(`${url}/reopen`, { reason: '单位负责人变更，延误报送', closesOn: addDays(today, -1) });
     expect(past.statusCode).toBe(422);
-    expect(problem(past).code).toBe('REPORT_CLOSING_DATE_INVALID');
+    expect(problem(past).code).toBe('PROJECT_REPORT_CLOSING_DATE_INVALID');
     const reopened = await officer.post(`${url}/reopen`, { reason: '单位负责人变更，延误报送', closesOn: addDays(today, 7) });
     expect(reopened.json()).toMatchObject({ state: 'reopened', closesOn: addDays(today, 7), decisionNote: '单位负责人变更，延误报送' });
     const [event] = await rawSql(t.db, `select summary from project_events where project_id = '${id}' and kind = 'report.reopen'`);
