@@ -62,6 +62,7 @@ export * from './projects/task-book.js';
 export * from './projects/integrity.js';
 export * from './projects/integrity-records.js';
 export * from './projects/performance.js';
+export * from './projects/reports.js';
 export * from './projects/ledger.js';
 export * from './projects/portfolio.js';
 export * from './projects/changes.js';

@@ -31,6 +31,8 @@ import { midtermRoutes } from './modules/projects/midterm-routes.js';
 import { integrityRoutes } from './modules/projects/integrity-routes.js';
 import { performanceRoutes } from './modules/projects/performance-routes.js';
 import { fundsRoutes } from './modules/projects/funds-routes.js';
+import { projectReportRoutes } from './modules/projects/reports-routes.js';
+import { projectReportTodos } from './modules/projects/reports-todos.js';
 import { expertRoutes } from './modules/review/experts/routes.js';
 import { scoringRoutes } from './modules/review/scoring-routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
@@ -121,6 +123,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   todos.register('monitoring', monitoringTodos);
   todos.register('audit', auditTodos);
   todos.register('applications', (db, auth) => applicationTodos(db, auth));
+  todos.register('projectReports', (db, auth) => projectReportTodos(db, auth));
   homeRoutes(app, ctx, todos);
   programmeRoutes(app, ctx);
   callRoutes(app, ctx);
@@ -137,6 +140,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   integrityRoutes(app, ctx);
   performanceRoutes(app, ctx);
   fundsRoutes(app, ctx);
+  projectReportRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);

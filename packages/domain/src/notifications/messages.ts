@@ -32,7 +32,16 @@ export interface ReviewInvitationPayload {
   applications: number;
 }
 
-export type NotificationPayload = ApplicationNotificationPayload | ReviewInvitationPayload;
+/** A project's annual progress report (年度进展报告) falling due. */
+export interface ProjectReportNotificationPayload {
+  projectId: string;
+  projectNo: string;
+  title: string;
+  periodNo: number;
+  dueDate: string;
+}
+
+export type NotificationPayload = ApplicationNotificationPayload | ReviewInvitationPayload | ProjectReportNotificationPayload;
 
 export const NOTIFICATION_TEMPLATES = {
   'application.toEndorse': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」已提交，待单位审核。`,
@@ -45,6 +54,9 @@ export const NOTIFICATION_TEMPLATES = {
   'application.returned': (p: ApplicationNotificationPayload) => `申报书 ${p.applicationNo}「${p.title}」被退回修改${p.reasons ? `（${p.reasons}条理由）` : ''}，请登录平台查看对应栏目旁的退回理由。`,
   'review.replacementAssigned': (p: ApplicationNotificationPayload) => `您有一项新的评审任务（替补）：申报书 ${p.applicationNo}「${p.title}」${p.deadline ? `，请于${p.deadline}前完成评分` : ''}。`,
   'review.scoreReminder': (p: ApplicationNotificationPayload) => `评审提醒：申报书 ${p.applicationNo}「${p.title}」的评分将于${p.deadline ?? '近期'}截止，请尽快提交评分表。`,
+  'project.reportReminder': (p: ProjectReportNotificationPayload) => `项目 ${p.projectNo}「${p.title}」第${p.periodNo}年度进展报告将于${p.dueDate}截止，请登录平台填报并提交。`,
+  'project.reportReturned': (p: ProjectReportNotificationPayload) => `项目 ${p.projectNo}「${p.title}」第${p.periodNo}年度进展报告被退回修改，请于${p.dueDate}前修改后重新提交。`,
+  'project.reportReopened': (p: ProjectReportNotificationPayload) => `项目 ${p.projectNo}「${p.title}」第${p.periodNo}年度进展报告已重新开放填报，请于${p.dueDate}前提交。`,
   'review.invited': (p: ReviewInvitationPayload) => `您受邀评审「${p.callTitle}」的 ${p.applications} 份申报书，请登录平台查看，打开申报书前先确认是否需要回避。`,
 } as const;
 export type NotificationTemplateKey = keyof typeof NOTIFICATION_TEMPLATES;

@@ -12,6 +12,7 @@ import { scoringInvariants } from '../modules/review/scoring-invariants.js';
 import { reviewDecisionInvariants } from '../modules/review/decision-invariants.js';
 import { projectInvariants } from '../modules/projects/invariants.js';
 import { changeInvariants } from '../modules/projects/changes-invariants.js';
+import { projectReportInvariants } from '../modules/projects/reports-invariants.js';
 import { ledgerFromEntries } from '../modules/programmes/budget.js';
 import type { Db } from './client.js';
 
@@ -121,6 +122,7 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   problems.push(...(await expertInvariants(db)));
   problems.push(...(await projectInvariants(db)));
   problems.push(...(await changeInvariants(db)));
+  problems.push(...(await projectReportInvariants(db)));
   problems.push(...(await scoringInvariants(db)));
   problems.push(...(await reviewDecisionInvariants(db)));
   return problems;

@@ -19,3 +19,4 @@ export * from '../modules/projects/changes-schema.js';
 export * from '../modules/projects/integrity-schema.js';
 export * from '../modules/projects/performance-schema.js';
 export * from '../modules/projects/funds-schema.js';
+export * from '../modules/projects/reports-schema.js';

@@ -163,6 +163,22 @@ beforeAll(async () => {
   ids['/api/projects/:id'] = approved.projectIds[0]!;
   await rawSql(t.db, `insert into project_recoveries (id, project_id, reason, amount_yuan, due_date, status, basis, ordered_at) values ('6f1c1a9e-0000-4000-8000-00000000c001', '${approved.projectIds[0]}', 'terminate', 1, '2099-01-01', 'open', '模糊测试', now())`);
   ids['/api/projects/:id/recoveries/:recoveryId'] = '6f1c1a9e-0000-4000-8000-00000000c001';
+  // Progress reports: a project approved from the round's first application (the use case approval calls), signed
+  // (the fixtures' shortcut), and its schedule materialised by reading it.
+  const officerActor = await actorOf(t, 'officer');
+  const budgetYear = Number(await one(`select budget_year from review_rounds where id = '${round.roundId}'`));
+  const undertaker = (await one(`select organisation_id from applications where id = '${round.applicationIds[0]}'`))!;
+  const [approved] = await t.db.transaction((tx) => createApprovedProjects(tx, officerActor, {
+    roundId: round.roundId, callId: round.callId, programmeCode: 'beilun-kct', budgetYear,
+    items: [{ applicationId: round.applicationIds[0]!, organisationId: undertaker, title: '模糊测试项目', categoryCode: 'chain', categoryName: '强链', fieldCode: null, amountYuan: 100_000 }],
+  }));
+  const project = approved?.id ?? null;
+  ids['/api/projects/:id'] = project;
+  if (project) {
+    await signedProject(t, project);
+    await clients.get('officer')!.get(`/api/projects/${project}/reports`);
+    ids['/api/projects/:id/reports/:reportId'] = await one(`select id from project_reports where project_id = '${project}' order by period_no limit 1`);
+  }
 }, 240_000);
 afterAll(() => t.close());
 

@@ -5,10 +5,11 @@ import { applicationReceiptJob } from './application-receipt.js';
 import { closeEndedCallsJob } from './close-ended-calls.js';
 import { dispatchNotificationsJob } from './dispatch-notifications.js';
 import { pruneCountersJob } from './prune-counters.js';
+import { projectReportsDailyJob } from './project-reports-daily.js';
 import { reviewScoreRemindersJob } from './review-score-reminders.js';
 import type { JobKind } from './kind.js';
 
-export const JOB_KINDS = [anchorAuditJob, applicationDuplicateCheckJob, applicationReceiptJob, closeEndedCallsJob, dispatchNotificationsJob, pruneCountersJob, reviewScoreRemindersJob] as const;
+export const JOB_KINDS = [anchorAuditJob, applicationDuplicateCheckJob, applicationReceiptJob, closeEndedCallsJob, dispatchNotificationsJob, pruneCountersJob, projectReportsDailyJob, reviewScoreRemindersJob] as const;
 
 type Kinds = (typeof JOB_KINDS)[number];
 export type JobName = Kinds['name'];

@@ -24,6 +24,7 @@ describe('job queue (pg-boss in the app database)', () => {
       { name: 'audit-anchor', cron: '*/10 * * * *', timezone: 'Asia/Shanghai' },
       { name: 'calls-close-ended', cron: '* * * * *', timezone: 'Asia/Shanghai' },
       { name: 'notification-dispatch', cron: '* * * * *', timezone: 'Asia/Shanghai' },
+      { name: 'project-reports-daily', cron: '10 0 * * *', timezone: 'Asia/Shanghai' },
       { name: 'prune-counters', cron: '17 * * * *', timezone: 'Asia/Shanghai' },
       { name: 'review-score-reminders', cron: '*/10 * * * *', timezone: 'Asia/Shanghai' },
     ]);

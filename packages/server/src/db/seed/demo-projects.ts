@@ -10,6 +10,7 @@ import { projects } from '../../modules/projects/schema.js';
 import { demoProjectChanges } from './demo-projects-changes.js';
 import { demoMidterm } from './demo-projects-midterm.js';
 import { demoFirstInstalments } from './demo-projects-funds.js';
+import { seedDemoProjectReports } from './demo-projects-reports.js';
 
 /** One demo project per stage the issue asks to see; the remaining approved projects are plain `executing` ones. */
 export const DEMO_PROJECT_ROLES = ['awaitingSignature', 'executing', 'changePending', 'midterm', 'terminated', 'accepted', 'failed'] as const;
@@ -36,6 +37,7 @@ export const DEMO_PROJECT_STEPS: DemoProjectStep[] = [
   { part: 'changes', run: demoProjectChanges },
   { part: 'midterm', run: demoMidterm },
   { part: 'funds', run: async (db, demo) => void (await demoFirstInstalments(db, demo)) },
+  { part: 'reports', run: seedDemoProjectReports },
 ];
 
 export async function demoProjectsOfRound(db: Db, roundId: string, now: Date): Promise<DemoProjects | null> {
