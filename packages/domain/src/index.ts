@@ -62,3 +62,5 @@ export * from './projects/task-book.js';
 export * from './projects/integrity.js';
 export * from './projects/ledger.js';
 export * from './projects/task-book-checks.js';
+export * from './projects/task-book-responses.js';
+export * from './projects/task-book-display.js';

@@ -25,6 +25,7 @@ import { reviewAssignmentRoutes } from './modules/review/assignment-routes.js';
 import { reviewRoundRoutes } from './modules/review/routes.js';
 import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
+import { taskBookRoutes } from './modules/projects/task-book-routes.js';
 import { expertRoutes } from './modules/review/experts/routes.js';
 import { scoringRoutes } from './modules/review/scoring-routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
@@ -125,6 +126,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   reviewDrawRoutes(app, ctx);
   fundingPlanRoutes(app, ctx);
   projectRoutes(app, ctx);
+  taskBookRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);

@@ -25,6 +25,8 @@ export interface TaskBookAllowedChanges {
   indicators?: boolean;
   /** An approved change of research content / technical route: sections, yearly plan, topics, partners may shrink. */
   content?: boolean;
+  /** An approved extension: the period may run past NB-2's five years. */
+  period?: boolean;
 }
 
 export interface TaskBookCheckInput {
@@ -128,7 +130,7 @@ export function checkTaskBook(input: TaskBookCheckInput): TaskBookProblem[] {
   checkIndicators(c, b, input.baselineKind, allowed, add);
   checkContent(c, b, allowed, add);
   checkMoney(c, project, add);
-  checkDates(c, input.maxMonths ?? 60, add);
+  checkDates(c, allowed.period ? Number.POSITIVE_INFINITY : (input.maxMonths ?? 60), add);
   return out;
 }
 
