@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, hasPermission, type Role } from '@kechuang/domain';
+import { approveRoundApplications } from '../../test/project-fixtures.js';
 import { openedRound } from '../../test/review-fixtures.js';
 import { createTestApp, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../test/helpers.js';
 import { DEMO_USERS } from '../db/seed/demo.js';
@@ -127,6 +128,10 @@ beforeAll(async () => {
   ids['/api/public/notices/:id'] = notice;
   ids['/api/review/objections/:objectionId'] = objection;
   ids['/api/review/working-calendar/:date'] = '2027-01-01';
+  // An approved project of the applicant's organisation with its drafted task book (任务书).
+  const [projectId] = (await approveRoundApplications(t, round, [round.applicationIds[0]!])).projectIds;
+  ids['/api/projects/:id'] = projectId!;
+  ids['/api/projects/:id/task-book/versions/:versionId'] = await one(`select id from task_book_versions where project_id = '${projectId}' limit 1`);
 }, 240_000);
 afterAll(() => t.close());
 
