@@ -88,7 +88,13 @@ export async function checkTaskBookVersion(tx: Tx, project: ProjectRow, row: Tas
 }
 
 /** The parties the caller may sign for on a version being signed (the server checks again when they sign). */
-export function signableParties(auth: AuthContext, project: ProjectRow, row: TaskBookVersionRow, signed: readonly string[]): TaskBookParty[] {
+/** Who acts: the session's roles and user (the demo and other use cases pass a user of their own). */
+export interface TaskBookActorAuth {
+  roles: AuthContext['roles'];
+  user: { name: string; organisationId: string | null };
+}
+
+export function signableParties(auth: TaskBookActorAuth, project: ProjectRow, row: TaskBookVersionRow, signed: readonly string[]): TaskBookParty[] {
   if (row.status !== 'signing' || !taskBookStateAllows(project, row)) return [];
   const out: TaskBookParty[] = [];
   for (const party of requiredTaskBookParties(row.content as TaskBookContent)) {
@@ -99,7 +105,7 @@ export function signableParties(auth: AuthContext, project: ProjectRow, row: Tas
 }
 
 /** 乙方: the project's own organisation (applicant / unit admin); 甲方 and, on its behalf, 丙方: the bureau's officer. */
-export function mayActFor(auth: AuthContext, project: ProjectRow, party: TaskBookParty): boolean {
+export function mayActFor(auth: TaskBookActorAuth, project: ProjectRow, party: TaskBookParty): boolean {
   if (party === 'undertaker') return hasPermission(auth.roles, 'project.undertake') && auth.user.organisationId !== null && auth.user.organisationId === project.organisationId;
   return hasPermission(auth.roles, 'project.manage');
 }

@@ -7,12 +7,11 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { requiredTaskBookParties, TASK_BOOK_PARTY_LABELS, type TaskBookContent, type TaskBookParty } from '@kechuang/domain';
 import type { Tx } from '../../db/client.js';
-import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
 import { findProject, recordProjectEvent, transitionProject } from './lifecycle.js';
 import { projects, taskBookSignatures, taskBookVersions } from './schema.js';
 import { taskBookProblem } from './task-book-errors.js';
-import { mayActFor, requireTaskBookState, taskBookVersionOf } from './task-book-read.js';
+import { mayActFor, requireTaskBookState, taskBookVersionOf, type TaskBookActorAuth } from './task-book-read.js';
 import type { TaskBookVersionRow } from './task-book-store.js';
 
 export interface SignTaskBookInput {
@@ -30,7 +29,7 @@ export interface SignTaskBookResult {
 
 /** The signer as a plain identity: the session's user, or (for the change part and the demo) a named user. */
 export interface TaskBookSigner {
-  auth: Pick<AuthContext, 'roles' | 'user'>;
+  auth: TaskBookActorAuth;
   actor: Actor;
 }
 
@@ -42,7 +41,7 @@ export async function signTaskBook(tx: Tx, signer: TaskBookSigner, projectId: st
   const content = row.content as TaskBookContent;
   const required = requiredTaskBookParties(content);
   if (!required.includes(input.party)) throw taskBookProblem('TASK_BOOK_PARTY_NOT_REQUIRED', `该任务书未列明${TASK_BOOK_PARTY_LABELS[input.party]}，无需其签署。`);
-  if (!mayActFor(signer.auth as AuthContext, project, input.party)) {
+  if (!mayActFor(signer.auth, project, input.party)) {
     throw taskBookProblem('TASK_BOOK_PARTY_REFUSED', input.party === 'undertaker' ? '只有承担单位的申报人或单位管理员可以代表乙方签署。' : `只有科技局经办人可以${input.party === 'bureau' ? '代表甲方签署' : '登记主管部门的签署'}。`);
   }
   if (input.contentHash !== row.contentHash) throw taskBookProblem('TASK_BOOK_HASH_MISMATCH', `签署所见的内容摘要与任务书第${row.versionNo}版不一致，请重新打开任务书核对后签署。`, [{ field: 'contentHash', message: '内容摘要不一致' }]);
