@@ -72,3 +72,6 @@ export * from './projects/midterm.js';
 export * from './projects/disbursement.js';
 export * from './projects/programme-ledger.js';
 export * from './projects/funds-responses.js';
+export * from './projects/task-book-checks.js';
+export * from './projects/task-book-responses.js';
+export * from './projects/task-book-display.js';

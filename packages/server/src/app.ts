@@ -33,6 +33,7 @@ import { performanceRoutes } from './modules/projects/performance-routes.js';
 import { fundsRoutes } from './modules/projects/funds-routes.js';
 import { projectReportRoutes } from './modules/projects/reports-routes.js';
 import { projectReportTodos } from './modules/projects/reports-todos.js';
+import { taskBookRoutes } from './modules/projects/task-book-routes.js';
 import { expertRoutes } from './modules/review/experts/routes.js';
 import { scoringRoutes } from './modules/review/scoring-routes.js';
 import { userRoutes } from './modules/accounts/user-routes.js';
@@ -141,6 +142,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   performanceRoutes(app, ctx);
   fundsRoutes(app, ctx);
   projectReportRoutes(app, ctx);
+  taskBookRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);

@@ -36,8 +36,16 @@ export async function approvedProjects(t: TestApp, count = 4, amountYuan = 1_000
 
 /** Every application of an opened round approved as a project of `amountYuan` (the round's stage is left as it is). */
 export async function approveRound(t: TestApp, r: AcceptedCall & { roundId: string }, amountYuan = 1_000_000): Promise<ApprovedProjects> {
+  const r = await openedRound(t, count);
+  const approved = await approveRoundApplications(t, r, r.applicationIds, amountYuan);
+  await setStage(t, r.roundId, 'approved');
+  return { ...r, ...approved };
+}
+
+/** Approves the given accepted applications of an opened round as projects (the round's stage is left as it is). */
+export async function approveRoundApplications(t: TestApp, r: { roundId: string; callId: string; officer: TestClient }, applicationIds: readonly string[], amountYuan = 1_000_000): Promise<{ projectIds: string[]; programmeCode: string; year: number }> {
   const round = (await r.officer.get(`/api/review/rounds/${r.roundId}`)).json() as { programmeCode: string; year: number };
-  const apps = await rawSql(t.db, `select a.id, a.organisation_id, a.category_code, a.content->'basic'->>'title' as title, a.content->'basic'->>'fieldCode' as field from applications a where a.id in (${r.applicationIds.map((id) => `'${id}'`).join(',')})`);
+  const apps = await rawSql(t.db, `select a.id, a.organisation_id, a.category_code, a.content->'basic'->>'title' as title, a.content->'basic'->>'fieldCode' as field from applications a where a.id in (${applicationIds.map((id) => `'${id}'`).join(',')})`);
   const byId = new Map(apps.map((a) => [a.id as string, a]));
   const actor = await actorOf(t, 'officer');
   const rows = await t.db.transaction((tx) => createApprovedProjects(tx, actor, {
@@ -45,12 +53,13 @@ export async function approveRound(t: TestApp, r: AcceptedCall & { roundId: stri
     callId: r.callId,
     programmeCode: round.programmeCode,
     budgetYear: round.year,
-    items: r.applicationIds.map((id) => {
+    items: applicationIds.map((id) => {
       const a = byId.get(id)!;
       return { applicationId: id, organisationId: a.organisation_id as string, title: a.title as string, categoryCode: a.category_code as string, categoryName: '强链', fieldCode: (a.field as string | null) ?? null, amountYuan };
     }),
   }));
   return { ...r, projectIds: rows.map((p) => p.id), programmeCode: round.programmeCode, year: round.year };
+  return { projectIds: rows.map((p) => p.id), programmeCode: round.programmeCode, year: round.year };
 }
 
 /**

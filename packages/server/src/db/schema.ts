@@ -11,6 +11,7 @@ export * from '../modules/review/schema.js';
 export * from '../modules/review/funding-plan-schema.js';
 export * from '../modules/projects/schema.js';
 export * from '../modules/projects/midterm-schema.js';
+export * from '../modules/projects/task-book-schema.js';
 export * from '../modules/review/experts/schema.js';
 export * from '../modules/review/scoring-schema.js';
 export * from '../modules/review/decision-schema.js';

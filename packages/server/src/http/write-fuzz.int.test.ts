@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, hasPermission, type Role } from '@kechuang/domain';
+import { approveRoundApplications } from '../../test/project-fixtures.js';
 import { openedRound } from '../../test/review-fixtures.js';
 import { actorOf, signedProject } from '../../test/project-fixtures.js';
 import { createApprovedProjects } from '../modules/projects/service.js';
@@ -179,6 +180,10 @@ beforeAll(async () => {
     await clients.get('officer')!.get(`/api/projects/${project}/reports`);
     ids['/api/projects/:id/reports/:reportId'] = await one(`select id from project_reports where project_id = '${project}' order by period_no limit 1`);
   }
+  // An approved project of the applicant's organisation with its drafted task book (任务书).
+  const [projectId] = (await approveRoundApplications(t, round, [round.applicationIds[0]!])).projectIds;
+  ids['/api/projects/:id'] = projectId!;
+  ids['/api/projects/:id/task-book/versions/:versionId'] = await one(`select id from task_book_versions where project_id = '${projectId}' limit 1`);
 }, 240_000);
 afterAll(() => t.close());
 

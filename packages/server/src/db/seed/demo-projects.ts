@@ -11,6 +11,7 @@ import { demoProjectChanges } from './demo-projects-changes.js';
 import { demoMidterm } from './demo-projects-midterm.js';
 import { demoFirstInstalments } from './demo-projects-funds.js';
 import { seedDemoProjectReports } from './demo-projects-reports.js';
+import { demoTaskBooks } from './demo-projects-task-book.js';
 
 /** One demo project per stage the issue asks to see; the remaining approved projects are plain `executing` ones. */
 export const DEMO_PROJECT_ROLES = ['awaitingSignature', 'executing', 'changePending', 'midterm', 'terminated', 'accepted', 'failed'] as const;
@@ -38,6 +39,7 @@ export const DEMO_PROJECT_STEPS: DemoProjectStep[] = [
   { part: 'midterm', run: demoMidterm },
   { part: 'funds', run: async (db, demo) => void (await demoFirstInstalments(db, demo)) },
   { part: 'reports', run: seedDemoProjectReports },
+  { part: 'taskBook', run: demoTaskBooks },
 ];
 
 export async function demoProjectsOfRound(db: Db, roundId: string, now: Date): Promise<DemoProjects | null> {

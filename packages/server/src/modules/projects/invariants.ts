@@ -41,6 +41,22 @@ export async function projectInvariants(db: Db): Promise<string[]> {
   for (const s of await rows(db, `select s.version_id from task_book_signatures s join task_book_versions v on v.id = s.version_id where s.content_hash <> v.content_hash`)) {
     problems.push(`task book ${String(s.version_id)}: a signature is of different content`);
   }
+  // Task book: a version in force has every required party's signature; one signed and one being signed at most.
+  for (const v of await rows(db, `select v.id, v.version_no from task_book_versions v where v.status in ('signed', 'superseded') and (
+      not exists (select 1 from task_book_signatures s where s.version_id = v.id and s.party = 'bureau')
+      or not exists (select 1 from task_book_signatures s where s.version_id = v.id and s.party = 'undertaker')
+      or (v.content->'parties'->>'department' is not null and not exists (select 1 from task_book_signatures s where s.version_id = v.id and s.party = 'department')))`)) {
+    problems.push(`task book ${String(v.id)}: in force without every party's signature`);
+  }
+  for (const p of await rows(db, `select project_id, status from task_book_versions where status in ('signed', 'signing') group by project_id, status having count(*) > 1`)) {
+    problems.push(`project ${String(p.project_id)}: more than one task-book version ${String(p.status)}`);
+  }
+  for (const s of await rows(db, `select s.version_id from task_book_signatures s join task_book_versions v on v.id = s.version_id where v.status = 'draft'`)) {
+    problems.push(`task book ${String(s.version_id)}: a draft with a signature`);
+  }
+  for (const a of await rows(db, `select a.version_id from task_book_allowances a join task_book_versions v on v.id = a.version_id where v.kind <> 'supplement'`)) {
+    problems.push(`task book ${String(a.version_id)}: an approved-change allowance on a version that is not a supplement`);
+  }
   // Work that runs only while the project runs: nothing is paid after termination, failure or revocation.
   for (const e of await rows(db, `select e.id from budget_entries e join projects p on p.id = e.project_id
       where e.kind = 'disburse' and p.state in ('terminated', 'revoked', 'failed') and e.created_at > p.state_changed_at`)) {
