@@ -61,3 +61,5 @@ export * from './projects/settings.js';
 export * from './projects/task-book.js';
 export * from './projects/integrity.js';
 export * from './projects/ledger.js';
+export * from './projects/acceptance.js';
+export * from './projects/acceptance-responses.js';

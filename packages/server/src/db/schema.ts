@@ -14,3 +14,4 @@ export * from '../modules/review/experts/schema.js';
 export * from '../modules/review/scoring-schema.js';
 export * from '../modules/review/decision-schema.js';
 export * from '../modules/review/notice-schema.js';
+export * from '../modules/projects/acceptance-schema.js';
