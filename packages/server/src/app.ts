@@ -24,6 +24,7 @@ import { reviewDecisionRoutes } from './modules/review/decision-routes.js';
 import { reviewAssignmentRoutes } from './modules/review/assignment-routes.js';
 import { reviewRoundRoutes } from './modules/review/routes.js';
 import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
+import { acceptanceRoutes } from './modules/projects/acceptance-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { expertRoutes } from './modules/review/experts/routes.js';
 import { scoringRoutes } from './modules/review/scoring-routes.js';
@@ -125,6 +126,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   reviewDrawRoutes(app, ctx);
   fundingPlanRoutes(app, ctx);
   projectRoutes(app, ctx);
+  acceptanceRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);
