@@ -11,6 +11,7 @@ import { expertInvariants } from '../modules/review/experts/invariants.js';
 import { scoringInvariants } from '../modules/review/scoring-invariants.js';
 import { reviewDecisionInvariants } from '../modules/review/decision-invariants.js';
 import { projectInvariants } from '../modules/projects/invariants.js';
+import { acceptanceInvariants } from '../modules/projects/acceptance-invariants.js';
 import { ledgerFromEntries } from '../modules/programmes/budget.js';
 import type { Db } from './client.js';
 
@@ -119,6 +120,7 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   }
   problems.push(...(await expertInvariants(db)));
   problems.push(...(await projectInvariants(db)));
+  problems.push(...(await acceptanceInvariants(db)));
   problems.push(...(await scoringInvariants(db)));
   problems.push(...(await reviewDecisionInvariants(db)));
   return problems;
