@@ -5,6 +5,7 @@
  */
 import type { Permission, ProjectDetail, ProjectState } from '@kechuang/domain';
 import type { ReactNode } from 'react';
+import { AcceptanceTab } from './AcceptanceTab';
 import { OverviewTab } from './OverviewTab';
 import { TimelineTab } from './TimelineTab';
 
@@ -30,5 +31,6 @@ export interface ProjectTab {
 
 export const PROJECT_TABS: ProjectTab[] = [
   { key: 'overview', label: '概况', order: 0, render: (p) => <OverviewTab {...p} /> },
+  { key: 'acceptance', label: '验收', order: 60, states: ['executing', 'accepting', 'acceptanceRectifying', 'accepted', 'concluded', 'failed'], activeIn: ['accepting', 'acceptanceRectifying'], render: (p) => <AcceptanceTab {...p} /> },
   { key: 'timeline', label: '大事记', order: 90, render: (p) => <TimelineTab {...p} /> },
 ];
