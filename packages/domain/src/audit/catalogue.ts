@@ -127,6 +127,7 @@ const STATIC_ACTIONS = {
   'project.acceptance.review.submit': { label: '提交验收指标核查意见', context: 'projects' },
   'project.acceptance.decide': { label: '作出验收结论', context: 'projects' },
   'project.acceptance.resubmit': { label: '整改后重新提交验收', context: 'projects' },
+  'project.acceptance.return': { label: '退回提前验收申请', context: 'projects' },
   'review.expert.create': { label: '新增评审专家', context: 'review' },
   'review.expert.update': { label: '修改专家信息', context: 'review' },
   'review.expert.activate': { label: '启用评审专家', context: 'review' },

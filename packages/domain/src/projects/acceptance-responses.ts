@@ -45,6 +45,9 @@ export const acceptanceOutcomeBody = z.object({
   basis: text('结论依据', 2, 2000),
 });
 
+/** 退回提前验收申请: the bureau's reason, shown to the undertaker. */
+export const acceptanceReturnBody = z.object({ reason: text('退回理由', 4, 2000) });
+
 export const acceptanceResubmitBody = z.object({ report: text('整改情况说明', 4, 4000) });
 
 const materialOut = z.object({
@@ -104,6 +107,8 @@ export const acceptanceResponse = z.object({
     resubmittedAt: instantOut.nullable(),
     outcome: z.enum(ACCEPTANCE_DECISIONS).nullable(),
   }).nullable(),
+  /** Early applications the bureau returned (退回), oldest first. */
+  returned: z.array(z.object({ id: z.uuid(), appliedAt: instantOut, earlyReason: z.string().nullable(), summary: z.string(), returnedAt: instantOut, returnReason: z.string() })),
   indicators: z.array(acceptanceIndicatorOut),
   panel: z.object({
     id: z.uuid(),
@@ -151,7 +156,7 @@ export const acceptanceResponse = z.object({
   })),
   ledger: z.object({ undisbursedYuan: z.number().int(), netPaidYuan: z.number().int() }),
   /** What the caller may do now (the server checks again). */
-  actions: z.array(z.enum(['uploadMaterial', 'apply', 'commitPanel', 'drawPanel', 'decide', 'resubmit'])),
+  actions: z.array(z.enum(['uploadMaterial', 'apply', 'commitPanel', 'drawPanel', 'decide', 'resubmit', 'returnApplication'])),
 });
 export type AcceptanceView = z.infer<typeof acceptanceResponse>;
 

@@ -13,7 +13,10 @@ CREATE TABLE "acceptance_applications" (
 	"rectify_due_date" date,
 	"rectification_report" text,
 	"resubmitted_at" timestamp with time zone,
-	"outcome" text
+	"outcome" text,
+	"returned_at" timestamp with time zone,
+	"returned_by" uuid,
+	"return_reason" text
 );
 --> statement-breakpoint
 CREATE TABLE "acceptance_decisions" (
@@ -103,7 +106,7 @@ ALTER TABLE "acceptance_panels" ADD CONSTRAINT "acceptance_panels_project_id_pro
 ALTER TABLE "acceptance_panels" ADD CONSTRAINT "acceptance_panels_application_id_acceptance_applications_id_fk" FOREIGN KEY ("application_id") REFERENCES "public"."acceptance_applications"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "acceptance_reviews" ADD CONSTRAINT "acceptance_reviews_member_id_acceptance_panel_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."acceptance_panel_members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "acceptance_reviews" ADD CONSTRAINT "acceptance_reviews_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE UNIQUE INDEX "acceptance_applications_project_idx" ON "acceptance_applications" USING btree ("project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "acceptance_applications_project_idx" ON "acceptance_applications" USING btree ("project_id") WHERE "acceptance_applications"."returned_at" is null;--> statement-breakpoint
 CREATE INDEX "acceptance_decisions_application_idx" ON "acceptance_decisions" USING btree ("application_id");--> statement-breakpoint
 CREATE INDEX "acceptance_materials_project_idx" ON "acceptance_materials" USING btree ("project_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "acceptance_panel_members_idx" ON "acceptance_panel_members" USING btree ("panel_id","expert_id");--> statement-breakpoint

@@ -12,8 +12,8 @@ import { organisationProfiles } from '../organisations/service.js';
 import { expertIdOf } from '../review/expert-assignments.js';
 import { poolExpertsByIds } from '../review/experts/pool.js';
 import { acceptanceProblem } from './acceptance-errors.js';
-import { acceptanceApplications, acceptancePanelMembers, acceptanceReviews } from './acceptance-schema.js';
-import { conflictProject, indicatorsOf, materialsOf } from './acceptance-store.js';
+import { acceptancePanelMembers, acceptanceReviews } from './acceptance-schema.js';
+import { applicationOf, conflictProject, indicatorsOf, materialsOf } from './acceptance-store.js';
 import { findProject } from './lifecycle.js';
 
 type ReviewRow = typeof acceptanceReviews.$inferSelect;
@@ -60,14 +60,14 @@ async function present(db: Tx, r: ReviewRow) {
 async function editable(db: Tx, r: ReviewRow): Promise<boolean> {
   if (r.status !== 'draft') return false;
   const project = await findProject(db, r.projectId);
-  const [app] = await db.select({ hearingNo: acceptanceApplications.hearingNo }).from(acceptanceApplications).where(eq(acceptanceApplications.projectId, r.projectId));
+  const app = await applicationOf(db, r.projectId);
   return project.state === 'accepting' && app?.hearingNo === r.hearingNo;
 }
 
 export async function readMyAcceptanceReview(db: Db, auth: AuthContext, id: string): Promise<ExpertAcceptanceReview> {
   const { review } = await ownReview(db, auth, id);
   const verdicts = new Map((review.verdicts as IndicatorVerdict[]).map((v) => [v.index, v]));
-  const [app] = await db.select().from(acceptanceApplications).where(eq(acceptanceApplications.projectId, review.projectId));
+  const app = await applicationOf(db, review.projectId);
   return {
     ...(await present(db, review)),
     opinion: review.opinion,

@@ -26,7 +26,7 @@ import { acceptanceProblem } from './acceptance-errors.js';
 import { hearingState } from './acceptance-outcome.js';
 import { findPanel, panelPublicRecord } from './acceptance-panel.js';
 import { acceptanceDecisions } from './acceptance-schema.js';
-import { applicationOf, indicatorsOf, isUndertaker, materialsOf, panelOf } from './acceptance-store.js';
+import { applicationOf, indicatorsOf, isUndertaker, materialsOf, panelOf, returnedApplicationsOf } from './acceptance-store.js';
 import { projectMovements } from './ledger.js';
 import { readableProject } from './lifecycle.js';
 import { projectSettings } from './settings.js';
@@ -53,6 +53,7 @@ export async function readAcceptance(db: Db, auth: AuthContext, projectId: strin
   if (undertaker && project.state === 'executing' && !app) actions.push('apply');
   if (undertaker && project.state === 'acceptanceRectifying' && !overdue) actions.push('resubmit');
   if (officer && project.state === 'accepting' && app && !panel) actions.push('commitPanel');
+  if (officer && project.state === 'accepting' && app?.timing === 'early' && app.hearingNo === 1 && !app.outcome && !panel) actions.push('returnApplication');
   if (officer && project.state === 'accepting' && panel?.status === 'committed') actions.push('drawPanel');
   if (officer && ((project.state === 'accepting' && h?.rule) || overdue)) actions.push('decide');
   const commitment = panel ? (panel.commitment as DrawCommitment) : null;
@@ -69,6 +70,7 @@ export async function readAcceptance(db: Db, auth: AuthContext, projectId: strin
       summary: app.summary, hearingNo: app.hearingNo, reheard: app.reheard, rectificationUsed: app.rectificationUsed, rectifyDueDate: app.rectifyDueDate, rectificationReport: app.rectificationReport,
       resubmittedAt: app.resubmittedAt?.toISOString() ?? null, outcome: app.outcome as AcceptanceDecision | null,
     } : null,
+    returned: (await returnedApplicationsOf(db, projectId)).map((r) => ({ id: r.id, appliedAt: r.appliedAt.toISOString(), earlyReason: r.earlyReason, summary: r.summary, returnedAt: r.returnedAt!.toISOString(), returnReason: r.returnReason ?? '' })),
     indicators: (await indicatorsOf(db, projectId)).map((i) => ({ index: i.index, kind: i.kind, name: i.name, unit: i.unit, currentValue: i.currentValue, targetValue: i.targetValue, core: i.core })),
     panel: panel && commitment ? {
       id: panel.id, status: panel.status as 'committed' | 'drawn', committedAt: panel.committedAt.toISOString(), commitmentHash: panel.commitmentHash, sources: commitment.sources, size: panel.size,

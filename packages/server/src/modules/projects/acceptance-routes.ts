@@ -10,6 +10,7 @@ import {
   acceptancePanelDrawBody,
   acceptanceResponse,
   acceptanceResubmitBody,
+  acceptanceReturnBody,
   acceptanceReviewSaveBody,
   expertAcceptanceListResponse,
   expertAcceptanceReviewResponse,
@@ -25,6 +26,7 @@ import { myAcceptanceReviews, readMyAcceptanceReview, saveMyAcceptanceReview, su
 import { decideAcceptance } from './acceptance-outcome.js';
 import { commitPanel, drawPanel } from './acceptance-panel.js';
 import { readAcceptance, readPublicPanelDraw } from './acceptance-read.js';
+import { returnAcceptance } from './acceptance-return.js';
 import { materialFile } from './acceptance-store.js';
 import { readableProject } from './lifecycle.js';
 
@@ -62,6 +64,8 @@ export function acceptanceRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.status(201).send(await applyAcceptance(db, authOf(request), actorOf(request), request.params.id, request.body)));
   r.post('/api/projects/:id/acceptance/resubmit', { schema: { tags, summary: '整改后重新提交验收（整改期限内，限一次）', params: idParams, body: acceptanceResubmitBody, response: { 200: ok } }, config: undertake }, async (request) =>
     resubmitAcceptance(db, authOf(request), actorOf(request), request.params.id, request.body));
+  r.post('/api/projects/:id/acceptance/return', { schema: { tags, summary: '退回提前验收申请（科技局不予受理，须说明理由；抽取专家前；项目回到执行中，可再次申请）', params: idParams, body: acceptanceReturnBody, response: { 200: ok } }, config: manage }, async (request) =>
+    returnAcceptance(db, actorOf(request), request.params.id, request.body));
   r.post('/api/projects/:id/acceptance/panel/commit', { schema: { tags, summary: '发布验收专家抽取承诺：回避与科研失信排除后的专家池哈希、输入哈希、事先预告的公开随机来源', params: idParams, body: acceptancePanelCommitBody, response: { 201: ok } }, config: manage }, async (request, reply) => {
     const row = await commitPanel(db, actorOf(request), request.params.id, request.body);
     return reply.status(201).send({ id: row.id });

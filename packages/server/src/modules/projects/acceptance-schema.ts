@@ -1,8 +1,9 @@
 /**
  * Acceptance (验收 / 结题) tables: the application with its materials, the panel drawn from the expert pool with
  * its public draw record, each expert's indicator-by-indicator verification per hearing, and the officer's
- * decisions. One application per project; a rectification (整改) and a re-hearing (复议) raise its hearing number.
+ * decisions. One open application per project (returned early ones are kept beside it); a rectification (整改) and a re-hearing (复议) raise its hearing number.
  */
+import { sql } from 'drizzle-orm';
 import { customType, integer, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { projects } from './schema.js';
 
@@ -31,7 +32,11 @@ export const acceptanceApplications = pgTable('acceptance_applications', {
   resubmittedAt: timestamp('resubmitted_at', { withTimezone: true }),
   /** The last decision (pass | conclude | rectify | fail | rehear), null while the panel works. */
   outcome: text('outcome'),
-}, (t) => [uniqueIndex('acceptance_applications_project_idx').on(t.projectId)]);
+  /** 退回: the bureau refused an early application (不予受理) before drawing a panel; the project runs on and may apply again. */
+  returnedAt: timestamp('returned_at', { withTimezone: true }),
+  returnedBy: uuid('returned_by'),
+  returnReason: text('return_reason'),
+}, (t) => [uniqueIndex('acceptance_applications_project_idx').on(t.projectId).where(sql`${t.returnedAt} is null`)]);
 
 /** Uploaded materials (验收材料): typed by content before they are kept; `cycle` 1 = those of the rectification. */
 export const acceptanceMaterials = pgTable('acceptance_materials', {

@@ -2,7 +2,7 @@
  * Shared reads and checks of acceptance (验收): the project's application, who may act for the undertaker, the
  * indicators of the task book in force, the project as the conflict rules see it, and the materials.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { hasPermission, type ConflictApplication, type TaskBookContent } from '@kechuang/domain';
 import type { Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
@@ -16,10 +16,16 @@ export type AcceptanceApplicationRow = typeof acceptanceApplications.$inferSelec
 export type AcceptancePanelRow = typeof acceptancePanels.$inferSelect;
 export type AcceptanceMaterialRow = typeof acceptanceMaterials.$inferSelect;
 
+/** The project's open application (a returned early one is history, see `returnedApplicationsOf`). */
 export async function applicationOf(db: Tx, projectId: string, opts: { forUpdate?: boolean } = {}): Promise<AcceptanceApplicationRow | null> {
-  const q = db.select().from(acceptanceApplications).where(eq(acceptanceApplications.projectId, projectId));
+  const q = db.select().from(acceptanceApplications).where(and(eq(acceptanceApplications.projectId, projectId), isNull(acceptanceApplications.returnedAt)));
   const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row ?? null;
+}
+
+/** Early applications the bureau returned (退回), oldest first. */
+export async function returnedApplicationsOf(db: Tx, projectId: string): Promise<AcceptanceApplicationRow[]> {
+  return db.select().from(acceptanceApplications).where(and(eq(acceptanceApplications.projectId, projectId), isNotNull(acceptanceApplications.returnedAt))).orderBy(asc(acceptanceApplications.appliedAt));
 }
 
 export async function requireApplication(db: Tx, projectId: string, opts: { forUpdate?: boolean } = {}): Promise<AcceptanceApplicationRow> {

@@ -160,13 +160,45 @@ describe('acceptance (验收 / 结题)', () => {
     expect(outcome.ok).toBe(true);
   });
 
+  it('the bureau may return an early application (提前申请验收被退回) with a reason before the panel: the project runs on, the application stays as history, and it may apply again', async () => {
+    const id = p.projectIds[1]!;
+    const app = undertakerOf(p, 1);
+    await uploadAll(app, id);
+    expect((await app.post(`/api/projects/${id}/acceptance`, { summary: '测试：申请验收', earlyReason: '测试：提前完成' })).statusCode).toBe(201);
+    expect((await view(officer, id)).actions).toContain('returnApplication');
+    expect((await view(app, id)).actions).not.toContain('returnApplication');
+    const byUndertaker = await app.post(`/api/projects/${id}/acceptance/return`, { reason: '测试：自己退回' });
+    expect(byUndertaker.statusCode).toBe(403);
+    const noReason = await officer.post(`/api/projects/${id}/acceptance/return`, { reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(problem(noReason).errors?.[0]?.field).toBe('reason');
+    expect((await findProject(t.db, id)).state).toBe('accepting');
+    const ret = await officer.post(`/api/projects/${id}/acceptance/return`, { reason: '测试：核心指标尚无第三方检测报告，请按期申请' });
+    expect(ret.statusCode, ret.body).toBe(200);
+    const v = await view(app, id);
+    expect(v.state).toBe('executing');
+    expect(v.application).toBeNull();
+    expect(v.returned).toEqual([expect.objectContaining({ earlyReason: '测试：提前完成', returnReason: '测试：核心指标尚无第三方检测报告，请按期申请' })]);
+    expect(v.actions).toContain('apply');
+    const again = await officer.post(`/api/projects/${id}/acceptance/return`, { reason: '测试：再退回' });
+    expect(again.statusCode).toBe(409);
+    const events = (await app.get(`/api/projects/${id}/events`)).json() as { items: { kind: string; summary: string }[] };
+    expect(events.items.find((e) => e.kind === 'state.returnAcceptance')?.summary).toContain('第三方检测报告');
+    const [audit] = await rawSql(t.db, `select count(*)::int as n from audit_events where action = 'project.acceptance.return' and entity_id = '${ret.json().id as string}'`);
+    expect(audit!.n).toBe(1);
+    // The materials stay: it applies again at once.
+    expect((await app.post(`/api/projects/${id}/acceptance`, { summary: '测试：再次申请验收', earlyReason: '测试：已补充检测报告' })).statusCode).toBe(201);
+    expect((await view(officer, id)).application).toMatchObject({ earlyReason: '测试：已补充检测报告' });
+  });
+
   it('不通过 on a first hearing means one 整改; the second failure is final and orders recovery (acceptanceFail)', async () => {
     const id = p.projectIds[1]!;
     const app = undertakerOf(p, 1);
     await recordProjectMovement(t.db, await actorOf(t, 'officer'), await findProject(t.db, id), { kind: 'disburse', amountYuan: 600_000, note: '测试：首笔拨付' });
-    await uploadAll(app, id);
-    expect((await app.post(`/api/projects/${id}/acceptance`, { summary: '测试：申请验收', earlyReason: '测试：提前完成' })).statusCode).toBe(201);
     await drawn(id);
+    const late = await officer.post(`/api/projects/${id}/acceptance/return`, { reason: '测试：抽取后退回' });
+    expect(late.statusCode).toBe(409);
+    expect(problem(late).code).toBe('ACCEPTANCE_STATE');
     await verifyAll(id, () => false);
     let v = await view(officer, id);
     expect(v.rule!.result).toBe('fail');

@@ -16,7 +16,7 @@ import {
   type AcceptanceView,
 } from '@kechuang/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { formatDateTime } from '../../../lib/time';
@@ -43,7 +43,8 @@ export function AcceptanceTab({ project, refresh }: ProjectTabProps) {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <WindowCard v={v} />
       {(v.actions.includes('apply') || v.actions.includes('uploadMaterial')) && <ApplyCard v={v} projectId={project.id} onDone={reload} />}
-      {v.application && <ApplicationCard v={v} />}
+      {v.returned.length > 0 && <ReturnedCard v={v} />}
+      {v.application && <ApplicationCard v={v} projectId={project.id} onDone={reload} />}
       {(v.actions.includes('commitPanel') || v.actions.includes('drawPanel') || v.panel) && <PanelCard v={v} projectId={project.id} onDone={reload} />}
       {v.panel?.status === 'drawn' && <FindingsCard v={v} />}
       {v.actions.includes('decide') && <DecideCard v={v} projectId={project.id} onDone={reload} />}
@@ -123,10 +124,12 @@ function ApplyCard({ v, projectId, onDone }: { v: View; projectId: string; onDon
   );
 }
 
-function ApplicationCard({ v }: { v: View }) {
+function ApplicationCard({ v, projectId, onDone }: { v: View; projectId: string; onDone: () => void }) {
   const a = v.application!;
+  const [returning, setReturning] = useState(false);
   return (
-    <Card size="small" title="验收申请">
+    <Card size="small" title="验收申请" extra={v.actions.includes('returnApplication') && <Button danger size="small" onClick={() => setReturning(true)}>退回申请</Button>}>
+      {returning && <ReturnModal projectId={projectId} onClose={() => setReturning(false)} onDone={onDone} />}
       <Descriptions size="small" column={2} items={[
         { key: 'at', label: '申请时间', children: formatDateTime(a.appliedAt) },
         { key: 'timing', label: '申请类型', children: <Tag color={a.timing === 'onTime' ? 'green' : 'orange'}>{a.timingLabel}</Tag> },
@@ -135,6 +138,44 @@ function ApplicationCard({ v }: { v: View }) {
         { key: 'summary', label: '申请说明', children: a.summary },
         { key: 'hearing', label: '评议', children: `第${a.hearingNo}次${a.reheard ? '（已复议）' : ''}${a.rectificationUsed ? `（已整改，期限 ${a.rectifyDueDate}）` : ''}` },
         ...(a.rectificationReport ? [{ key: 'report', label: '整改情况', children: a.rectificationReport }] : []),
+      ]} />
+    </Card>
+  );
+}
+
+/** 退回提前验收申请 (officer): the reason is required and shown to the undertaker; the project returns to 执行中. */
+function ReturnModal({ projectId, onClose, onDone }: { projectId: string; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const ret = useMutation({
+    mutationFn: (body: { reason: string }) => api.post(`/projects/${projectId}/acceptance/return`, body),
+    onSuccess: () => {
+      message.success('已退回提前验收申请，项目回到执行中');
+      onClose();
+      onDone();
+    },
+    onError: (e) => message.error(e.message),
+  });
+  return (
+    <Modal open title="退回提前验收申请" okText="确认退回" okButtonProps={{ danger: true, loading: ret.isPending }} cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="提前申请验收可不予受理：退回后项目回到执行中，承担单位可在条件具备后再次申请，已上传的材料保留。" />
+      <Form form={form} layout="vertical" onFinish={(x) => ret.mutate({ reason: x.reason })}>
+        <Form.Item name="reason" label="退回理由" rules={[{ required: true, whitespace: true, min: 4, message: '请填写退回理由（不少于4个字）' }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ReturnedCard({ v }: { v: View }) {
+  return (
+    <Card size="small" title="被退回的提前验收申请">
+      <Table size="small" rowKey="id" pagination={false} dataSource={v.returned} columns={[
+        { title: '申请时间', dataIndex: 'appliedAt', width: 170, render: (x: string) => formatDateTime(x) },
+        { title: '提前完成理由', dataIndex: 'earlyReason', render: (x: string | null) => x ?? '—' },
+        { title: '退回时间', dataIndex: 'returnedAt', width: 170, render: (x: string) => formatDateTime(x) },
+        { title: '退回理由', dataIndex: 'returnReason' },
       ]} />
     </Card>
   );
