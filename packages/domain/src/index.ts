@@ -75,3 +75,5 @@ export * from './projects/funds-responses.js';
 export * from './projects/task-book-checks.js';
 export * from './projects/task-book-responses.js';
 export * from './projects/task-book-display.js';
+export * from './projects/acceptance.js';
+export * from './projects/acceptance-responses.js';

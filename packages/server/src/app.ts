@@ -24,6 +24,7 @@ import { reviewDecisionRoutes } from './modules/review/decision-routes.js';
 import { reviewAssignmentRoutes } from './modules/review/assignment-routes.js';
 import { reviewRoundRoutes } from './modules/review/routes.js';
 import { fundingPlanRoutes } from './modules/review/funding-plan-routes.js';
+import { acceptanceRoutes } from './modules/projects/acceptance-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { portfolioRoutes } from './modules/projects/portfolio-routes.js';
 import { changeRoutes } from './modules/projects/changes-routes.js';
@@ -143,6 +144,7 @@ export async function buildApp({ database, config, logger = false, jobs }: Build
   fundsRoutes(app, ctx);
   projectReportRoutes(app, ctx);
   taskBookRoutes(app, ctx);
+  acceptanceRoutes(app, ctx);
   expertRoutes(app, ctx);
   scoringRoutes(app, ctx);
   reviewDecisionRoutes(app, ctx);

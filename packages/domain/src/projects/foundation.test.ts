@@ -20,6 +20,11 @@ describe('project lifecycle', () => {
     expect(projectTransition('acceptanceRectifying', 'acceptRectify').ok).toBe(false);
     expect(projectTransition('acceptanceRectifying', 'resubmitAcceptance')).toEqual({ ok: true, to: 'accepting' });
   });
+  it('an early acceptance application returned by the bureau puts the project back to executing, only from accepting', () => {
+    expect(projectTransition('accepting', 'returnAcceptance')).toEqual({ ok: true, to: 'executing' });
+    expect(projectTransition('acceptanceRectifying', 'returnAcceptance').ok).toBe(false);
+    expect(actionsFrom('accepting')).toContain('returnAcceptance');
+  });
 });
 
 describe('deadlines move with the effective end date', () => {

@@ -6,6 +6,7 @@
  *                                          midterm ─midtermRectify→ rectifying ─rectified→ executing
  *   executing ─applyAcceptance→ accepting ─acceptPass→ accepted | ─acceptConclude→ concluded | ─acceptFail→ failed
  *   accepting ─acceptRectify→ acceptanceRectifying ─resubmitAcceptance→ accepting (one 整改 only)
+ *   accepting ─returnAcceptance→ executing (an early application refused before a panel is drawn: 提前申请验收被退回)
  *   any open state ─terminate→ terminated; any state but revoked ─revoke→ revoked (撤销 may follow a closure found fraudulent)
  */
 export const PROJECT_STATES = ['approved', 'executing', 'midterm', 'rectifying', 'accepting', 'acceptanceRectifying', 'accepted', 'concluded', 'failed', 'terminated', 'revoked'] as const;
@@ -40,14 +41,14 @@ export const PAYABLE_PROJECT_STATES: readonly ProjectState[] = ['executing', 'mi
 
 export const PROJECT_ACTIONS = [
   'sign', 'openMidterm', 'midtermPass', 'midtermRectify', 'rectified', 'applyAcceptance', 'acceptPass', 'acceptConclude', 'acceptFail',
-  'acceptRectify', 'resubmitAcceptance', 'terminate', 'revoke',
+  'acceptRectify', 'resubmitAcceptance', 'returnAcceptance', 'terminate', 'revoke',
 ] as const;
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
 
 export const PROJECT_ACTION_LABELS: Record<ProjectAction, string> = {
   sign: '任务书签订生效', openMidterm: '启动中期检查', midtermPass: '中期检查合格', midtermRectify: '中期检查限期整改', rectified: '整改完成',
   applyAcceptance: '申请验收', acceptPass: '验收通过', acceptConclude: '结题', acceptFail: '验收不通过', acceptRectify: '验收整改',
-  resubmitAcceptance: '整改后重新提交验收', terminate: '终止', revoke: '撤销',
+  resubmitAcceptance: '整改后重新提交验收', returnAcceptance: '退回提前验收申请', terminate: '终止', revoke: '撤销',
 };
 
 const OPEN: ProjectState[] = ['approved', 'executing', 'midterm', 'rectifying', 'accepting', 'acceptanceRectifying'];
@@ -65,6 +66,7 @@ export const PROJECT_TRANSITIONS: Record<ProjectAction, { from: readonly Project
   acceptFail: { from: ['accepting', 'acceptanceRectifying'], to: 'failed' },
   acceptRectify: { from: ['accepting'], to: 'acceptanceRectifying' },
   resubmitAcceptance: { from: ['acceptanceRectifying'], to: 'accepting' },
+  returnAcceptance: { from: ['accepting'], to: 'executing' },
   terminate: { from: OPEN, to: 'terminated' },
   revoke: { from: PROJECT_STATES.filter((s) => s !== 'revoked'), to: 'revoked' },
 };

@@ -23,6 +23,8 @@ export interface PostAwardSettings {
   /** Below this share of core indicators met (percent) the acceptance fails; below the re-hearing share it is heard again. */
   acceptanceFailBelowPercent: number;
   acceptanceRehearBelowPercent: number;
+  /** Experts drawn onto an acceptance panel. */
+  acceptancePanelSize: number;
   /** One rectification (整改) within this many months. */
   rectificationMonths: number;
   /** Days a unit has to pay back recovered funds. */
@@ -42,6 +44,7 @@ export const DEFAULT_POST_AWARD_SETTINGS: PostAwardSettings = {
   acceptanceWindowMonths: 6,
   acceptanceFailBelowPercent: 80,
   acceptanceRehearBelowPercent: 90,
+  acceptancePanelSize: 5,
   rectificationMonths: 3,
   recoveryDueDays: 30,
   lumpSum: false,
@@ -59,6 +62,7 @@ export const POST_AWARD_SETTING_LABELS: Record<keyof PostAwardSettings, string> 
   acceptanceWindowMonths: '结束后多少个月内申请验收（默认6，平台设置）',
   acceptanceFailBelowPercent: '核心指标完成率低于此值验收不通过（%，默认80，平台设置）',
   acceptanceRehearBelowPercent: '核心指标完成率低于此值须复议（%，默认90，平台设置）',
+  acceptancePanelSize: '验收专家组人数（随机抽取，默认5，平台设置）',
   rectificationMonths: '整改期限（月，默认3，平台设置，限一次）',
   recoveryDueDays: '收回资金的缴回期限（天，默认30，平台设置）',
   lumpSum: '经费包干制（P315-4）：通过验收的结余资金留归承担单位',
@@ -77,6 +81,7 @@ const settingsShape = z.object({
   acceptanceWindowMonths: int('验收申请期限', 1, 36),
   acceptanceFailBelowPercent: int('不通过线', 0, 100),
   acceptanceRehearBelowPercent: int('复议线', 0, 100),
+  acceptancePanelSize: int('验收专家组人数', 3, 15),
   rectificationMonths: int('整改期限', 1, 24),
   recoveryDueDays: int('缴回期限', 1, 365),
   lumpSum: z.boolean({ error: '请选择是否包干制' }),

@@ -13,6 +13,7 @@ import { reviewDecisionInvariants } from '../modules/review/decision-invariants.
 import { projectInvariants } from '../modules/projects/invariants.js';
 import { changeInvariants } from '../modules/projects/changes-invariants.js';
 import { projectReportInvariants } from '../modules/projects/reports-invariants.js';
+import { acceptanceInvariants } from '../modules/projects/acceptance-invariants.js';
 import { ledgerFromEntries } from '../modules/programmes/budget.js';
 import type { Db } from './client.js';
 
@@ -123,6 +124,7 @@ export async function checkInvariants(db: Db, opts: { audit?: boolean } = {}): P
   problems.push(...(await projectInvariants(db)));
   problems.push(...(await changeInvariants(db)));
   problems.push(...(await projectReportInvariants(db)));
+  problems.push(...(await acceptanceInvariants(db)));
   problems.push(...(await scoringInvariants(db)));
   problems.push(...(await reviewDecisionInvariants(db)));
   return problems;

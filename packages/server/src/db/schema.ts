@@ -21,3 +21,4 @@ export * from '../modules/projects/integrity-schema.js';
 export * from '../modules/projects/performance-schema.js';
 export * from '../modules/projects/funds-schema.js';
 export * from '../modules/projects/reports-schema.js';
+export * from '../modules/projects/acceptance-schema.js';

@@ -129,6 +129,19 @@ beforeAll(async () => {
   await rawSql(t.db, `insert into review_objections (id, notice_id, application_id, item_id, reference, text) values ('${objection}', '${notice}', '${round.applicationIds[0]}', '${item}', 'YY-FUZZ0001', '模糊测试异议')`);
   await rawSql(t.db, `insert into review_objection_parties (objection_id, objector_kind, name, contact) values ('${objection}', 'person', '模糊测试异议人', 'fuzz@demo.example')`);
   ids['/api/public/notices/:id'] = notice;
+  // A project of the applicant's organisation in execution with a task book (acceptance: materials, apply, panel, outcome),
+  // and an acceptance review of the demo expert on it (verify, submit).
+  const projectId = '6f1c1a9e-0000-4000-8000-00000000b001';
+  await rawSql(t.db, `insert into projects (id, project_no, application_id, round_id, call_id, programme_code, budget_year, organisation_id, title, category_code, category_name, approved_amount_yuan, state, approved_at, end_date, effective_end_date)
+    select '${projectId}', 'FUZZ-001', a.id, '${round.roundId}', a.call_id, 'beilun-kct', 2026, a.organisation_id, '模糊测试项目', 'chain', '强链', 0, 'executing', now(), '2099-12-31', '2099-12-31' from applications a where a.id = '${round.applicationIds[0]}'`);
+  await rawSql(t.db, `insert into task_book_versions (id, project_id, version_no, kind, status, content, content_hash) values ('6f1c1a9e-0000-4000-8000-00000000b002', '${projectId}', 1, 'original', 'draft', '{"indicators":[{"kind":"technical","name":"模糊指标","unit":"项","currentValue":"0","targetValue":"1","verification":"","core":true}],"partners":[]}', '00')`);
+  ids['/api/projects/:id'] = projectId;
+  ids['/api/projects/:id/acceptance/materials/:kind'] = 'workSummary';
+  await rawSql(t.db, `insert into acceptance_applications (id, project_id, applied_at, timing, summary) values ('6f1c1a9e-0000-4000-8000-00000000b003', '${projectId}', now(), 'early', '模糊测试')`);
+  await rawSql(t.db, `insert into acceptance_panels (id, project_id, application_id, status, size, inputs, public_inputs, pseudonyms, seals, commitment, commitment_hash, excluded, committed_at, seed, record, drawn_at) values ('6f1c1a9e-0000-4000-8000-00000000b004', '${projectId}', '6f1c1a9e-0000-4000-8000-00000000b003', 'drawn', 1, '{}', '{}', '{}', '{}', '{"sources":[],"experts":0,"cap":{"numerator":1,"denominator":2}}', '', '[]', now(), '00', '{}', now())`);
+  await rawSql(t.db, `insert into acceptance_panel_members (id, panel_id, project_id, expert_id, expert_user_id, expert_name, organisation_name) select '6f1c1a9e-0000-4000-8000-00000000b005', '6f1c1a9e-0000-4000-8000-00000000b004', '${projectId}', e.id, e.user_id, e.name, '' from experts e join users u on u.id = e.user_id where u.username = 'expert'`);
+  await rawSql(t.db, `insert into acceptance_reviews (id, member_id, project_id, hearing_no, status, verdicts, updated_at) values ('6f1c1a9e-0000-4000-8000-00000000b006', '6f1c1a9e-0000-4000-8000-00000000b005', '${projectId}', 1, 'draft', '[]', now())`);
+  ids['/api/expert/acceptance-reviews/:id'] = '6f1c1a9e-0000-4000-8000-00000000b006';
   ids['/api/review/objections/:objectionId'] = objection;
   ids['/api/review/working-calendar/:date'] = '2027-01-01';
   // Approved projects (立项) of the round's applications, made as approval makes them; the applicant's signed and

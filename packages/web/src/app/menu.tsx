@@ -69,6 +69,7 @@ const MENU: MenuRule[] = [
       { path: '/working-calendar', name: '节假日日历', icon: <CalendarOutlined />, permission: 'review.manage' },
       { path: '/review/witness', name: '抽取见证', icon: <EyeOutlined />, permission: 'review.witness' },
       { path: '/expert/reviews', name: '我的评审', icon: <AuditOutlined />, permission: 'review.score' },
+      { path: '/expert/acceptance-reviews', name: '验收评审', icon: <AuditOutlined />, permission: 'acceptance.review' },
       { path: '/expert/profile', name: '我的专家信息', icon: <ProfileOutlined />, permission: 'expert.profile' },
     ],
   },

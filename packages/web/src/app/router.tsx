@@ -46,6 +46,8 @@ const ExpertListPage = lazy(() => import('../pages/review/experts/ExpertListPage
 const ExpertDetailPage = lazy(() => import('../pages/review/expert-detail/ExpertDetailPage'));
 const MyExpertProfilePage = lazy(() => import('../pages/review/expert-profile/MyExpertProfilePage'));
 const MyReviewsPage = lazy(() => import('../pages/expert/reviews/MyReviewsPage'));
+const MyAcceptanceReviewsPage = lazy(() => import('../pages/expert/acceptance/MyAcceptanceReviewsPage'));
+const AcceptanceReviewPage = lazy(() => import('../pages/expert/acceptance/AcceptanceReviewPage'));
 const ExpertReviewPage = lazy(() => import('../pages/expert/review/ExpertReviewPage'));
 const WorkingCalendarPage = lazy(() => import('../pages/review/calendar/WorkingCalendarPage'));
 const ApplicationDetailPage = lazy(() => import('../pages/applications/detail/ApplicationDetailPage'));
@@ -138,6 +140,8 @@ export const router = createBrowserRouter([
       { path: 'experts/:id', element: guarded(ExpertDetailPage, 'expert.manage') },
       { path: 'expert/profile', element: guarded(MyExpertProfilePage, 'expert.profile') },
       { path: 'expert/reviews', element: guarded(MyReviewsPage, 'review.score') },
+      { path: 'expert/acceptance-reviews', element: guarded(MyAcceptanceReviewsPage, 'acceptance.review') },
+      { path: 'expert/acceptance-reviews/:id', element: guarded(AcceptanceReviewPage, 'acceptance.review') },
       { path: 'expert/reviews/:assignmentId', element: guarded(ExpertReviewPage, 'review.score') },
       { path: 'budget', element: guarded(BudgetLedgerPage, 'budget.read') },
       { path: 'monitoring', element: guarded(MonitoringOverviewPage, 'monitoring.read') },

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { ChangesTab } from './ChangesTab';
 import { MidtermTab } from './MidtermTab';
 import { FundsTab } from './FundsTab';
+import { AcceptanceTab } from './AcceptanceTab';
 import { OverviewTab } from './OverviewTab';
 import { PerformanceTab } from './PerformanceTab';
 import { TimelineTab } from './TimelineTab';
@@ -38,5 +39,6 @@ export const PROJECT_TABS: ProjectTab[] = [
   { key: 'midterm', label: '中期检查', order: 50, activeIn: ['midterm', 'rectifying', 'terminated', 'revoked'], render: (p) => <MidtermTab {...p} /> },
   { key: 'performance', label: '绩效评价', order: 70, render: (p) => <PerformanceTab {...p} /> },
   { key: 'funds', label: '资金', order: 20, render: (p) => <FundsTab {...p} /> },
+  { key: 'acceptance', label: '验收', order: 60, states: ['executing', 'accepting', 'acceptanceRectifying', 'accepted', 'concluded', 'failed'], activeIn: ['accepting', 'acceptanceRectifying'], render: (p) => <AcceptanceTab {...p} /> },
   { key: 'timeline', label: '大事记', order: 90, render: (p) => <TimelineTab {...p} /> },
 ];
