@@ -117,7 +117,7 @@ describe('项目变更: an extension approved moves every deadline', () => {
     await page.getByTestId('changes-effective-end').filter({ hasText: after }).waitFor();
     await page.locator('.ant-descriptions-item', { hasText: '执行期' }).getByText(`${before.startDate} 至 ${after}`).waitFor();
     await row.locator('.ant-table-row-expand-icon').click();
-    const acceptance = page.locator('tr', { hasText: '验收申请截止' });
+    const acceptance = page.locator('tr.ant-table-row', { hasText: '验收申请截止' });
     await acceptance.getByText(addMonths(after, before.settings.acceptanceWindowMonths)).waitFor();
     await acceptance.getByText(addMonths(before.effectiveEndDate!, before.settings.acceptanceWindowMonths)).waitFor();
     await noSidewaysScroll(page);

@@ -3,7 +3,7 @@
  * the request form per type, every request with its status, and the approver's decision with reasons.
  */
 import {
-  BUDGET_SOURCE_LABELS, BUDGET_SUBJECT_LABELS, CHANGE_APPROVER_LABELS, CHANGE_STATUS_LABELS, CHANGE_TYPE_LABELS, formatWan,
+  BUDGET_SOURCE_LABELS, BUDGET_SUBJECT_LABELS, CHANGE_STATUS_LABELS, CHANGE_TYPE_LABELS, formatWan,
   type ChangeAction, type ChangeStatus, type ChangeType, type ChangeTypeView, type ChangeView, type ProjectChanges,
 } from '@kechuang/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -17,6 +17,7 @@ import { ChangeRequestModal } from './ChangeRequestModal';
 import type { ProjectTabProps } from './tabs';
 
 const STATUS_COLOURS: Record<ChangeStatus, string> = { submitted: 'processing', filed: 'cyan', approved: 'success', rejected: 'error', withdrawn: 'default' };
+const APPROVER_SHORT: Record<ChangeView['approver'], string> = { bureau: '科技局审批', unit: '单位审批', none: '备案' };
 const ACTION_LABELS: Record<ChangeAction, string> = { approve: '批准', reject: '不批准', withdraw: '撤回' };
 
 /** One line saying what the request asks for. */
@@ -98,15 +99,14 @@ export function ChangesTab({ project, refresh }: ProjectTabProps) {
             ),
           }}
           columns={[
-            { title: '编号', dataIndex: 'seq', width: 70, render: (v: number) => `第${v}号` },
-            { title: '类型', dataIndex: 'type', width: 150, render: (v: ChangeType) => CHANGE_TYPE_LABELS[v] },
-            { title: '变更内容', key: 'what', render: (_, r) => changeSummary(r) },
-            { title: '理由', dataIndex: 'reason', ellipsis: true },
-            { title: '审批', dataIndex: 'approver', width: 150, render: (v: ChangeView['approver']) => CHANGE_APPROVER_LABELS[v] },
-            { title: '状态', dataIndex: 'status', width: 90, render: (v: ChangeStatus) => <Tag color={STATUS_COLOURS[v]}>{CHANGE_STATUS_LABELS[v]}</Tag> },
-            { title: '提出', key: 'by', width: 150, render: (_, r) => <>{r.requestedBy ?? '—'}<div><Typography.Text type="secondary">{formatDateTime(r.requestedAt).slice(0, 16)}</Typography.Text></div></> },
-            { title: '决定', key: 'decision', width: 190, render: (_, r) => (r.decidedAt ? <>{r.decidedBy ?? '—'} {formatDateTime(r.decidedAt).slice(0, 16)}{r.decisionReasons ? <div><Typography.Text type="secondary">{r.decisionReasons}</Typography.Text></div> : null}</> : '—') },
-            { title: '操作', key: 'actions', width: 130, render: (_, r) => (
+            { title: '编号', dataIndex: 'seq', width: 64, render: (v: number) => `第${v}号` },
+            { title: '类型', dataIndex: 'type', width: 120, render: (v: ChangeType) => CHANGE_TYPE_LABELS[v] },
+            { title: '变更内容与理由', key: 'what', render: (_, r) => <>{changeSummary(r)}<div><Typography.Text type="secondary">理由：{r.reason}</Typography.Text></div></> },
+            { title: '审批', dataIndex: 'approver', width: 96, render: (v: ChangeView['approver']) => APPROVER_SHORT[v] },
+            { title: '状态', dataIndex: 'status', width: 80, render: (v: ChangeStatus) => <Tag color={STATUS_COLOURS[v]}>{CHANGE_STATUS_LABELS[v]}</Tag> },
+            { title: '提出', key: 'by', width: 120, render: (_, r) => <>{r.requestedBy ?? '—'}<div><Typography.Text type="secondary">{formatDateTime(r.requestedAt).slice(0, 16)}</Typography.Text></div></> },
+            { title: '决定', key: 'decision', width: 170, render: (_, r) => (r.decidedAt ? <>{r.decidedBy ?? '—'} {formatDateTime(r.decidedAt).slice(0, 16)}{r.decisionReasons ? <div><Typography.Text type="secondary">{r.decisionReasons}</Typography.Text></div> : null}</> : '—') },
+            { title: '操作', key: 'actions', width: 100, render: (_, r) => (
               <Space size={0}>
                 {r.actions.map((a) => <Button key={a} size="small" type="link" danger={a !== 'approve'} onClick={() => setDeciding({ change: r, action: a })}>{ACTION_LABELS[a]}</Button>)}
               </Space>
