@@ -68,7 +68,7 @@ describe('中期检查 and 终止 with reallocation', () => {
     await shot(page, 'project-midterm-outcome-form');
     const [saved] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/midterm/outcome')), page.getByRole('button', { name: '保存结论' }).click()]);
     expect(saved.status(), await saved.text()).toBe(200);
-    await page.getByText('继续滚动支持').waitFor();
+    await page.getByText('继续滚动支持', { exact: true }).waitFor();
     await page.locator('.ant-tag').filter({ hasText: /^合格$/ }).first().waitFor();
     await shot(page, 'project-midterm-passed');
     await expectNoBrowserErrors(b);

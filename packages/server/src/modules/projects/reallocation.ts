@@ -10,6 +10,7 @@ import { formatWan, fundingPlan, hasPermission, projectLedgerTotals, termination
 import type { Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { recordAudit, type Actor } from '../audit/record.js';
+import { userSummaries } from '../accounts/service.js';
 import { applicationsByIds } from '../applications/service.js';
 import { readLedger } from '../programmes/budget.js';
 import { unfundedRankedCandidates } from '../review/reallocation-candidates.js';
@@ -185,6 +186,7 @@ async function present(db: Tx, auth: AuthContext, rows: ReallocationRow[]): Prom
   const terminations = new Map((await db.select().from(projectTerminations).where(inArray(projectTerminations.id, rows.map((r) => r.terminationId)))).map((t) => [t.id, t]));
   const sources = new Map((await db.select().from(projects).where(inArray(projects.id, rows.map((r) => r.sourceProjectId)))).map((p) => [p.id, p]));
   const own = hasPermission(auth.roles, 'organisation.readAll') ? null : (auth.user.organisationId ?? '');
+  const names = new Map((await userSummaries(db, [...new Set(rows.map((r) => r.createdBy).filter((x): x is string => !!x))])).map((u) => [u.id, u.name]));
   return rows.map((r) => {
     const source = sources.get(r.sourceProjectId)!;
     const plan = presentReallocationPlan({ roundId: r.roundId, programmeCode: r.programmeCode, budgetYear: r.budgetYear, input: r.input as fundingPlan.FundingPlanInput, result: r.result as fundingPlan.FundingPlanResult, meta: r.meta as Record<string, CandidateMeta> }, r.selected as SelectedProject[], own);
@@ -195,7 +197,7 @@ async function present(db: Tx, auth: AuthContext, rows: ReallocationRow[]): Prom
       terminationId: r.terminationId,
       source: { id: source.id, projectNo: source.projectNo, title: source.title, kind: (terminations.get(r.terminationId)?.kind ?? 'terminate') as TerminationKind },
       createdAt: r.createdAt.toISOString(),
-      createdBy: r.createdByName,
+      createdBy: (r.createdBy ? names.get(r.createdBy) : undefined) ?? r.createdByName,
     };
   });
 }

@@ -32,7 +32,7 @@ const STATUS_COLOR: Record<Check['status'], string> = { open: 'blue', passed: 'g
 
 export function MidtermTab({ project, refresh }: ProjectTabProps) {
   const client = useQueryClient();
-  const key = ['projects', project.id, 'midterm', project.state];
+  const key = ['projects', project.id, 'midterm'];
   const q = useQuery({ queryKey: key, queryFn: () => api.get<ProjectMidtermView>(`/projects/${project.id}/midterm`) });
   const [terminating, setTerminating] = useState<TerminationKind | null>(null);
   if (q.isLoading || !q.data) return <Spin />;
@@ -107,7 +107,8 @@ function OpenCheckCard({ projectId, onDone }: { projectId: string; onDone: (v: P
   const { message } = App.useApp();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
-    const f = (await form.validateFields()) as { dueDate: dayjs.Dayjs; materials?: string };
+    const f = (await form.validateFields().catch(() => null)) as { dueDate: dayjs.Dayjs; materials?: string } | null;
+    if (!f) return;
     setSaving(true);
     try {
       onDone(await api.post<ProjectMidtermView>(`/projects/${projectId}/midterm`, { dueDate: f.dueDate.format('YYYY-MM-DD'), materials: f.materials ?? '' }));
@@ -161,7 +162,8 @@ function OutcomeForm({ projectId, onDone }: { projectId: string; onDone: (v: Pro
   const outcome = (Form.useWatch('outcome', form) as MidtermOutcome | undefined) ?? 'pass';
   const termination = useTerminationBody(projectId, form, outcome === 'terminate');
   const submit = async () => {
-    const f = (await form.validateFields()) as { outcome: MidtermOutcome; rollingDecision: string; basis: string; decisionNo?: string };
+    const f = (await form.validateFields().catch(() => null)) as { outcome: MidtermOutcome; rollingDecision: string; basis: string; decisionNo?: string } | null;
+    if (!f) return;
     setSaving(true);
     try {
       onDone(await api.post<ProjectMidtermView>(`/projects/${projectId}/midterm/outcome`, { outcome: f.outcome, rollingDecision: f.rollingDecision, basis: f.basis, ...(f.outcome === 'terminate' ? { termination: termination.body(f.decisionNo ?? '') } : {}) }));
@@ -201,7 +203,8 @@ function RectificationForm({ projectId, onDone }: { projectId: string; onDone: (
   const result = (Form.useWatch('result', form) as RectificationResult | undefined) ?? 'rectified';
   const termination = useTerminationBody(projectId, form, result === 'failed');
   const submit = async () => {
-    const f = (await form.validateFields()) as { result: RectificationResult; basis: string; decisionNo?: string };
+    const f = (await form.validateFields().catch(() => null)) as { result: RectificationResult; basis: string; decisionNo?: string } | null;
+    if (!f) return;
     setSaving(true);
     try {
       onDone(await api.post<ProjectMidtermView>(`/projects/${projectId}/midterm/rectification`, { result: f.result, basis: f.basis, ...(f.result === 'failed' ? { termination: termination.body(f.decisionNo ?? '') } : {}) }));

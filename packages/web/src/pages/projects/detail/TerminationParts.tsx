@@ -84,8 +84,8 @@ export function TerminationModal({ projectId, kind, open, onClose, onDone }: { p
   const shownSpent = kind === 'terminate' ? spentYuan : 0;
   const preview = useReallocationPreview(projectId, kind, shownSpent, open);
   const submit = async () => {
-    const v = (await form.validateFields()) as { decisionNo: string; basis: string; spent?: string };
-    if (!preview.data) return;
+    const v = (await form.validateFields().catch(() => null)) as { decisionNo: string; basis: string; spent?: string } | null;
+    if (!v || !preview.data) return;
     setSaving(true);
     try {
       await api.post(`/projects/${projectId}/${kind}`, { decisionNo: v.decisionNo, basis: v.basis, spentYuan: shownSpent ?? 0, reallocate: true, expectedSelected: previewSelection(preview.data) });
