@@ -12,6 +12,7 @@ import { demoMidterm } from './demo-projects-midterm.js';
 import { demoFirstInstalments } from './demo-projects-funds.js';
 import { seedDemoProjectReports } from './demo-projects-reports.js';
 import { demoTaskBooks } from './demo-projects-task-book.js';
+import { demoAcceptance } from './demo-projects-acceptance.js';
 
 /** One demo project per stage the issue asks to see; the remaining approved projects are plain `executing` ones. */
 export const DEMO_PROJECT_ROLES = ['awaitingSignature', 'executing', 'changePending', 'midterm', 'terminated', 'accepted', 'failed'] as const;
@@ -40,6 +41,7 @@ export const DEMO_PROJECT_STEPS: DemoProjectStep[] = [
   { part: 'funds', run: async (db, demo) => void (await demoFirstInstalments(db, demo)) },
   { part: 'reports', run: seedDemoProjectReports },
   { part: 'taskBook', run: demoTaskBooks },
+  { part: 'acceptance', run: demoAcceptance },
 ];
 
 export async function demoProjectsOfRound(db: Db, roundId: string, now: Date): Promise<DemoProjects | null> {

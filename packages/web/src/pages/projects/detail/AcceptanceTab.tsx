@@ -16,10 +16,10 @@ import {
   type AcceptanceView,
 } from '@kechuang/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { api } from '../../../api/client';
-import { formatDateTime } from '../../../lib/time';
+import { formatDateTime, toShanghaiIso } from '../../../lib/time';
 import { WanInput } from '../../../lib/wan';
 import { uploadWithProgress } from '../../applications/detail/attachments/upload';
 import type { ProjectTabProps } from './tabs';
@@ -57,7 +57,7 @@ export function AcceptanceTab({ project, refresh }: ProjectTabProps) {
 function WindowCard({ v }: { v: View }) {
   return (
     <Card size="small" title="验收申请期限与规则">
-      <Descriptions size="small" column={3} items={[
+      <Descriptions size="small" column={2} items={[
         { key: 'window', label: '申请期限', children: v.window ? `${v.window.opensOn}（有效结束日）至 ${v.window.closesOn}` : '—' },
         { key: 'today', label: '今天申请属于', children: v.timingToday ? ACCEPTANCE_TIMING_LABELS[v.timingToday] : '—' },
         { key: 'panel', label: '验收专家组', children: `${v.settings.panelSize} 人（随机抽取）` },
@@ -198,11 +198,11 @@ function PanelCard({ v, projectId, onDone }: { v: View; projectId: string; onDon
   return (
     <Card size="small" title="验收专家组（随机抽取）">
       {v.actions.includes('commitPanel') && (
-        <Form layout="vertical" onFinish={(x: { description: string; publicAt: string; lateReason?: string }) => commit.mutate({ sources: [{ description: x.description, publicAt: new Date(x.publicAt).toISOString() }], ...(late ? { lateReason: x.lateReason } : {}) })}>
+        <Form layout="vertical" onFinish={(x: { description: string; publicAt: unknown; lateReason?: string }) => commit.mutate({ sources: [{ description: x.description, publicAt: toShanghaiIso(x.publicAt) ?? '' }], ...(late ? { lateReason: x.lateReason } : {}) })}>
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message="先发布承诺：冻结回避和科研失信排除后的专家池，预告一个承诺后才公布数值的公开随机来源；数值公布后录入数值和纪检监督输入值完成抽取，任何人可按公开记录复核。" />
           <Space wrap align="start">
             <Form.Item name="description" label="公开随机来源" rules={[{ required: true, min: 4, message: '请写明随机来源' }]}><Input style={{ width: 380 }} placeholder="如：中国福利彩票“3D”第N期开奖号码" /></Form.Item>
-            <Form.Item name="publicAt" label="公布时间" rules={[{ required: true, message: '请填写公布时间' }]}><Input type="datetime-local" step={1} style={{ width: 220 }} /></Form.Item>
+            <Form.Item name="publicAt" label="公布时间（北京时间）" rules={[{ required: true, message: '请选择公布时间' }]}><DatePicker showTime format="YYYY-MM-DD HH:mm:ss" aria-label="公布时间" style={{ width: 220 }} /></Form.Item>
             {late && <Form.Item name="lateReason" label="受理逾期申请的理由" rules={[{ required: true, min: 4, message: '请说明理由' }]}><Input style={{ width: 300 }} /></Form.Item>}
           </Space>
           <Button type="primary" htmlType="submit" loading={commit.isPending}>发布抽取承诺</Button>
@@ -334,9 +334,9 @@ function DecisionsCard({ v }: { v: View }) {
         { title: '时间', dataIndex: 'decidedAt', width: 170, render: (x: string) => formatDateTime(x) },
         { title: '评议', dataIndex: 'hearingNo', width: 70, render: (n: number) => `第${n}次` },
         { title: '结论', dataIndex: 'decision', width: 150, render: (d: AcceptanceDecision) => <Tag color={DECISION_COLORS[d]}>{ACCEPTANCE_DECISION_LABELS[d]}</Tag> },
-        { title: '核心指标完成率', dataIndex: 'corePercent', width: 130, render: (p: string) => formatPercent(p) },
+        { title: '核心指标完成率', dataIndex: 'corePercent', width: 120, render: (p: string) => formatPercent(p) },
         { title: '规则与理由', dataIndex: 'explanation', render: (e: string, r) => <>{e}{r.overrideReason && <div>调整理由：{r.overrideReason}</div>}<div>依据：{r.basis}</div></> },
-        { title: '资金处理', dataIndex: 'fundsText', width: 260 },
+        { title: '资金处理', dataIndex: 'fundsText', width: 200 },
       ]} />
     </Card>
   );

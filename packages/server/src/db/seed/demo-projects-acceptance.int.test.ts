@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AcceptanceView } from '@kechuang/domain';
+import { createTestApp, rawSql, type TestApp } from '../../../test/helpers.js';
+import { actorOf, signedProject } from '../../../test/project-fixtures.js';
+import { readAcceptance } from '../../modules/projects/acceptance-read.js';
+import { recordProjectMovement } from '../../modules/projects/ledger.js';
+import { findProject } from '../../modules/projects/lifecycle.js';
+import { authOf } from './demo-applications.js';
+import { seedDemoExperts } from './demo-experts.js';
+import { demoAcceptance } from './demo-projects-acceptance.js';
+import { demoProjectsOfRound, type DemoProjects } from './demo-projects.js';
+import { seedDemoReview } from './demo-review.js';
+
+let t: TestApp;
+let demo: DemoProjects;
+const view = async (id: string): Promise<AcceptanceView> => readAcceptance(t.db, (await authOf(t.db, 'officer')).auth, id);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoExperts(t.db);
+  // The demo review approves its batch and runs the project steps: the projects are still `approved` here
+  // (no task-book step in this branch), so the acceptance step skips them without an error.
+  const { approved } = await seedDemoReview(t.db);
+  demo = (await demoProjectsOfRound(t.db, approved!, new Date()))!;
+  expect((await findProject(t.db, demo.byRole.accepted)).state).toBe('approved');
+  expect((await rawSql(t.db, `select count(*)::int as n from acceptance_applications`))[0]!.n).toBe(0);
+  // As the task-book step would leave them: signed and executing; the failed one has been paid 30 万元.
+  for (const id of [demo.byRole.accepted, demo.byRole.failed]) await signedProject(t, id);
+  await recordProjectMovement(t.db, await actorOf(t, 'officer'), await findProject(t.db, demo.byRole.failed), { kind: 'disburse', amountYuan: 300_000, note: '首笔拨付（演示）' });
+  await demoAcceptance(t.db, demo);
+}, 400_000);
+afterAll(async () => t?.close());
+
+describe('demo acceptance (演示)', () => {
+  it('the accepted project: early application with its reason and materials, a panel drawn from the demo experts, every verification submitted, 通过', async () => {
+    const v = await view(demo.byRole.accepted);
+    expect(v.state).toBe('accepted');
+    expect(v.application).toMatchObject({ timing: 'early', outcome: 'pass' });
+    expect(v.application!.earlyReason).toContain('演示');
+    expect(v.materials.length).toBeGreaterThanOrEqual(5);
+    expect(v.panel!.status).toBe('drawn');
+    expect(v.panel!.members).toHaveLength(v.settings.panelSize);
+    expect(v.panel!.members.every((m) => m.submitted)).toBe(true);
+    const logins = await rawSql(t.db, `select u.username from acceptance_panel_members m join users u on u.id = m.expert_user_id where m.project_id = '${demo.byRole.accepted}'`);
+    expect(logins).toHaveLength(v.settings.panelSize);
+    for (const l of logins) expect(String(l.username)).toMatch(/^(demo-expert-\d\d|expert)$/);
+    expect(v.decisions.map((d) => d.decision)).toEqual(['pass']);
+  });
+
+  it('the failed project: verifications mostly 未达到, 不通过 with recovery of what was paid ordered', async () => {
+    const v = await view(demo.byRole.failed);
+    expect(v.state).toBe('failed');
+    expect(v.rule!.result).toBe('fail');
+    expect(v.decisions.map((d) => d.decision)).toEqual(['fail']);
+    expect(v.panel!.members.every((m) => m.submitted)).toBe(true);
+    const [rec] = await rawSql(t.db, `select reason, amount_yuan from project_recoveries where project_id = '${demo.byRole.failed}'`);
+    expect(rec).toMatchObject({ reason: 'acceptanceFail' });
+    expect(Number(rec!.amount_yuan)).toBe(300_000);
+    expect(v.ledger.undisbursedYuan).toBe(0);
+  });
+
+  it('free text is labelled 演示, and the timeline shows each step', async () => {
+    const apps = await rawSql(t.db, `select summary, early_reason from acceptance_applications`);
+    for (const a of apps) expect(`${String(a.summary)}${String(a.early_reason)}`).toMatch(/演示.*演示/);
+    const events = await rawSql(t.db, `select kind from project_events where project_id = '${demo.byRole.accepted}' order by at`);
+    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['state.applyAcceptance', 'state.acceptPass']));
+  });
+});
