@@ -126,10 +126,18 @@ describe('任务书: check, freeze, sign, PDF', () => {
     await expectNoBrowserErrors(applicant);
   });
 
-  it('the signed PDF downloads, and GET /api/projects/:id/task-book serves the same version', async () => {
+  it('the signed PDF downloads, and GET /api/projects/:id/task-book serves the same version', { timeout: 240_000 }, async () => {
     const page = applicant.page;
-    await page.reload();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载 PDF/ }).click()]);
+    // Executing now, the project opens at 概况: the task book is one tab away.
+    await page.goto(`/projects/${projectId}`);
+    await page.getByRole('tab', { name: '任务书' }).click();
+    // Rendered in a worker thread (a cold one starts its own TypeScript loader first): allow for a loaded machine.
+    const [res0, download] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/pdf'), { timeout: 110_000 }),
+      page.waitForEvent('download', { timeout: 110_000 }),
+      page.getByRole('button', { name: /下载 PDF/ }).click(),
+    ]);
+    expect(res0.status()).toBe(200);
     expect(fs.readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
     expect(download.suggestedFilename()).toMatch(/任务书.*第1版\.pdf$/);
     const c = t.client();
