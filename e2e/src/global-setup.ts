@@ -59,7 +59,7 @@ export default async function setup(project: TestProject) {
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 180 s:\n${output}`)), 180_000);
     child.stdout.on('data', () => {
       if (output.includes('科创已启动')) {
         clearTimeout(timer);

@@ -152,3 +152,19 @@ describe('checkTaskBook of a supplement against the version in force', () => {
     }));
   });
 });
+
+describe('comparison of a version with its predecessor', () => {
+  it('meets the same indicator on one row and says what changed, was added or removed', async () => {
+    const { compareTaskBooks } = await import('./task-book-display.js');
+    const a = baseline();
+    const b = structuredClone(a);
+    b.indicators[0]!.targetValue = '120000';
+    b.indicators.splice(1, 1);
+    b.parties.department = '演示主管部门';
+    const rows = compareTaskBooks(a, b);
+    expect(rows.find((r) => r.label === '模具寿命（模次）')).toMatchObject({ change: 'changed', after: expect.stringContaining('目标 120000') });
+    expect(rows.find((r) => r.label === '新增销售收入（万元）')).toMatchObject({ change: 'removed', after: null });
+    expect(rows.find((r) => r.key === 'department')).toMatchObject({ before: '无', after: '演示主管部门', change: 'changed' });
+    expect(rows.filter((r) => r.change === 'same').length).toBe(rows.length - 3);
+  });
+});

@@ -11,6 +11,7 @@ import { FundsTab } from './FundsTab';
 import { AcceptanceTab } from './AcceptanceTab';
 import { OverviewTab } from './OverviewTab';
 import { PerformanceTab } from './PerformanceTab';
+import { TaskBookTab } from './TaskBookTab';
 import { TimelineTab } from './TimelineTab';
 
 export interface ProjectTabProps {
@@ -40,5 +41,6 @@ export const PROJECT_TABS: ProjectTab[] = [
   { key: 'performance', label: '绩效评价', order: 70, render: (p) => <PerformanceTab {...p} /> },
   { key: 'funds', label: '资金', order: 20, render: (p) => <FundsTab {...p} /> },
   { key: 'acceptance', label: '验收', order: 60, states: ['executing', 'accepting', 'acceptanceRectifying', 'accepted', 'concluded', 'failed'], activeIn: ['accepting', 'acceptanceRectifying'], render: (p) => <AcceptanceTab {...p} /> },
+  { key: 'taskBook', label: '任务书', order: 10, activeIn: ['approved'], render: (p) => <TaskBookTab {...p} /> },
   { key: 'timeline', label: '大事记', order: 90, render: (p) => <TimelineTab {...p} /> },
 ];
