@@ -103,7 +103,6 @@ describe('拨付 and the ledger by project', () => {
     const row = page.locator(`.ant-table-row[data-row-key="${project.id}"]`);
     await row.waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
-    await line.scrollIntoViewIfNeeded();
     await shot(page, 'disbursement-05-ledger-by-project');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出Excel/ }).last().click()]);
     expect(download.suggestedFilename()).toBe(`预算台账按项目-${project.programmeCode}-${project.year}.xlsx`);
