@@ -94,6 +94,25 @@ describe('拨付 and the ledger by project', () => {
     await expectNoBrowserErrors(b);
   });
 
+  it('an edited schedule that no longer sums to the fiscal amount is refused, saying by how much', async () => {
+    const page = b.page;
+    await page.getByRole('button', { name: '调整拨付计划' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '调整拨付计划' });
+    const second = dialog.getByLabel('金额', { exact: true }).nth(1);
+    const before = Number(await second.inputValue());
+    await second.fill(String(before - 20));
+    await dialog.getByLabel('调整理由').fill('演示：调整第2期金额');
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/api/projects/${project.id}/disbursement-schedule`)),
+      dialog.getByRole('button', { name: /保\s*存/ }).click(),
+    ]);
+    expect(res.status()).toBe(422);
+    await dialog.getByText(/须等于财政经费 .+万（少 20万）/).waitFor();
+    await shot(page, 'disbursement-06-schedule-refused');
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('the programme-year ledger by project reconciles to the 元 and exports to Excel', async () => {
     const page = b.page;
     await page.goto(`/budget?programme=${project.programmeCode}&year=${project.year}`);
