@@ -107,7 +107,7 @@ describe('拨付 and the ledger by project', () => {
       dialog.getByRole('button', { name: /保\s*存/ }).click(),
     ]);
     expect(res.status()).toBe(422);
-    await dialog.getByText(/须等于财政经费 .+万（少 20万）/).waitFor();
+    await dialog.getByTestId('schedule-refusal').filter({ hasText: /须等于财政经费 .+万（少 20万）/ }).waitFor();
     await shot(page, 'disbursement-06-schedule-refused');
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -115,7 +115,8 @@ export function ScheduleModal({ projectId, view: v, onClose, onDone }: ModalProp
         </ProForm.Group>
       </ProFormList>
       <ProFormTextArea name="reason" label="调整理由" rules={[{ required: true, min: 2, message: '请填写调整理由' }]} fieldProps={{ maxLength: 500, rows: 2 }} />
-      {refusal && <Alert type="error" showIcon title="拨付计划有误" description={<span data-testid="schedule-refusal">{refusal}</span>} />}
+      {/* Below the list the refusal would be out of sight: scroll it in when it appears. */}
+      {refusal && <div ref={(el) => el?.scrollIntoView({ block: 'nearest' })}><Alert type="error" showIcon title="拨付计划有误" description={<span data-testid="schedule-refusal">{refusal}</span>} /></div>}
     </ModalForm>
   );
 }
