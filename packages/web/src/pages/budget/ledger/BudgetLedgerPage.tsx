@@ -80,10 +80,10 @@ export default function BudgetLedgerPage() {
             {l && (
               <Row gutter={[16, 16]}>
                 {stat('年度预算', l.budgetYuan)}
-                {stat('已承诺', l.committedYuan, '#fa8c16')}
-                {stat('已拨付', l.disbursedYuan, '#52c41a')}
+                {stat('已承诺', l.committedYuan, '#d46b08')}
+                {stat('已拨付', l.disbursedYuan, '#389e0d')}
                 {stat('已收回', l.returnedYuan, '#722ed1')}
-                {stat('可用预算', l.availableYuan, l.availableYuan > 0 ? '#13c2c2' : '#cf1322')}
+                {stat('可用预算', l.availableYuan, l.availableYuan > 0 ? '#08979c' : '#cf1322')}
                 <Col xs={24}>{l.budgetYuan > 0 || l.committedYuan > 0 ? <LedgerChart ledger={l} /> : <Typography.Text type="secondary">本年度尚未核定预算。</Typography.Text>}</Col>
               </Row>
             )}

@@ -3,7 +3,7 @@ import { ProCard } from '@ant-design/pro-components';
 import { PROJECT_STATE_SHORT, type ProgrammeYearProjectRow, type ProgrammeYearProjects, type ProgrammeYearRecoveries } from '@kechuang/domain';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import { errorText } from '../../../api/errors';
@@ -13,7 +13,7 @@ import { wanText } from '../../../lib/wan';
 type Recovery = ProgrammeYearRecoveries['items'][number];
 type Line = ProgrammeYearProjects['reconciliation']['lines'][number];
 
-const money = (title: string, key: keyof ProgrammeYearProjectRow, width = 110) => ({
+const money = (title: string, key: keyof ProgrammeYearProjectRow, width = 96) => ({
   title, dataIndex: key, width, align: 'right' as const, render: (y: number) => wanText(y),
 });
 
@@ -59,23 +59,29 @@ export function ProjectLedgerCard({ code, year }: { code: string; year: number }
                   rowKey="projectId"
                   loading={rows.isFetching}
                   dataSource={v?.items ?? []}
-                  scroll={{ x: 1100 }}
+                  scroll={{ x: 920 }}
                   pagination={{ defaultPageSize: 10, showSizeChanger: true, showTotal: (n) => `共 ${n} 个项目` }}
                   title={() => (
                     <Button icon={<DownloadOutlined />} onClick={() => void exportRows()} disabled={!v}>导出Excel</Button>
                   )}
                   summary={() => v && (
                     <Table.Summary.Row>
-                      <Table.Summary.Cell index={0} colSpan={3}>合计（{v.items.length} 个项目）</Table.Summary.Cell>
+                      <Table.Summary.Cell index={0}>合计（{v.items.length} 个项目）</Table.Summary.Cell>
                       {(['committedYuan', 'disbursedYuan', 'releasedYuan', 'repaidYuan', 'undisbursedYuan', 'netPaidYuan', 'owedYuan'] as const).map((k, i) => (
-                        <Table.Summary.Cell key={k} index={3 + i} align="right">{wanText(v.totals[k])}</Table.Summary.Cell>
+                        <Table.Summary.Cell key={k} index={1 + i} align="right">{wanText(v.totals[k])}</Table.Summary.Cell>
                       ))}
                     </Table.Summary.Row>
                   )}
                   columns={[
-                    { title: '立项编号', dataIndex: 'projectNo', width: 180, fixed: 'left', render: (no: string, p) => <Link to={`/projects/${p.projectId}?tab=funds`}>{no}</Link> },
-                    { title: '项目名称', dataIndex: 'title', ellipsis: true },
-                    { title: '状态', dataIndex: 'state', width: 90, render: (s: ProgrammeYearProjectRow['state']) => PROJECT_STATE_SHORT[s] },
+                    {
+                      title: '项目', dataIndex: 'projectNo', width: 250, fixed: 'left',
+                      render: (no: string, p) => (
+                        <Flex vertical>
+                          <span><Link to={`/projects/${p.projectId}?tab=funds`}>{no}</Link> <Tag style={{ marginLeft: 4 }}>{PROJECT_STATE_SHORT[p.state]}</Tag></span>
+                          <Typography.Text type="secondary" ellipsis={{ tooltip: p.title }} style={{ maxWidth: 230 }}>{p.title}</Typography.Text>
+                        </Flex>
+                      ),
+                    },
                     money('立项承诺', 'committedYuan'),
                     money('已拨付', 'disbursedYuan'),
                     money('收回未拨付', 'releasedYuan'),

@@ -83,7 +83,7 @@ export function ScheduleModal({ projectId, view: v, onClose, onDone }: ModalProp
       title="调整拨付计划"
       form={form}
       open
-      width={720}
+      width={800}
       layout="vertical"
       modalProps={{ destroyOnHidden: true, onCancel: onClose }}
       initialValues={{ instalments: v.instalments.map((x) => ({ amountWan: yuanToWanValue(x.amountYuan), condition: x.condition, note: x.note })), reason: '' }}
@@ -102,7 +102,6 @@ export function ScheduleModal({ projectId, view: v, onClose, onDone }: ModalProp
       }}
     >
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`各期合计须等于财政经费 ${wanText(v.fiscalYuan)}；第1期不低于 ${v.minFirstPercent}%（${wanText(v.minFirstYuan)}），任务书签订后拨付；已拨付的期次不能修改。`} />
-      {refusal && <Alert type="error" showIcon title="拨付计划有误" description={refusal} style={{ marginBottom: 16 }} />}
       <ProFormList name="instalments" min={1} max={MAX_INSTALMENTS} creatorButtonProps={{ creatorButtonText: '增加一期' }} copyIconProps={false}
         creatorRecord={{ amountWan: '', condition: 'stageCheck', note: '' }}
         itemRender={({ listDom, action }, { index }) => (
@@ -112,10 +111,12 @@ export function ScheduleModal({ projectId, view: v, onClose, onDone }: ModalProp
         <ProForm.Group>
           <ProFormWan name="amountWan" label="金额" rules={wanRules('金额', { required: '请填写金额', positive: true })} />
           <ProFormSelect name="condition" label="拨付条件" width="sm" options={INSTALMENT_CONDITIONS.map((c) => ({ value: c, label: INSTALMENT_CONDITION_LABELS[c] }))} rules={[{ required: true, message: '请选择拨付条件' }]} />
-          <ProFormText name="note" label="说明" width="md" fieldProps={{ maxLength: 200 }} />
+          <ProFormText name="note" label="说明" width="sm" fieldProps={{ maxLength: 200 }} />
         </ProForm.Group>
       </ProFormList>
       <ProFormTextArea name="reason" label="调整理由" rules={[{ required: true, min: 2, message: '请填写调整理由' }]} fieldProps={{ maxLength: 500, rows: 2 }} />
+      {/* Below the list the refusal would be out of sight: scroll it in when it appears. */}
+      {refusal && <div ref={(el) => el?.scrollIntoView({ block: 'nearest' })}><Alert type="error" showIcon title="拨付计划有误" description={<span data-testid="schedule-refusal">{refusal}</span>} /></div>}
     </ModalForm>
   );
 }

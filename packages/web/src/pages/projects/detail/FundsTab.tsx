@@ -55,7 +55,7 @@ export function FundsTab({ project, refresh }: ProjectTabProps) {
           ['尚未拨付的承诺', v.undisbursedYuan],
           ['待缴回', owed],
         ] as const).map(([title, yuan]) => (
-          <Col key={title} span={4}><Card size="small"><Statistic title={title} value={wanText(yuan)} /></Card></Col>
+          <Col key={title} flex={1}><Card size="small"><Statistic title={title} value={wanText(yuan)} /></Card></Col>
         ))}
       </Row>
       <Card
@@ -65,7 +65,7 @@ export function FundsTab({ project, refresh }: ProjectTabProps) {
       >
         <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
           首期不低于财政经费的 {v.minFirstPercent}%（{wanText(v.minFirstYuan)}），任务书签订后拨付；其余{v.midtermRequired ? `在中期检查合格后拨付（财政经费达到 ${wanText(v.midtermMandatoryFromYuan)}，须中期检查）` : '在阶段检查合格后拨付'}。
-          {v.edited ? '' : '（当前为默认计划）'} 已合格的阶段检查：{v.stageChecksPassed} 次。
+          {v.edited ? '' : '当前为默认计划。'}已合格的阶段检查：{v.stageChecksPassed} 次。
         </Typography.Paragraph>
         <Table<Instalment>
           size="small"
@@ -86,9 +86,9 @@ export function FundsTab({ project, refresh }: ProjectTabProps) {
             { title: '状态', dataIndex: 'status', render: (s: InstalmentStatus, r) => <span data-testid={`instalment-${r.instalmentNo}-status`}><Tag color={STATUS_COLORS[s]}>{INSTALMENT_STATUS_LABELS[s]}</Tag>{r.statusText}</span> },
             { title: '说明', dataIndex: 'note', ellipsis: true, width: 180, render: (n: string) => n || '—' },
             {
-              title: '操作', key: 'actions', width: 90,
+              title: '操作', key: 'actions', width: 110,
               render: (_, r) => (v.canManage && r.status !== 'paid' && r.status !== 'stopped'
-                ? <Button size="small" type={r.status === 'payable' ? 'primary' : 'default'} onClick={() => setPaying(r)} aria-label={`拨付第${r.instalmentNo}期`}>拨付</Button>
+                ? <Button size="small" type={r.status === 'payable' ? 'primary' : 'default'} onClick={() => setPaying(r)}>拨付第{r.instalmentNo}期</Button>
                 : null),
             },
           ]}
