@@ -14,9 +14,9 @@ describe('default disbursement schedule (first instalment ≥ setting % after si
   it('1,000,000 元 at 60%: 600,000 after signing, 400,000 after a stage check', () => {
     expect(defaultDisbursementSchedule(1_000_000, { firstInstalmentMinPercent: 60 }).map((x) => [x.amountYuan, x.condition])).toEqual([[600_000, 'signed'], [400_000, 'stageCheck']]);
   });
-  it('a percent of an amount that does not divide is rounded down to the 元 and the last instalment takes the remainder', () => {
-    expect(defaultDisbursementSchedule(1_000_001, { firstInstalmentMinPercent: 60 }).map((x) => x.amountYuan)).toEqual([600_000, 400_001]);
-    expect(minimumFirstInstalment(333_333, 67)).toBe(223_333); // 223,333.11
+  it('a percent of an amount that does not divide is rounded UP to the 元 (never below the percentage) and the last instalment takes the remainder', () => {
+    expect(defaultDisbursementSchedule(1_000_001, { firstInstalmentMinPercent: 60 }).map((x) => x.amountYuan)).toEqual([600_001, 400_000]);
+    expect(minimumFirstInstalment(333_333, 67)).toBe(223_334); // 223,333.11
   });
   it('100% (or an amount too small to split) is one instalment after signing', () => {
     expect(defaultDisbursementSchedule(500_000, { firstInstalmentMinPercent: 100 })).toEqual([{ amountYuan: 500_000, condition: 'signed', note: '' }]);
@@ -28,10 +28,10 @@ describe('default disbursement schedule (first instalment ≥ setting % after si
       expect(s.reduce((a, x) => a + x.amountYuan, 0)).toBe(fiscal);
       expect(s.every((x) => Number.isSafeInteger(x.amountYuan) && x.amountYuan > 0)).toBe(true);
       expect(scheduleProblems(s, rules(fiscal, pct))).toEqual([]);
-      // The minimum is the largest whole 元 not above the exact percentage.
+      // The minimum is the smallest whole 元 not below the exact percentage.
       const min = minimumFirstInstalment(fiscal, pct);
-      expect(BigInt(min) * 100n <= BigInt(fiscal) * BigInt(pct)).toBe(true);
-      expect(BigInt(min + 1) * 100n > BigInt(fiscal) * BigInt(pct)).toBe(true);
+      expect(BigInt(min) * 100n >= BigInt(fiscal) * BigInt(pct)).toBe(true);
+      expect(BigInt(min - 1) * 100n < BigInt(fiscal) * BigInt(pct)).toBe(true);
     }), { seed, numRuns: 300 });
   });
 });

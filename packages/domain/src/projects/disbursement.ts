@@ -35,14 +35,16 @@ export interface Instalment {
 }
 
 /**
- * The least first instalment: the setting's percentage of the fiscal amount, rounded down to the 元. The rule is
- * stated in whole 元, so the default schedule (which takes exactly this) always passes its own check.
+ * The least first instalment: the setting's percentage of the fiscal amount, rounded UP to the 元 — "at least
+ * 60%" is never satisfied by a whole-元 amount below 60%. The default schedule takes exactly this, so it always
+ * passes its own check.
  */
 export function minimumFirstInstalment(fiscalYuan: number, minPercent: number): number {
-  return floorRatio(fiscalYuan, { num: minPercent, den: 100 });
+  const floor = floorRatio(fiscalYuan, { num: minPercent, den: 100 });
+  return BigInt(floor) * 100n < BigInt(fiscalYuan) * BigInt(minPercent) ? floor + 1 : floor;
 }
 
-/** The default schedule: first = min percent (rounded down), the last takes the remainder; one instalment when nothing remains. */
+/** The default schedule: first = min percent (rounded up to the 元), the last takes the remainder; one instalment when nothing remains. */
 export function defaultDisbursementSchedule(fiscalYuan: number, settings: Pick<PostAwardSettings, 'firstInstalmentMinPercent'>): Instalment[] {
   const first = minimumFirstInstalment(fiscalYuan, settings.firstInstalmentMinPercent);
   if (first <= 0 || first >= fiscalYuan) return [{ amountYuan: fiscalYuan, condition: 'signed', note: '' }];
