@@ -136,6 +136,17 @@ describe('项目库', () => {
     await expectNoBrowserErrors(officer);
   });
 
+  it('YJ-2 项目统计 counts the platform’s projects beside the imported records', async () => {
+    const page = officer.page;
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/monitoring/portfolio')), page.goto('/monitoring/portfolio')]);
+    const years = ((await res.json()) as { years: { year: number; approved: number; fromProjects: number }[] }).years;
+    const platform = years.filter((y) => y.fromProjects > 0);
+    expect(platform.length).toBeGreaterThan(0);
+    await page.getByText(`平台立项 ${platform[0]!.fromProjects} 项`).first().waitFor();
+    await noSidewaysScroll(page);
+    await shot(page, 'project-portfolio-yj2');
+  });
+
   it('an applicant sees 我的项目: only their organisation’s projects, no bureau charts', async () => {
     const applicant = await openBrowser({ baseURL: server.baseURL });
     try {
