@@ -83,8 +83,9 @@ describe('项目库', () => {
     await page.getByLabel('项目状态', { exact: true }).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^执行中$/ }).click();
     await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown').filter({ hasText: '已立项（待签任务书）' }).waitFor({ state: 'hidden' });
     await page.getByLabel('计划', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /北仑区关键核心技术攻关/ }).first().click();
     const [listed, charted] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/projects?') && r.url().includes('state=executing')),
       page.waitForResponse((r) => r.url().includes('/api/projects/dashboard?') && r.url().includes('state=executing')),
