@@ -6,6 +6,7 @@
  * Baseline in the same run: the same list and dashboard computing each project's sums from budget_entries (what
  * they would do without the summary columns of migration 0029). `BENCH_QUICK=1`: 10^4 projects.
  */
+import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { PortfolioFilter, PortfolioSort, Role } from '@kechuang/domain';
 import { openDatabase, type Database } from '../../packages/server/src/db/client.js';
@@ -191,6 +192,9 @@ export async function run(emit: Emit, opts: { quick: boolean }): Promise<void> {
       sums_mismatched: Number(mismatched.n),
       generate_seconds: generateSeconds,
       goal_p95_ms: 300,
+      // The machine's state while measuring: p95s on a shared, loaded host are not an idle host's.
+      cpus: os.cpus().length,
+      load1: +os.loadavg()[0]!.toFixed(1),
     });
   } finally {
     await database.close();

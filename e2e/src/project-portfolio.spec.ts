@@ -83,8 +83,9 @@ describe('项目库', () => {
     await page.getByLabel('项目状态', { exact: true }).click();
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /^执行中$/ }).click();
     await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown').filter({ hasText: '已立项（待签任务书）' }).waitFor({ state: 'hidden' });
     await page.getByLabel('计划', { exact: true }).click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: /北仑区关键核心技术攻关/ }).first().click();
     const [listed, charted] = await Promise.all([
       page.waitForResponse((r) => r.url().includes('/api/projects?') && r.url().includes('state=executing')),
       page.waitForResponse((r) => r.url().includes('/api/projects/dashboard?') && r.url().includes('state=executing')),
@@ -134,6 +135,17 @@ describe('项目库', () => {
     await page.getByText(/BEILUN-KCT-/).first().waitFor();
     await shot(page, 'project-portfolio-opened');
     await expectNoBrowserErrors(officer);
+  });
+
+  it('YJ-2 项目统计 counts the platform’s projects beside the imported records', async () => {
+    const page = officer.page;
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/monitoring/portfolio')), page.goto('/monitoring/portfolio')]);
+    const years = ((await res.json()) as { years: { year: number; approved: number; fromProjects: number }[] }).years;
+    const platform = years.filter((y) => y.fromProjects > 0);
+    expect(platform.length).toBeGreaterThan(0);
+    await page.getByText(`平台立项 ${platform[0]!.fromProjects} 项`).first().waitFor();
+    await noSidewaysScroll(page);
+    await shot(page, 'project-portfolio-yj2');
   });
 
   it('an applicant sees 我的项目: only their organisation’s projects, no bureau charts', async () => {

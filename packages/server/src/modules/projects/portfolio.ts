@@ -133,14 +133,26 @@ export async function portfolioGroups(db: Tx, auth: AuthContext, f: PortfolioFil
 
 /** `GET /api/projects/dashboard`: counts and amounts by stage, programme, year and field; commitment against disbursement per programme-year. */
 export async function readPortfolioDashboard(db: Db, auth: AuthContext, f: PortfolioFilter, now = new Date()): Promise<PortfolioDashboard> {
-  const groups = await portfolioGroups(db, auth, f, now);
+  // The projects table and its indexes are read from memory: with the default random_page_cost (4, spinning disks)
+  // the planner prefers a sequential scan of the wide heap to the narrow covering index (projects_dashboard_idx),
+  // three times slower at 10^5 projects. Local to this read-only transaction.
+  const groups = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local random_page_cost = 1.1`);
+    return portfolioGroups(tx, auth, f, now);
+  });
+  // Names of the few programmes present, looked up side by side (the pool runs them at once).
+  const named = await Promise.all(
+    [...new Set(groups.map((g) => g.programmeCode))].sort().map(async (code) => {
+      const p = await findProgramme(db, code).catch(() => null);
+      return p ? { code, name: p.name, fields: await fieldNamesOf(db, p.id) } : null;
+    }),
+  );
   const programmes = new Map<string, string>();
   const fields = new Map<string, string>();
-  for (const code of new Set(groups.map((g) => g.programmeCode))) {
-    const p = await findProgramme(db, code).catch(() => null);
-    if (!p) continue;
-    programmes.set(code, p.name);
-    for (const [c, name] of await fieldNamesOf(db, p.id)) if (!fields.has(c)) fields.set(c, name);
+  for (const n of named) {
+    if (!n) continue;
+    programmes.set(n.code, n.name);
+    for (const [c, name] of n.fields) if (!fields.has(c)) fields.set(c, name);
   }
   return portfolioDashboard(groups, { programmes, fields }, shanghaiDayOf(now));
 }

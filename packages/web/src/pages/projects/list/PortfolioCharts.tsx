@@ -40,10 +40,10 @@ export function PortfolioCharts({ data, loading, error }: { data: PortfolioDashb
       legend: { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } },
       grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: data.byYear.map((y) => `${y.year}`) },
-      yAxis: [{ type: 'value', minInterval: 1, name: '项', nameTextStyle: { fontSize: 10 } }, { type: 'value', name: '万元', nameTextStyle: { fontSize: 10 }, splitLine: { show: false } }],
+      yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', splitLine: { show: false } }],
       series: [
-        { name: '立项数', type: 'bar', barMaxWidth: 18, itemStyle: { color: BLUE }, data: data.byYear.map((y) => y.count), tooltip: countTip },
-        { name: '立项金额', type: 'line', yAxisIndex: 1, itemStyle: { color: ORANGE }, data: data.byYear.map((y) => yuanToWan(y.approvedYuan)), tooltip: wanTip },
+        { name: '立项数（项）', type: 'bar', barMaxWidth: 18, itemStyle: { color: BLUE }, data: data.byYear.map((y) => y.count), tooltip: countTip },
+        { name: '立项金额（万元）', type: 'bar', barMaxWidth: 18, yAxisIndex: 1, itemStyle: { color: ORANGE }, data: data.byYear.map((y) => yuanToWan(y.approvedYuan)), tooltip: wanTip },
       ],
     };
     const programme: EChartOption = {
@@ -65,7 +65,7 @@ export function PortfolioCharts({ data, loading, error }: { data: PortfolioDashb
       legend: { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } },
       grid: { left: 8, right: 8, top: 28, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: py.map((r) => `${r.name.slice(0, 6)} ${r.year}`), axisLabel: { fontSize: 10, interval: 0, rotate: py.length > 4 ? 30 : 0 } },
-      yAxis: { type: 'value', name: '万元', nameTextStyle: { fontSize: 10 } },
+      yAxis: { type: 'value' },
       series: [
         { name: '承诺（扣除收回）', type: 'bar', barMaxWidth: 16, itemStyle: { color: GREY }, data: py.map((r) => yuanToWan(r.committedYuan - r.releasedYuan)), tooltip: wanTip },
         { name: '已拨付', type: 'bar', barMaxWidth: 16, itemStyle: { color: GREEN }, data: py.map((r) => yuanToWan(r.disbursedYuan)), tooltip: wanTip },
@@ -86,7 +86,7 @@ export function PortfolioCharts({ data, loading, error }: { data: PortfolioDashb
           <Col span={5}><Statistic title="立项金额" value={formatWan(t.approvedYuan)} /></Col>
           <Col span={5}><Statistic title="已拨付" value={formatWan(t.disbursedYuan)} /></Col>
           <Col span={5}><Statistic title="待拨付" value={formatWan(t.undisbursedYuan)} /></Col>
-          <Col span={5}><Statistic title="拨付进度（已拨付/承诺扣除收回）" value={t.disbursedShare === null ? '—' : `${t.disbursedShare}%`} /></Col>
+          <Col span={5}><Statistic title={<span title="已拨付 ÷（承诺 − 收回）">拨付进度</span>} value={t.disbursedShare === null ? '—' : `${t.disbursedShare}%`} /></Col>
         </Row>
       </Card>
       <Row gutter={[12, 12]}>
@@ -101,7 +101,7 @@ export function PortfolioCharts({ data, loading, error }: { data: PortfolioDashb
           </ChartCard>
         </Col>
         <Col span={8}>
-          <ChartCard title="拨付与承诺（按计划年度）">
+          <ChartCard title="拨付与承诺（万元，按计划年度）">
             <EChart option={options.money} height={200} ariaLabel={`拨付与承诺：${data.byProgrammeYear.map((r) => `${r.name}${r.year}年承诺${formatWan(r.committedYuan - r.releasedYuan)}、已拨付${formatWan(r.disbursedYuan)}`).join('；')}`} />
           </ChartCard>
         </Col>

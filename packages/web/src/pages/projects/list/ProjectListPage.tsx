@@ -58,10 +58,10 @@ function columnsFor(bureau: boolean): ProColumns<PortfolioProjectView>[] {
       ),
     },
     { title: '计划 / 年度', dataIndex: 'budgetYear', search: false, width: 116, sorter: true, render: (_, p) => <><div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{PROGRAMMES[p.programmeCode]?.text ?? p.programmeCode}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.budgetYear}年 · {p.category.name}</Typography.Text></> },
-    { title: '状态', dataIndex: 'stateTag', search: false, width: 92, render: (_, p) => <Tag color={STATE_COLOR[p.state]} title={PROJECT_STATE_LABELS[p.state]}>{PROJECT_STATE_SHORT[p.state]}</Tag> },
+    { title: '状态', dataIndex: 'stateTag', search: false, width: 84, render: (_, p) => <Tag color={STATE_COLOR[p.state]} title={PROJECT_STATE_LABELS[p.state]}>{PROJECT_STATE_SHORT[p.state]}</Tag> },
     { title: '立项金额', dataIndex: 'approvedAmountYuan', search: false, width: 104, align: 'right', sorter: true, render: (_, p) => wanText(p.approvedAmountYuan) },
     { title: '已拨付', dataIndex: 'disbursedYuan', search: false, width: 104, align: 'right', sorter: true, render: (_, p) => <span title={`待拨付 ${wanText(p.undisbursedYuan)}；收回 ${wanText(p.releasedYuan)}；退回 ${wanText(p.repaidYuan)}`}>{wanText(p.disbursedYuan)}</span> },
-    { title: '结束日期', dataIndex: 'effectiveEndDate', search: false, width: 104, sorter: true, tooltip: '含已批准的延期', render: (_, p) => day(p.effectiveEndDate) },
+    { title: '结束日期', dataIndex: 'effectiveEndDate', search: false, width: 124, sorter: true, tooltip: '含已批准的延期', render: (_, p) => day(p.effectiveEndDate) },
     { title: '来源申报书', dataIndex: 'application', search: false, width: 140, render: (_, p) => <Link to={`/applications/${p.application.id}`}>{p.application.applicationNo}</Link> },
     { title: '立项日期', dataIndex: 'approvedAt', search: false, width: 108, sorter: true, render: (_, p) => formatDateTime(p.approvedAt).slice(0, 10) },
   ];
@@ -96,7 +96,7 @@ export default function ProjectListPage() {
       <ProTable<PortfolioProjectView>
         rowKey="id"
         cardBordered
-        headerTitle={bureau ? '项目列表' : undefined}
+        headerTitle={bureau ? '项目列表' : '本单位项目'}
         columns={columnsFor(bureau)}
         columnsState={{ defaultValue: HIDDEN_AT_FIRST }}
         tableLayout="fixed"
