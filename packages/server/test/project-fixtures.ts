@@ -36,9 +36,7 @@ export async function approvedProjects(t: TestApp, count = 4, amountYuan = 1_000
 
 /** Every application of an opened round approved as a project of `amountYuan` (the round's stage is left as it is). */
 export async function approveRound(t: TestApp, r: AcceptedCall & { roundId: string }, amountYuan = 1_000_000): Promise<ApprovedProjects> {
-  const r = await openedRound(t, count);
   const approved = await approveRoundApplications(t, r, r.applicationIds, amountYuan);
-  await setStage(t, r.roundId, 'approved');
   return { ...r, ...approved };
 }
 
@@ -58,7 +56,6 @@ export async function approveRoundApplications(t: TestApp, r: { roundId: string;
       return { applicationId: id, organisationId: a.organisation_id as string, title: a.title as string, categoryCode: a.category_code as string, categoryName: '强链', fieldCode: (a.field as string | null) ?? null, amountYuan };
     }),
   }));
-  return { ...r, projectIds: rows.map((p) => p.id), programmeCode: round.programmeCode, year: round.year };
   return { projectIds: rows.map((p) => p.id), programmeCode: round.programmeCode, year: round.year };
 }
 

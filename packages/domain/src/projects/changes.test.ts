@@ -94,7 +94,7 @@ describe('research content or technical route (研究内容或技术路线)', ()
     const lowered = base.indicators.map((i, k) => (k === 0 ? { ...i, targetValue: '0' } : i));
     const r = changeApprover(change(true, lowered), base);
     expect(r.approver).toBe('bureau');
-    expect(r.why[0]).toMatch(/降低为|无法机械比较/);
+    expect(r.why[0]).toMatch(/低于原要求|无法机械比较|不得更改/);
   });
   it('applies the new text to the template sections', () => {
     expect(applyChange(base, change(true)).sections['plan.contentAndIndicators']).toBe('调整后的研究内容（演示）');
@@ -104,7 +104,7 @@ describe('research content or technical route (研究内容或技术路线)', ()
 describe('indicator comparison', () => {
   it('higher is better unless the target says otherwise', () => {
     expect(loweredIndicators([ind()], [ind({ targetValue: '≥96' })])).toEqual([]);
-    expect(loweredIndicators([ind()], [ind({ targetValue: '≥93' })])).toEqual(['指标「良品率」目标值由「≥95」降低为「≥93」']);
+    expect(loweredIndicators([ind()], [ind({ targetValue: '≥93' })])).toEqual(['指标「良品率」：目标值低于原要求（原为「≥95」，现为「≥93」），按降低处理']);
     const defect = ind({ name: '不良率', currentValue: '5', targetValue: '≤1' });
     expect(loweredIndicators([defect], [{ ...defect, targetValue: '≤2' }])).toHaveLength(1);
     expect(loweredIndicators([defect], [{ ...defect, targetValue: '≤0.5' }])).toEqual([]);

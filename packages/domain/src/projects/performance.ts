@@ -10,6 +10,7 @@ import { instantOut } from '../common/responses.js';
 import { TASK_TYPES, TASK_TYPE_LABELS, type TaskType } from '../applications/content.js';
 import { decimalToScaled, isDecimalString } from '../monitoring/decimal.js';
 import type { TaskBookContent } from './task-book.js';
+import { parseTarget } from './task-book-checks.js';
 
 export const PERFORMANCE_COMPONENTS = ['technical', 'economic', 'benefit', 'budget', 'management'] as const;
 export type PerformanceComponent = (typeof PERFORMANCE_COMPONENTS)[number];
@@ -68,12 +69,17 @@ export function formatCentiPoints(centi: number): string {
   return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 }
 
-const LOWER_IS_BETTER = /[≤<]|不高于|不超过|以下|以内|低于/;
-
-/** The first number in an indicator's text ('≥ 95%' → '95'), or null when there is none or it is not exact. */
-export function indicatorNumber(text: string): string | null {
-  const m = /-?\d+(?:\.\d+)?/.exec(text.replace(/,/g, ''));
-  return m && isDecimalString(m[0]) ? m[0] : null;
+/**
+ * The number in an indicator's text ('≥ 95%' → '95') read by the task book's one target parser (parseTarget), as a
+ * decimal string; null when the text is not one number.
+ */
+function indicatorNumber(text: string): string | null {
+  const p = parseTarget(text);
+  if (!p.numeric) return null;
+  const { int, scale } = p.value;
+  const digits = (int < 0n ? -int : int).toString().padStart(scale + 1, '0');
+  const d = `${int < 0n ? '-' : ''}${scale > 0 ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits}`;
+  return isDecimalString(d) ? d : null;
 }
 
 export interface IndicatorAchievement {
@@ -94,7 +100,8 @@ export function indicatorAchievement(target: string, achieved: string, met: bool
   if (t !== null && a !== null) {
     const ts = decimalToScaled(t);
     const as = decimalToScaled(a);
-    const lower = LOWER_IS_BETTER.test(target);
+    const parsed = parseTarget(target);
+    const lower = parsed.numeric && parsed.lowerIsBetter;
     let num = lower ? ts : as;
     let den = lower ? as : ts;
     if (den <= 0n) return { num: 1n, den: 1n, how: 'numeric' };

@@ -6,10 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleBeilunContent, hasPermission, type Role } from '@kechuang/domain';
-import { approveRoundApplications } from '../../test/project-fixtures.js';
 import { openedRound } from '../../test/review-fixtures.js';
-import { actorOf, signedProject } from '../../test/project-fixtures.js';
-import { createApprovedProjects } from '../modules/projects/service.js';
 import { approveRound, signedProject } from '../../test/project-fixtures.js';
 import { createTestApp, rawSql, uploadRequiredAttachments, type TestApp, type TestClient } from '../../test/helpers.js';
 import { DEMO_USERS } from '../db/seed/demo.js';
@@ -129,74 +126,33 @@ beforeAll(async () => {
   await rawSql(t.db, `insert into review_objections (id, notice_id, application_id, item_id, reference, text) values ('${objection}', '${notice}', '${round.applicationIds[0]}', '${item}', 'YY-FUZZ0001', '模糊测试异议')`);
   await rawSql(t.db, `insert into review_objection_parties (objection_id, objector_kind, name, contact) values ('${objection}', 'person', '模糊测试异议人', 'fuzz@demo.example')`);
   ids['/api/public/notices/:id'] = notice;
-  // A project of the applicant's organisation in execution with a task book (acceptance: materials, apply, panel, outcome),
-  // and an acceptance review of the demo expert on it (verify, submit).
-  const projectId = '6f1c1a9e-0000-4000-8000-00000000b001';
-  await rawSql(t.db, `insert into projects (id, project_no, application_id, round_id, call_id, programme_code, budget_year, organisation_id, title, category_code, category_name, approved_amount_yuan, state, approved_at, end_date, effective_end_date)
-    select '${projectId}', 'FUZZ-001', a.id, '${round.roundId}', a.call_id, 'beilun-kct', 2026, a.organisation_id, '模糊测试项目', 'chain', '强链', 0, 'executing', now(), '2099-12-31', '2099-12-31' from applications a where a.id = '${round.applicationIds[0]}'`);
-  await rawSql(t.db, `insert into task_book_versions (id, project_id, version_no, kind, status, content, content_hash) values ('6f1c1a9e-0000-4000-8000-00000000b002', '${projectId}', 1, 'original', 'draft', '{"indicators":[{"kind":"technical","name":"模糊指标","unit":"项","currentValue":"0","targetValue":"1","verification":"","core":true}],"partners":[]}', '00')`);
+  ids['/api/review/objections/:objectionId'] = objection;
+  ids['/api/review/working-calendar/:date'] = '2027-01-01';
+  // Projects (立项): every application of the round approved by the use case approval calls; the applicant's first
+  // one signed and executing (the fixtures' shortcut), with a row for each execution part's sub-resource routes:
+  // a pending change (项目变更), an open recovery (收回), its report schedule, an acceptance application with a drawn
+  // panel and the demo expert's review (验收). Another project keeps its drafted task book (任务书).
+  const approved = await approveRound(t, round, 500_000);
+  const projectId = (await one(`select p.id from projects p join users u on u.organisation_id = p.organisation_id where u.username = 'applicant' and p.round_id = '${round.roundId}' order by p.project_no limit 1`))!;
+  const draftProjectId = approved.projectIds.find((id) => id !== projectId)!;
+  await signedProject(t, projectId);
   ids['/api/projects/:id'] = projectId;
+  ids['/api/projects/:id/task-book/versions/:versionId'] = await one(`select id from task_book_versions where project_id = '${draftProjectId}' limit 1`);
+  await rawSql(t.db, `insert into project_changes (id, project_id, seq, type, status, approver, payload, reason, requested_by, requested_at, requested_on) select '6f1c1a9e-0000-4000-8000-0000000c4a01', '${projectId}', 1, 'extension', 'submitted', 'bureau', '{"months":1}'::jsonb, '模糊测试', id, now(), current_date from users where username = 'applicant'`);
+  ids['/api/projects/:id/changes/:changeId'] = '6f1c1a9e-0000-4000-8000-0000000c4a01';
+  await rawSql(t.db, `insert into project_recoveries (id, project_id, reason, amount_yuan, due_date, status, basis, ordered_at) values ('6f1c1a9e-0000-4000-8000-00000000c0a1', '${projectId}', 'terminate', 1, '2099-01-01', 'open', '模糊测试', now())`);
+  ids['/api/projects/:id/recoveries/:recoveryId'] = '6f1c1a9e-0000-4000-8000-00000000c0a1';
+  await clients.get('officer')!.get(`/api/projects/${projectId}/reports`);
+  ids['/api/projects/:id/reports/:reportId'] = await one(`select id from project_reports where project_id = '${projectId}' order by period_no limit 1`);
   ids['/api/projects/:id/acceptance/materials/:kind'] = 'workSummary';
   await rawSql(t.db, `insert into acceptance_applications (id, project_id, applied_at, timing, summary) values ('6f1c1a9e-0000-4000-8000-00000000b003', '${projectId}', now(), 'early', '模糊测试')`);
   await rawSql(t.db, `insert into acceptance_panels (id, project_id, application_id, status, size, inputs, public_inputs, pseudonyms, seals, commitment, commitment_hash, excluded, committed_at, seed, record, drawn_at) values ('6f1c1a9e-0000-4000-8000-00000000b004', '${projectId}', '6f1c1a9e-0000-4000-8000-00000000b003', 'drawn', 1, '{}', '{}', '{}', '{}', '{"sources":[],"experts":0,"cap":{"numerator":1,"denominator":2}}', '', '[]', now(), '00', '{}', now())`);
   await rawSql(t.db, `insert into acceptance_panel_members (id, panel_id, project_id, expert_id, expert_user_id, expert_name, organisation_name) select '6f1c1a9e-0000-4000-8000-00000000b005', '6f1c1a9e-0000-4000-8000-00000000b004', '${projectId}', e.id, e.user_id, e.name, '' from experts e join users u on u.id = e.user_id where u.username = 'expert'`);
   await rawSql(t.db, `insert into acceptance_reviews (id, member_id, project_id, hearing_no, status, verdicts, updated_at) values ('6f1c1a9e-0000-4000-8000-00000000b006', '6f1c1a9e-0000-4000-8000-00000000b005', '${projectId}', 1, 'draft', '[]', now())`);
   ids['/api/expert/acceptance-reviews/:id'] = '6f1c1a9e-0000-4000-8000-00000000b006';
-  ids['/api/review/objections/:objectionId'] = objection;
-  ids['/api/review/working-calendar/:date'] = '2027-01-01';
-  // Approved projects (立项) of the round's applications, made as approval makes them; the applicant's signed and
-  // executing, with a pending change (项目变更) for approve / reject / withdraw.
-  const roundInfo = (await round.officer.get(`/api/review/rounds/${round.roundId}`)).json() as { programmeCode: string; year: number };
-  const apps = await rawSql(t.db, `select id, organisation_id, category_code, content->'basic'->>'title' as title from applications where id in (${round.applicationIds.map((id) => `'${id}'`).join(',')})`);
-  const officerActor = await actorOf(t, 'officer');
-  await t.db.transaction((tx) => createApprovedProjects(tx, officerActor, {
-    roundId: round.roundId, callId: round.callId, programmeCode: roundInfo.programmeCode, budgetYear: roundInfo.year,
-    items: apps.map((a) => ({ applicationId: String(a.id), organisationId: String(a.organisation_id), title: String(a.title), categoryCode: String(a.category_code), categoryName: '强链', fieldCode: null, amountYuan: 100_000 })),
-  }));
-  const projectId = await one(`select p.id from projects p join users u on u.organisation_id = p.organisation_id where u.username = 'applicant' and p.round_id = '${round.roundId}' limit 1`);
-  if (projectId) {
-    await signedProject(t, projectId);
-    await rawSql(t.db, `insert into project_changes (id, project_id, seq, type, status, approver, payload, reason, requested_by, requested_at, requested_on) select '6f1c1a9e-0000-4000-8000-0000000c4a01', '${projectId}', 1, 'extension', 'submitted', 'bureau', '{"months":1}'::jsonb, '模糊测试', id, now(), current_date from users where username = 'applicant'`);
-  }
-  ids['/api/projects/:id'] = projectId;
-  ids['/api/projects/:id/changes/:changeId'] = projectId ? '6f1c1a9e-0000-4000-8000-0000000c4a01' : null;
-  // Projects: a real one when the run has any, else a well-formed id that answers 404 (never a 5xx either way).
-  ids['/api/projects/:id'] = (await one(`select id from projects order by project_no limit 1`)) ?? '6f1c1a9e-0000-4000-8000-0000000b0001';
   // 科研失信: one record (against a person nobody in the demo is) for edit, appeal, revoke and its document.
   await rawSql(t.db, `insert into integrity_records (id, subject_kind, subject_key, subject_name, behaviour, behaviour_code, severity, decision_no, decision_date, ban_from, ban_until) values ('6f1c1a9e-0000-4000-8000-00000000c001', 'person', '110101199003070038', '模糊测试失信人', '抄袭剽窃他人科研成果', 'plagiarism', 'general', '模糊〔2026〕1号', '2026-01-01', '2026-01-01', '2026-12-31')`);
   ids['/api/integrity/records/:id'] = '6f1c1a9e-0000-4000-8000-00000000c001';
-  // A project (立项) with its draft task book, as approval leaves it, for the project action routes.
-  const projectId = '6f1c1a9e-0000-4000-8000-00000000b001';
-  await rawSql(t.db, `insert into projects (id, project_no, application_id, round_id, call_id, programme_code, budget_year, organisation_id, title, category_code, category_name, approved_amount_yuan, approved_at)
-    select '${projectId}', 'FUZZ-2026-001', a.id, '${round.roundId}', a.call_id, 'beilun-kct', 2026, a.organisation_id, '模糊测试项目', 'chain', '强链类', 0, now() from applications a where a.id = '${round.applicationIds[1]}'`);
-  await rawSql(t.db, `insert into task_book_versions (id, project_id, version_no, kind, status, content, content_hash) values ('6f1c1a9e-0000-4000-8000-00000000b002', '${projectId}', 1, 'original', 'draft', '{}'::jsonb, '')`);
-  ids['/api/projects/:id'] = projectId;
-  // Approved projects of the round (立项): execution routes act on a signed one, with an open recovery (收回) to settle.
-  const approved = await approveRound(t, round, 500_000);
-  await signedProject(t, approved.projectIds[0]!);
-  ids['/api/projects/:id'] = approved.projectIds[0]!;
-  await rawSql(t.db, `insert into project_recoveries (id, project_id, reason, amount_yuan, due_date, status, basis, ordered_at) values ('6f1c1a9e-0000-4000-8000-00000000c001', '${approved.projectIds[0]}', 'terminate', 1, '2099-01-01', 'open', '模糊测试', now())`);
-  ids['/api/projects/:id/recoveries/:recoveryId'] = '6f1c1a9e-0000-4000-8000-00000000c001';
-  // Progress reports: a project approved from the round's first application (the use case approval calls), signed
-  // (the fixtures' shortcut), and its schedule materialised by reading it.
-  const officerActor = await actorOf(t, 'officer');
-  const budgetYear = Number(await one(`select budget_year from review_rounds where id = '${round.roundId}'`));
-  const undertaker = (await one(`select organisation_id from applications where id = '${round.applicationIds[0]}'`))!;
-  const [approved] = await t.db.transaction((tx) => createApprovedProjects(tx, officerActor, {
-    roundId: round.roundId, callId: round.callId, programmeCode: 'beilun-kct', budgetYear,
-    items: [{ applicationId: round.applicationIds[0]!, organisationId: undertaker, title: '模糊测试项目', categoryCode: 'chain', categoryName: '强链', fieldCode: null, amountYuan: 100_000 }],
-  }));
-  const project = approved?.id ?? null;
-  ids['/api/projects/:id'] = project;
-  if (project) {
-    await signedProject(t, project);
-    await clients.get('officer')!.get(`/api/projects/${project}/reports`);
-    ids['/api/projects/:id/reports/:reportId'] = await one(`select id from project_reports where project_id = '${project}' order by period_no limit 1`);
-  }
-  // An approved project of the applicant's organisation with its drafted task book (任务书).
-  const [projectId] = (await approveRoundApplications(t, round, [round.applicationIds[0]!])).projectIds;
-  ids['/api/projects/:id'] = projectId!;
-  ids['/api/projects/:id/task-book/versions/:versionId'] = await one(`select id from task_book_versions where project_id = '${projectId}' limit 1`);
 }, 240_000);
 afterAll(() => t.close());
 

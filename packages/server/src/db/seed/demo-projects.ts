@@ -35,12 +35,11 @@ export interface DemoProjectStep {
 
 /** In the order a project's life runs: task book, money, reports, changes, mid-term/termination, acceptance, evaluation, integrity. */
 export const DEMO_PROJECT_STEPS: DemoProjectStep[] = [
-  // (after the reports step)
-  { part: 'changes', run: demoProjectChanges },
-  { part: 'midterm', run: demoMidterm },
+  { part: 'taskBook', run: demoTaskBooks },
   { part: 'funds', run: async (db, demo) => void (await demoFirstInstalments(db, demo)) },
   { part: 'reports', run: seedDemoProjectReports },
-  { part: 'taskBook', run: demoTaskBooks },
+  { part: 'changes', run: demoProjectChanges },
+  { part: 'midterm', run: demoMidterm },
   { part: 'acceptance', run: demoAcceptance },
 ];
 

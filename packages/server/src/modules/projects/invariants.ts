@@ -83,6 +83,7 @@ export async function projectInvariants(db: Db): Promise<string[]> {
   for (const c of await rows(db, `select c.id from midterm_checks c where (c.status <> 'open' and (c.outcome is null or coalesce(c.basis, '') = ''))
       or (c.outcome = 'rectify' and c.rectification_due is null)`)) {
     problems.push(`midterm check ${String(c.id)}: decided without an outcome and basis, or 整改 without its deadline`);
+  }
   // 科研失信: a ban runs from the decision date and ends no earlier; a revocation has its time; a document is the record's own.
   for (const r of await rows(db, `select id from integrity_records where ban_until < ban_from or ban_from <> decision_date or (revoked <> (revoked_at is not null))
       or (document_file_id is not null and not exists (select 1 from integrity_documents d where d.id = document_file_id and d.record_id = integrity_records.id))`)) {
