@@ -17,7 +17,7 @@ import { projectChanges } from './changes-schema.js';
 import { changeProblem } from './changes-errors.js';
 import { readableProject, recordProjectEvent, requireProjectState, type ProjectRow } from './lifecycle.js';
 import { projects } from './schema.js';
-import { insertTaskBookVersion } from './task-book-store.js';
+import { draftTaskBookSupplement } from './task-book-edit.js';
 
 /**
  * Writes the supplement and the project's own effects of an approved or filed change; returns what the change
@@ -25,8 +25,13 @@ import { insertTaskBookVersion } from './task-book-store.js';
  */
 export async function carryOutChange(tx: Tx, actor: Actor, project: ProjectRow, row: Pick<ChangeRow, 'id' | 'seq'>, change: Change, facts: ChangeFacts, organisationId: string | null, at: Date): Promise<{ supplementVersionId: string; effects: Record<string, unknown> }> {
   const label = CHANGE_TYPE_LABELS[change.type];
-  const supplement = await insertTaskBookVersion(tx, actor, project.id, {
-    kind: 'supplement', content: applyChange(facts.base!, change), changeId: row.id, summary: `变更第${row.seq}号（${label}）生成补充任务书草稿，待各方签署`,
+  // The supplement carries what this approved change allows it to differ in, so the task book's freeze check
+  // (indicators never lower, content never shrinks, NB-2's period) lets exactly this change through.
+  const supplement = await draftTaskBookSupplement(tx, actor, project.id, {
+    content: applyChange(facts.base!, change),
+    changeId: row.id,
+    allowed: { indicators: change.type === 'indicators', content: change.type === 'content', period: change.type === 'extension' },
+    summary: `变更第${row.seq}号（${label}）生成补充任务书草稿，待各方签署`,
   });
   const effects: Record<string, unknown> = {};
   if (change.type === 'extension') {
