@@ -41,6 +41,7 @@ const PublicDrawListPage = lazy(() => import('../pages/public/draws/PublicDrawLi
 const PublicDrawPage = lazy(() => import('../pages/public/draw/PublicDrawPage'));
 const ProjectListPage = lazy(() => import('../pages/projects/list/ProjectListPage'));
 const ProjectPage = lazy(() => import('../pages/projects/detail/ProjectPage'));
+const ProjectReportsPage = lazy(() => import('../pages/projects/reports/ProjectReportsPage'));
 const ExpertListPage = lazy(() => import('../pages/review/experts/ExpertListPage'));
 const ExpertDetailPage = lazy(() => import('../pages/review/expert-detail/ExpertDetailPage'));
 const MyExpertProfilePage = lazy(() => import('../pages/review/expert-profile/MyExpertProfilePage'));
@@ -132,6 +133,7 @@ export const router = createBrowserRouter([
       { path: 'review/:roundId', element: guarded(ReviewRoundPage, 'review.observe') },
       { path: 'projects', element: guarded(ProjectListPage, 'project.read') },
       { path: 'projects/:projectId', element: guarded(ProjectPage, 'project.read') },
+      { path: 'project-reports', element: guarded(ProjectReportsPage, 'project.manage') },
       { path: 'experts', element: guarded(ExpertListPage, 'expert.manage') },
       { path: 'experts/:id', element: guarded(ExpertDetailPage, 'expert.manage') },
       { path: 'expert/profile', element: guarded(MyExpertProfilePage, 'expert.profile') },

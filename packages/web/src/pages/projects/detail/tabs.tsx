@@ -6,6 +6,7 @@
 import type { Permission, ProjectDetail, ProjectState } from '@kechuang/domain';
 import type { ReactNode } from 'react';
 import { OverviewTab } from './OverviewTab';
+import { ReportsTab } from './ReportsTab';
 import { TimelineTab } from './TimelineTab';
 
 export interface ProjectTabProps {
@@ -30,5 +31,6 @@ export interface ProjectTab {
 
 export const PROJECT_TABS: ProjectTab[] = [
   { key: 'overview', label: '概况', order: 0, render: (p) => <OverviewTab {...p} /> },
+  { key: 'reports', label: '进度报告', order: 30, states: ['executing', 'midterm', 'rectifying', 'accepting', 'acceptanceRectifying', 'accepted', 'concluded', 'failed', 'terminated', 'revoked'], render: (p) => <ReportsTab {...p} /> },
   { key: 'timeline', label: '大事记', order: 90, render: (p) => <TimelineTab {...p} /> },
 ];
