@@ -17,25 +17,25 @@ const columns: ProColumns<ProjectReportListItem>[] = [
   { title: '待办', dataIndex: 'due', valueType: 'select', valueEnum: DUE, hideInTable: true, fieldProps: { 'aria-label': '待办', allowClear: false } },
   { title: '状态', dataIndex: 'state', valueType: 'select', valueEnum: STATES, hideInTable: true, fieldProps: { 'aria-label': '报告状态' } },
   { title: '关键词', dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: '立项编号或项目名称' } },
-  { title: '立项编号', dataIndex: 'projectNo', search: false, width: 170, sorter: true },
   {
     title: '项目',
-    dataIndex: 'projectTitle',
+    dataIndex: 'projectNo',
     search: false,
+    sorter: true,
     ellipsis: true,
     render: (_, r) => (
       <>
         <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}><Link to={`/projects/${r.projectId}?tab=reports&report=${r.id}`}>{r.projectTitle}</Link></div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.organisationName}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.projectNo} · {r.organisationName}</Typography.Text>
       </>
     ),
   },
   { title: '报告年度', dataIndex: 'periodNo', search: false, width: 84, render: (_, r) => `第${r.periodNo}年度` },
-  { title: '填报窗口', key: 'window', search: false, width: 200, render: (_, r) => `${r.opensOn} 至 ${r.closesOn}` },
-  { title: '截止日', dataIndex: 'dueDate', search: false, width: 110, sorter: true, defaultSortOrder: 'ascend' },
-  { title: '状态', key: 'stateTag', search: false, width: 120, render: (_, r) => <ReportStateTag state={r.state} /> },
-  { title: '逾期', dataIndex: 'lateDays', search: false, width: 84, render: (_, r) => <LateDays days={r.lateDays} /> },
-  { title: '提交时间', dataIndex: 'submittedAt', search: false, width: 160, sorter: true, render: (_, r) => (r.submittedAt ? formatDateTime(r.submittedAt) : '—') },
+  { title: '填报窗口', key: 'window', search: false, width: 190, render: (_, r) => `${r.opensOn} 至 ${r.closesOn}` },
+  { title: '截止日', dataIndex: 'dueDate', search: false, width: 100, sorter: true, defaultSortOrder: 'ascend' },
+  { title: '状态', key: 'stateTag', search: false, width: 110, render: (_, r) => <ReportStateTag state={r.state} /> },
+  { title: '逾期', dataIndex: 'lateDays', search: false, width: 80, render: (_, r) => <LateDays days={r.lateDays} /> },
+  { title: '提交时间', dataIndex: 'submittedAt', search: false, width: 150, sorter: true, render: (_, r) => (r.submittedAt ? formatDateTime(r.submittedAt) : '—') },
 ];
 
 const SORTABLE = ['dueDate', 'projectNo', 'submittedAt'] as const;
