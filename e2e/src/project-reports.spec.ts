@@ -43,7 +43,7 @@ describe('progress reports', () => {
     await row.getByText('填报中').waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
     await shot(page, 'project-reports-schedule');
-    await row.getByRole('button', { name: /打开第1年度进展报告/ }).click();
+    await row.getByRole('button', { name: /填写第1年度进展报告/ }).click();
     const progress = page.getByLabel('年度进展情况');
     await progress.waitFor();
 

@@ -42,11 +42,11 @@ export function ReportsTab({ project, refresh }: ProjectTabProps) {
               title: '操作',
               key: 'op',
               width: 90,
-              render: (_, r) => r.state === 'cancelled' ? null : (
-                <Button type="link" size="small" onClick={() => select(r.id)} aria-label={`打开第${r.periodNo}年度进展报告`}>
-                  {s.canUndertake && ['open', 'reopened', 'returned'].includes(r.state) ? '填写' : '查看'}
-                </Button>
-              ),
+              render: (_, r) => {
+                if (r.state === 'cancelled') return null;
+                const verb = s.canUndertake && ['open', 'reopened', 'returned'].includes(r.state) ? '填写' : '查看';
+                return <Button type="link" size="small" onClick={() => select(r.id)} aria-label={`${verb}第${r.periodNo}年度进展报告`}>{verb}</Button>;
+              },
             },
           ]}
         />
