@@ -240,10 +240,10 @@ function OfficerActions({ detail: d, url, onDone }: { detail: ProjectReportDetai
         <ProFormTextArea
           name={modal === 'return' ? 'reasons' : 'reason'}
           label={modal === 'return' ? '退回理由（每行一条）' : '重新开放的理由'}
-          fieldProps={{ maxLength: 1000, showCount: true, rows: 4, id: 'report-decision-text' }}
+          fieldProps={{ maxLength: 1000, showCount: true, rows: 4 }}
           rules={[{ required: true, whitespace: true, message: modal === 'return' ? '请至少填写一条退回理由' : '请填写重新开放的理由' }]}
         />
-        <ProFormDatePicker name="closesOn" label="新的截止日期" rules={[{ required: true, message: '请选择新的截止日期' }]} fieldProps={{ format: 'YYYY-MM-DD', id: 'report-closes-on' }} />
+        <ProFormDatePicker name="closesOn" label="新的截止日期" rules={[{ required: true, message: '请选择新的截止日期' }]} fieldProps={{ format: 'YYYY-MM-DD' }} />
       </ModalForm>
     </Space>
   );
