@@ -121,7 +121,7 @@ describe('progress reports', () => {
     await page.keyboard.type(closes);
     await page.keyboard.press('Enter');
     await shot(page, 'project-reports-reopen-dialog');
-    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/reopen')), dialog.getByRole('button', { name: /确\s*认/ }).click()]);
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/reopen')), dialog.getByRole('button', { name: /确\s*定/ }).click()]);
     await rows(page).filter({ hasText: '第1年度' }).getByText('已重新开放').waitFor();
     await page.getByText('演示：单位财务负责人变更').first().waitFor();
     await shot(page, 'project-reports-reopened');

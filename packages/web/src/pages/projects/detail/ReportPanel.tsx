@@ -172,7 +172,7 @@ function ReportForm({ detail: d, url, onDone }: { detail: ProjectReportDetail; u
 
 function ReportView({ detail: d }: { detail: ProjectReportDetail }) {
   const c = d.content;
-  if (d.state === 'notOpen' || d.state === 'cancelled') return null;
+  if (!d.submittedAt) return null;
   return (
     <>
       <Descriptions size="small" column={1} bordered items={[
