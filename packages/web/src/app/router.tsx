@@ -42,6 +42,7 @@ const PublicDrawPage = lazy(() => import('../pages/public/draw/PublicDrawPage'))
 const ProjectListPage = lazy(() => import('../pages/projects/list/ProjectListPage'));
 const ProjectPage = lazy(() => import('../pages/projects/detail/ProjectPage'));
 const IntegrityPage = lazy(() => import('../pages/integrity/list/IntegrityPage'));
+const ProjectReportsPage = lazy(() => import('../pages/projects/reports/ProjectReportsPage'));
 const ExpertListPage = lazy(() => import('../pages/review/experts/ExpertListPage'));
 const ExpertDetailPage = lazy(() => import('../pages/review/expert-detail/ExpertDetailPage'));
 const MyExpertProfilePage = lazy(() => import('../pages/review/expert-profile/MyExpertProfilePage'));
@@ -136,6 +137,7 @@ export const router = createBrowserRouter([
       { path: 'projects', element: guarded(ProjectListPage, 'project.read') },
       { path: 'projects/:projectId', element: guarded(ProjectPage, 'project.read') },
       { path: 'integrity', element: guarded(IntegrityPage, 'integrity.read') },
+      { path: 'project-reports', element: guarded(ProjectReportsPage, 'project.manage') },
       { path: 'experts', element: guarded(ExpertListPage, 'expert.manage') },
       { path: 'experts/:id', element: guarded(ExpertDetailPage, 'expert.manage') },
       { path: 'expert/profile', element: guarded(MyExpertProfilePage, 'expert.profile') },

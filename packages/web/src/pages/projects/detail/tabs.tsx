@@ -12,6 +12,7 @@ import { AcceptanceTab } from './AcceptanceTab';
 import { OverviewTab } from './OverviewTab';
 import { PerformanceTab } from './PerformanceTab';
 import { TaskBookTab } from './TaskBookTab';
+import { ReportsTab } from './ReportsTab';
 import { TimelineTab } from './TimelineTab';
 
 export interface ProjectTabProps {
@@ -42,5 +43,6 @@ export const PROJECT_TABS: ProjectTab[] = [
   { key: 'funds', label: '资金', order: 20, render: (p) => <FundsTab {...p} /> },
   { key: 'acceptance', label: '验收', order: 60, states: ['executing', 'accepting', 'acceptanceRectifying', 'accepted', 'concluded', 'failed'], activeIn: ['accepting', 'acceptanceRectifying'], render: (p) => <AcceptanceTab {...p} /> },
   { key: 'taskBook', label: '任务书', order: 10, activeIn: ['approved'], render: (p) => <TaskBookTab {...p} /> },
+  { key: 'reports', label: '进度报告', order: 30, states: ['executing', 'midterm', 'rectifying', 'accepting', 'acceptanceRectifying', 'accepted', 'concluded', 'failed', 'terminated', 'revoked'], render: (p) => <ReportsTab {...p} /> },
   { key: 'timeline', label: '大事记', order: 90, render: (p) => <TimelineTab {...p} /> },
 ];
