@@ -7,6 +7,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { projects } from '../../modules/projects/schema.js';
+import { seedDemoIntegrity } from './demo-projects-integrity.js';
 
 /** One demo project per stage the issue asks to see; the remaining approved projects are plain `executing` ones. */
 export const DEMO_PROJECT_ROLES = ['awaitingSignature', 'executing', 'changePending', 'midterm', 'terminated', 'accepted', 'failed'] as const;
@@ -29,6 +30,7 @@ export interface DemoProjectStep {
 
 /** In the order a project's life runs: task book, money, reports, changes, mid-term/termination, acceptance, evaluation, integrity. */
 export const DEMO_PROJECT_STEPS: DemoProjectStep[] = [
+  { part: 'integrity', run: seedDemoIntegrity },
 ];
 
 export async function demoProjectsOfRound(db: Db, roundId: string, now: Date): Promise<DemoProjects | null> {
