@@ -25,8 +25,9 @@ export async function seedDemoIntegrity(db: Db, demo: DemoProjects): Promise<voi
   await seedDemoEvaluation(db, demo);
 
   // demo-a's draft (演示，草稿): its leader becomes 孙演示, whom the record below bans.
-  const demoA = await authOf(db, 'demo-a');
-  const organisationId = demoA.auth.user.organisationId;
+  const demoA = await authOf(db, 'demo-a').catch(() => null);
+  const organisationId = demoA?.auth.user.organisationId;
+  if (!demoA) return;
   if (!organisationId) return;
   const [draft] = await db.select().from(applications).where(and(eq(applications.organisationId, organisationId), eq(applications.state, 'draft'), sql`${applications.content} -> 'basic' ->> 'title' like '%演示，草稿%'`)).orderBy(asc(applications.applicationNo)).limit(1);
   if (!draft) return;
