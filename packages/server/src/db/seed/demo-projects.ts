@@ -13,6 +13,7 @@ import { demoFirstInstalments } from './demo-projects-funds.js';
 import { seedDemoProjectReports } from './demo-projects-reports.js';
 import { demoTaskBooks } from './demo-projects-task-book.js';
 import { demoAcceptance } from './demo-projects-acceptance.js';
+import { seedDemoIntegrity } from './demo-projects-integrity.js';
 
 /** One demo project per stage the issue asks to see; the remaining approved projects are plain `executing` ones. */
 export const DEMO_PROJECT_ROLES = ['awaitingSignature', 'executing', 'changePending', 'midterm', 'terminated', 'accepted', 'failed'] as const;
@@ -41,6 +42,7 @@ export const DEMO_PROJECT_STEPS: DemoProjectStep[] = [
   { part: 'changes', run: demoProjectChanges },
   { part: 'midterm', run: demoMidterm },
   { part: 'acceptance', run: demoAcceptance },
+  { part: 'integrity', run: seedDemoIntegrity },
 ];
 
 export async function demoProjectsOfRound(db: Db, roundId: string, now: Date): Promise<DemoProjects | null> {

@@ -81,7 +81,7 @@ export default function IntegrityPage() {
       dataIndex: 'subjectKind',
       valueType: 'select',
       valueEnum: enumOf(INTEGRITY_SUBJECT_LABELS),
-      width: 210,
+      width: 170,
       fieldProps: { 'aria-label': '主体类型' },
       render: (_, r) => (
         <>
@@ -93,23 +93,48 @@ export default function IntegrityPage() {
         </>
       ),
     },
-    { title: '失信行为', dataIndex: 'behaviourCode', valueType: 'select', valueEnum: BEHAVIOURS, ellipsis: true, fieldProps: { 'aria-label': '失信行为' }, render: (_, r) => r.behaviour },
-    { title: '严重程度', dataIndex: 'severity', valueType: 'select', valueEnum: enumOf(INTEGRITY_SEVERITY_LABELS), width: 80, fieldProps: { 'aria-label': '严重程度' }, render: (_, r) => INTEGRITY_SEVERITY_LABELS[r.severity] },
-    { title: '处理决定', dataIndex: 'decisionDate', search: false, width: 150, sorter: true, defaultSortOrder: 'descend', render: (_, r) => (<><div>{r.decisionNo}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.decisionDate}</Typography.Text></>) },
+    {
+      title: '失信行为',
+      dataIndex: 'behaviourCode',
+      valueType: 'select',
+      valueEnum: BEHAVIOURS,
+      fieldProps: { 'aria-label': '失信行为' },
+      render: (_, r) => (
+        <>
+          <div>{r.behaviour}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{INTEGRITY_SEVERITY_LABELS[r.severity]}：{r.measure}</Typography.Text>
+        </>
+      ),
+    },
+    { title: '严重程度', dataIndex: 'severity', valueType: 'select', valueEnum: enumOf(INTEGRITY_SEVERITY_LABELS), hideInTable: true, fieldProps: { 'aria-label': '严重程度' } },
+    { title: '申诉状态', dataIndex: 'appealStatus', valueType: 'select', valueEnum: enumOf(INTEGRITY_APPEAL_LABELS), hideInTable: true, fieldProps: { 'aria-label': '申诉状态' } },
+    { title: '处理决定', dataIndex: 'decisionDate', search: false, width: 140, sorter: true, defaultSortOrder: 'descend', render: (_, r) => (<><div>{r.decisionNo}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.decisionDate}</Typography.Text></>) },
     {
       title: '限制至',
       dataIndex: 'banUntil',
       search: false,
-      width: 110,
+      width: 104,
       sorter: true,
       render: (_, r) => (r.banOverrideReason ? <Tooltip title={`默认 ${r.defaultBanUntil}；调整理由：${r.banOverrideReason}`}><span>{r.banUntil}<Typography.Text type="warning">*</Typography.Text></span></Tooltip> : r.banUntil),
     },
-    { title: '申诉', dataIndex: 'appealStatus', valueType: 'select', valueEnum: enumOf(INTEGRITY_APPEAL_LABELS), width: 110, fieldProps: { 'aria-label': '申诉状态' }, render: (_, r) => INTEGRITY_APPEAL_LABELS[r.appealStatus] },
-    { title: '状态', dataIndex: 'status', valueType: 'select', valueEnum: enumOf(INTEGRITY_RECORD_STATUS_LABELS), width: 84, fieldProps: { 'aria-label': '状态' }, render: (_, r) => <IntegrityStatusTag r={r} /> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      valueType: 'select',
+      valueEnum: enumOf(INTEGRITY_RECORD_STATUS_LABELS),
+      width: 112,
+      fieldProps: { 'aria-label': '状态' },
+      render: (_, r) => (
+        <>
+          <IntegrityStatusTag r={r} />
+          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{INTEGRITY_APPEAL_LABELS[r.appealStatus]}</Typography.Text></div>
+        </>
+      ),
+    },
     {
       title: '操作',
       valueType: 'option',
-      width: 170,
+      width: 150,
       render: (_, r) => (
         <Space size={8} wrap>
           {r.document && <Typography.Link href={`/api/integrity/records/${r.id}/document`}>决定书</Typography.Link>}

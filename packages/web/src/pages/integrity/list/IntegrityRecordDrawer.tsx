@@ -94,7 +94,7 @@ export function IntegrityRecordDrawer({ record, trigger, onSaved }: { record?: I
         }
       }}
     >
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} message={INTEGRITY_CATALOGUE_NOTE} />
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={INTEGRITY_CATALOGUE_NOTE} />
       <ProFormRadio.Group name="subjectKind" label="失信主体" radioType="button" options={Object.entries(INTEGRITY_SUBJECT_LABELS).map(([value, label]) => ({ value, label }))} rules={[{ required: true, message: '请选择失信主体类型' }]} />
       <ProFormText name="subjectName" label="主体名称" placeholder="姓名或单位名称" rules={[{ required: true, message: '请填写主体名称' }]} fieldProps={{ maxLength: 100 }} />
       <ProFormDependency name={['subjectKind']}>

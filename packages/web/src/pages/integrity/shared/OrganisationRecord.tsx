@@ -4,7 +4,8 @@
  */
 import { INTEGRITY_APPEAL_LABELS, INTEGRITY_SEVERITY_LABELS, PERFORMANCE_CLASS_LABELS, PERFORMANCE_GRADE_LABELS, formatCentiPoints, type IntegrityRecordView, type PerformanceEvaluationView } from '@kechuang/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Table, Tag } from 'antd';
+import { Button, Card, Drawer, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../../api/client';
 import { formatDateTime } from '../../../lib/time';
@@ -37,6 +38,23 @@ export function OrganisationRecord({ organisationId }: { organisationId: string 
           { title: '状态', dataIndex: 'status', width: 80, render: (_, r) => <IntegrityStatusTag r={r} /> },
         ]} />
       </Card>
+    </>
+  );
+}
+
+/** A link that opens the organisation's record in a drawer (the bureau's organisation list). */
+export function OrganisationRecordDrawer({ organisationId, name }: { organisationId: string; name: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button type="link" size="small" style={{ padding: 0, height: 'auto', fontSize: 12 }} onClick={() => setOpen(true)}>
+        绩效与诚信档案
+      </Button>
+      {open && (
+        <Drawer open title={`${name}：绩效评价与科研失信记录`} width={880} onClose={() => setOpen(false)} destroyOnHidden>
+          <OrganisationRecord organisationId={organisationId} />
+        </Drawer>
+      )}
     </>
   );
 }

@@ -6,7 +6,7 @@ import { useRef } from 'react';
 import type { Organisation } from '../../../api/types';
 import { useServerTable } from '../../../lib/use-server-table';
 import { formatDateTime } from '../../../lib/time';
-import { OrganisationRecord } from '../../integrity/shared/OrganisationRecord';
+import { OrganisationRecordDrawer } from '../../integrity/shared/OrganisationRecord';
 import { ConsortiaCell } from './ConsortiaEditor';
 
 const columnsWith = (reload: () => void): ProColumns<Organisation>[] => [
@@ -16,7 +16,21 @@ const columnsWith = (reload: () => void): ProColumns<Organisation>[] => [
     hideInTable: true,
     fieldProps: { placeholder: '单位名称、信用代码或联系人' },
   },
-  { title: '单位名称', dataIndex: 'name', search: false, ellipsis: true, width: 240, sorter: true },
+  {
+    title: '单位名称',
+    dataIndex: 'name',
+    search: false,
+    ellipsis: true,
+    width: 240,
+    sorter: true,
+    // The unit's record (绩效评价 and 科研失信) opens beside the list.
+    render: (_, r) => (
+      <>
+        <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{r.name}</div>
+        <OrganisationRecordDrawer organisationId={r.id} name={r.name} />
+      </>
+    ),
+  },
   {
     title: '统一社会信用代码',
     dataIndex: 'creditCode',
@@ -68,8 +82,6 @@ export default function OrganisationListPage() {
         options={{ density: true, reload: true, setting: true }}
         request={table.request}
         toolBarRender={() => [table.exportButton]}
-        // 展开一行：该单位的项目绩效评价与科研失信记录（单位的信用与绩效档案）。
-        expandable={{ expandedRowRender: (r) => <OrganisationRecord organisationId={r.id} />, columnTitle: <span title="展开查看绩效评价与科研失信记录">档案</span> }}
       />
     </PageContainer>
   );

@@ -137,7 +137,7 @@ export function PerformanceTab({ project, refresh }: ProjectTabProps) {
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        message={`分类评价：${PERFORMANCE_CLASS_LABELS[d.classKey]}${d.lumpSum ? '；经费包干制项目只评价产出与效果，不计预算执行和组织管理' : ''}`}
+        title={`分类评价：${PERFORMANCE_CLASS_LABELS[d.classKey]}${d.lumpSum ? '；经费包干制项目只评价产出与效果，不计预算执行和组织管理' : ''}`}
         description={<>{PERFORMANCE_WEIGHTS_LABEL}：{counted.map((k) => `${PERFORMANCE_COMPONENT_LABELS[k]} ${d.weights[k]}%`).join('，')}。{PERFORMANCE_GRADES_LABEL}。</>}
       />
       {d.evaluation ? (
@@ -145,7 +145,7 @@ export function PerformanceTab({ project, refresh }: ProjectTabProps) {
       ) : d.canRecord ? (
         <EvaluationForm data={d} projectId={project.id} onSaved={() => { void q.refetch(); refresh(); }} />
       ) : (
-        <Alert type="warning" showIcon message="尚未进行绩效评价" description={d.reason} />
+        <Alert type="warning" showIcon title="尚未进行绩效评价" description={d.reason} />
       )}
     </>
   );

@@ -58,7 +58,7 @@ export function ConflictsCard({ roundId }: { roundId: string }) {
               type="warning"
               showIcon
               style={{ marginBottom: 12 }}
-              message={`${d.integrityExcluded.length} 位专家因科研失信记录不参与本轮分配和抽取`}
+              title={`${d.integrityExcluded.length} 位专家因科研失信记录不参与本轮分配和抽取`}
               description={d.integrityExcluded.map((x) => <div key={x.expertId}>{x.message}</div>)}
             />
           )}
