@@ -228,7 +228,8 @@ describe('the bureau officer browses the organisations', () => {
     await shot(page, 'organisations-list');
 
     const nameHeader = page.locator('th').filter({ hasText: '单位名称' });
-    const names = () => rows(page).locator('td:first-child').allInnerTexts();
+    // The name cell also holds the unit's 绩效与诚信档案 link, on its own line.
+    const names = async () => (await rows(page).locator('td:first-child').allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
     const [asc] = await Promise.all([
       page.waitForResponse((r) => isGet(r, '/api/organisations', (q) => q.get('sort') === 'name')),
       nameHeader.click(),

@@ -61,7 +61,9 @@ async function heard(db: Db, projectId: string, officer: Who, at: (s: number) =>
 
 export async function demoAcceptance(db: Db, demo: DemoProjects): Promise<void> {
   const officer = await authOf(db, 'officer');
-  const base = Math.max(demo.now.getTime(), Date.now() - 10_000);
+  // From the real clock, never earlier: the steps before (first instalments, the mid-term termination) ran at real
+  // time, and an acceptance decision dated before a payment would put a payment after the project closed.
+  const base = Math.max(demo.now.getTime(), Date.now());
   const at = (step: number) => new Date(base + step * 100);
 
   const accepted = demo.byRole.accepted;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, problem, rawSql, type TestApp } from '../../../test/helpers.js';
-import { signedProject } from '../../../test/project-fixtures.js';
 import { seedDemoApplications } from './demo-applications.js';
 import { seedDemoExperts } from './demo-experts.js';
-import { DEMO_BANNED_LEADER_ID, seedDemoEvaluation } from './demo-projects-integrity.js';
+import { DEMO_BANNED_LEADER_ID } from './demo-projects-integrity.js';
 import { demoProjectsOfRound } from './demo-projects.js';
 import { seedDemoReview } from './demo-review.js';
 
@@ -30,11 +29,8 @@ describe('demo step: integrity and performance (演示)', () => {
     expect(problem(res).detail).toContain('个人「孙演示」因「申报材料弄虚作假」（较重，仑科信〔演示〕1号）');
   });
 
-  it('no demo project is closed before the execution parts run: no evaluation; the accepted one, once closed, is evaluated (演示)', async () => {
-    expect(await rawSql(t.db, `select id from performance_evaluations`)).toEqual([]);
+  it('the demo project that passed acceptance is evaluated (绩效评价, 演示), through the use case', async () => {
     const demo = (await demoProjectsOfRound(t.db, roundId, new Date()))!;
-    await signedProject(t, demo.byRole.accepted, 'accepted');
-    await seedDemoEvaluation(t.db, demo);
     const rows = await rawSql(t.db, `select project_id, grade, comment from performance_evaluations`);
     expect(rows).toEqual([{ project_id: demo.byRole.accepted, grade: 'excellent', comment: '任务书指标全部完成，经费使用规范（演示）' }]);
   });

@@ -122,7 +122,7 @@ describe('disbursement (拨付)', () => {
     const id = p.projectIds[3]!;
     await signedProject(t, id);
     const [lead] = await rawSql(t.db, `select leader_id_number from projects where id = '${id}'`);
-    await rawSql(t.db, `insert into integrity_records (id, subject_kind, subject_key, subject_name, behaviour, severity, decision_no, decision_date, ban_from, ban_until) values (gen_random_uuid(), 'person', '${String(lead!.leader_id_number)}', '测试负责人', '抄袭剽窃他人科研成果', 'serious', '仑科信〔2026〕9号', '2026-01-01', '2020-01-01', '2099-12-31')`);
+    await rawSql(t.db, `insert into integrity_records (id, subject_kind, subject_key, subject_name, behaviour, severity, decision_no, decision_date, ban_from, ban_until) values (gen_random_uuid(), 'person', '${String(lead!.leader_id_number)}', '测试负责人', '抄袭剽窃他人科研成果', 'serious', '仑科信〔2026〕9号', '2020-01-01', '2020-01-01', '2099-12-31')`);
     const res = await pay(id, 1, 'PZ-BLOCKED');
     expect(problem(res)).toMatchObject({ code: 'INTEGRITY_BLOCKED', detail: expect.stringContaining('仑科信〔2026〕9号') });
     expect(await ledgerEntries(id)).toHaveLength(1);
