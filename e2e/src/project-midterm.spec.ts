@@ -33,12 +33,13 @@ beforeAll(async () => {
     const round = await one(db, `select id, budget_year from review_rounds where stage = 'approved' order by created_at limit 1`);
     year = Number(round.budget_year);
     const list = (await db.query<{ id: string; application_id: string; state: string }>(`select id, application_id, state from projects where round_id = '${round.id}' order by project_no`)).rows;
-    // The demo's plain 'executing' project and the 'accepted' one (roles 2 and 6), running as after signing.
+    // The demo's 'executing' project (role 2) for the check, and the first plain executing one after the demo's
+    // roles (the execution demo signed and paid it) to terminate.
     checkedId = list[1]!.id;
-    terminatedId = list[5]!.id;
-    await db.exec(`update projects set state = 'executing', state_changed_at = now() where id in ('${checkedId}', '${terminatedId}') and state = 'approved'`);
+    const plain = list.slice(7).find((p) => p.state === 'executing')!;
+    terminatedId = plain.id;
     // A waiting candidate ranked below the funded ones: a twin of the project to terminate (same amount), 未入选.
-    const app = list[5]!.application_id;
+    const app = plain.application_id;
     await db.exec(`create temp table twin as select * from applications where id = '${app}'`);
     await db.exec(`update twin set id = gen_random_uuid(), application_no = 'SB-E2E-000001', content = jsonb_set(content, '{basic,title}', '"候补项目：压铸模具随形冷却流道设计（演示）"')`);
     await db.exec(`insert into applications select * from twin`);
@@ -105,7 +106,7 @@ describe('中期检查 and 终止 with reallocation', () => {
     await shot(page, 'project-reallocated-new');
 
     await page.goto('/projects');
-    await pageTitle(page, '立项项目').waitFor();
+    await pageTitle(page, '项目库').waitFor();
     await page.getByText(chosen.project!.projectNo).first().waitFor();
     await shot(page, 'project-list-after-reallocation');
 
