@@ -62,12 +62,8 @@ export function performanceClassOf(taskType: string | null | undefined): Perform
   return (TASK_TYPES as readonly string[]).includes(taskType ?? '') ? (taskType as TaskType) : 'general';
 }
 
-/** Centi-points as shown: 8725 → '87.25'. */
-export function formatCentiPoints(centi: number): string {
-  const neg = centi < 0;
-  const a = Math.abs(centi);
-  return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
-}
+/** Centi-points as shown ('87.25'): review's one exact formatter (review/format.ts formatCenti). */
+export { formatCenti as formatCentiPoints } from '../review/format.js';
 
 /**
  * The number in an indicator's text ('≥ 95%' → '95') read by the task book's one target parser (parseTarget), as a

@@ -2,7 +2,7 @@
  * 终止 / 撤销 (BL-10): the decision's fields, the preview of what it releases and recovers with the funding-plan
  * engine's choice of the next candidates (its own explanation), and the reallocation as recorded afterwards.
  */
-import { TERMINATION_KIND_LABELS, type ReallocationPlanView, type ReallocationPreview, type ReallocationView, type TerminationKind } from '@kechuang/domain';
+import { formatCenti, TERMINATION_KIND_LABELS, type ReallocationPlanView, type ReallocationPreview, type ReallocationView, type TerminationKind } from '@kechuang/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -30,7 +30,7 @@ export function ReallocationPlanTable({ plan }: { plan: ReallocationPlanView }) 
       <Table<Candidate> size="small" rowKey="applicationNo" pagination={false} dataSource={plan.candidates} columns={[
         { title: '排名', dataIndex: 'rank', width: 56 },
         { title: '申报书 / 项目', dataIndex: 'title', render: (_, c) => <><div>{c.title}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.applicationNo} · {c.organisationName}</Typography.Text></> },
-        { title: '得分', dataIndex: 'scoreCenti', width: 72, render: (v: number) => (v / 100).toFixed(2) },
+        { title: '得分', dataIndex: 'scoreCenti', width: 72, render: (v: number) => formatCenti(v) },
         { title: '金额', dataIndex: 'amountYuan', width: 96, align: 'right', render: (v: number) => wanText(v) },
         { title: '结果', dataIndex: 'status', width: 110, render: (s: Candidate['status'], c) => <Space direction="vertical" size={0}><Tag color={STATUS_TAG[s].color}>{STATUS_TAG[s].text}</Tag>{c.project && <Link to={`/projects/${c.project.id}`}>{c.project.projectNo}</Link>}</Space> },
         { title: '说明', dataIndex: 'explanation', width: 420, render: (v: string) => <Typography.Text style={{ fontSize: 12 }}>{v}</Typography.Text> },
