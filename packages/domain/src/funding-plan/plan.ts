@@ -3,6 +3,7 @@
  * category caps, maximising merit, with the BL-4 published order deciding between equally good plans, each
  * decision explained, and the plain merit-order fill shown beside it.
  */
+import { categoryLabel } from '../programmes/labels.js';
 import { formatWan } from '../programmes/money.js';
 import { solveCore, type CoreProblem } from './solver.js';
 import type {
@@ -389,7 +390,7 @@ function decide(ctx: ExplainContext, r: number, selected: boolean): CandidateDec
   const { input, prep, usage, merit, names, n } = ctx;
   const c = prep.ranked[r]!;
   const catName = names.get(c.category) ?? c.category;
-  const head = `综合排名第${r + 1}/${n}（${formatFixed(c.score, prep.scale)}分，${catName}类）`;
+  const head = `综合排名第${r + 1}/${n}（${formatFixed(c.score, prep.scale)}分，${categoryLabel(catName)}）`;
   const amount =
     c.computedYuan === c.requestedYuan ? `核定补助${formatWan(c.computedYuan)}` : `申请${formatWan(c.requestedYuan)}，核定补助${formatWan(c.computedYuan)}`;
   const base = {
@@ -434,8 +435,8 @@ function decide(ctx: ExplainContext, r: number, selected: boolean): CandidateDec
   }
   const needs: string[] = [];
   if (toGetIn.budgetIncreaseYuan) needs.push(`年度预算增加${formatWan(toGetIn.budgetIncreaseYuan)}`);
-  if (toGetIn.categoryBudgetIncreaseYuan) needs.push(`${catName}类预算上限提高${formatWan(toGetIn.categoryBudgetIncreaseYuan)}`);
-  if (toGetIn.categoryCountIncrease) needs.push(`${catName}类名额增加1项`);
+  if (toGetIn.categoryBudgetIncreaseYuan) needs.push(`${categoryLabel(catName)}预算上限提高${formatWan(toGetIn.categoryBudgetIncreaseYuan)}`);
+  if (toGetIn.categoryCountIncrease) needs.push(`${categoryLabel(catName)}名额增加1项`);
   text += `若${needs.join('，并且')}，本项可在不调出其他入选项目的情况下入选。`;
   if (merit[r]) text += `按分数顺序填充时本项会入选；整体最优方案把这部分资金和名额用于目标值更高的项目组合。`;
   return { ...base, status: 'notSelected', reasons, toGetIn, explanation: text };
@@ -453,10 +454,10 @@ function reasonText(ctx: ExplainContext, reasons: BlockReason[]): string {
       const name = names.get(b.category) ?? b.category;
       if (b.kind === 'categoryBudget') {
         return b.alone
-          ? `核定金额超过${name}类预算上限${formatWan(b.capYuan)}`
-          : `${name}类预算上限${formatWan(b.capYuan)}已安排${formatWan(b.capYuan - b.remainingYuan)}，剩余${formatWan(b.remainingYuan)}，还差${formatWan(b.shortfallYuan)}`;
+          ? `核定金额超过${categoryLabel(name)}预算上限${formatWan(b.capYuan)}`
+          : `${categoryLabel(name)}预算上限${formatWan(b.capYuan)}已安排${formatWan(b.capYuan - b.remainingYuan)}，剩余${formatWan(b.remainingYuan)}，还差${formatWan(b.shortfallYuan)}`;
       }
-      return `${name}类名额上限${b.cap}项已满`;
+      return `${categoryLabel(name)}名额上限${b.cap}项已满`;
     })
     .join('；');
 }

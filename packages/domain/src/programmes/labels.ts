@@ -44,3 +44,8 @@ export const RULE_REF_KIND_LABELS: Record<RuleRefKind, string> = {
   outOfCity: '市外单位承担',
   chain: '产业链与创新链布局',
 };
+
+/** A category's name as a label: 强链 → 强链类, 强链类 stays 强链类 (rule sets name them either way). */
+export function categoryLabel(name: string): string {
+  return name.endsWith('类') ? name : `${name}类`;
+}

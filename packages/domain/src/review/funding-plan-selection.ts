@@ -3,6 +3,7 @@
  * with a recorded reason. The changed selection must still respect the programme-year budget (BL-4) and every
  * category cap, so it is checked here with the same input the engine solved, and refused with the shortfall.
  */
+import { categoryLabel } from '../programmes/labels.js';
 import type { FundingPlanInput } from '../funding-plan/types.js';
 import { formatWan } from '../programmes/money.js';
 import { formatCenti } from './format.js';
@@ -38,10 +39,10 @@ export function selectionProblems(input: FundingPlanInput, selected: readonly st
     const amount = inCat.reduce((s, c) => s + c.computedYuan, 0);
     const name = cat.name ?? cat.code;
     if (cat.budgetCapYuan !== undefined && cat.budgetCapYuan !== null && amount > cat.budgetCapYuan) {
-      out.push({ kind: 'categoryBudget', category: cat.code, shortfallYuan: amount - cat.budgetCapYuan, message: `${name}类合计 ${formatWan(amount)} 超出类别资金上限 ${formatWan(cat.budgetCapYuan)}，缺口 ${formatWan(amount - cat.budgetCapYuan)}` });
+      out.push({ kind: 'categoryBudget', category: cat.code, shortfallYuan: amount - cat.budgetCapYuan, message: `${categoryLabel(name)}合计 ${formatWan(amount)} 超出类别资金上限 ${formatWan(cat.budgetCapYuan)}，缺口 ${formatWan(amount - cat.budgetCapYuan)}` });
     }
     if (cat.countCap !== undefined && cat.countCap !== null && inCat.length > cat.countCap) {
-      out.push({ kind: 'categoryCount', category: cat.code, shortfallYuan: 0, message: `${name}类入选 ${inCat.length} 项，超出类别名额上限 ${cat.countCap} 项` });
+      out.push({ kind: 'categoryCount', category: cat.code, shortfallYuan: 0, message: `${categoryLabel(name)}入选 ${inCat.length} 项，超出类别名额上限 ${cat.countCap} 项` });
     }
   }
   return out;
