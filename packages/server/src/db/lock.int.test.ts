@@ -56,5 +56,6 @@ describe('data directory lock (PGlite)', () => {
     expect(login.status).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  });
+    // The first start seeds the whole demo (review and execution, PDFs included): minutes on a loaded 2-core machine.
+  }, 300_000);
 });
